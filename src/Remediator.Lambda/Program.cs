@@ -1,0 +1,6 @@
+namespace Remediator.Lambda;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
