@@ -1,0 +1,127 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Remediator.Core.Ledger;
+using Remediator.Core.Ports;
+using static Remediator.Aws.Ledger.LedgerItem;
+
+namespace Remediator.Aws.Ledger;
+
+/// <summary>Claiming: three conditional writes that between them cover every state a record can be in.</summary>
+public sealed partial class DynamoDbLedger
+{
+    // Only a record that expires or vanishes between the writes of one round sends the claim round again.
+    private const int MaxClaimRounds = 3;
+
+    /// <inheritdoc />
+    public async Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(request);
+        for (var round = 0; round < MaxClaimRounds; round++)
+        {
+            var now = LedgerRules.Now(_time);
+
+            // Most sightings repeat a known fingerprint, so the update of a live record goes first.
+            if (await TryTakeLeaseAsync(request, now, cancellationToken).ConfigureAwait(false) is { } taken)
+            {
+                return new ClaimResult(true, taken);
+            }
+
+            if (await TryCreateAsync(request, now, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                return new ClaimResult(true, created);
+            }
+
+            if (await TryCountSightingAsync(request, now, cancellationToken).ConfigureAwait(false) is { } seen)
+            {
+                return new ClaimResult(false, seen);
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"The ledger record of '{request.Fingerprint}' kept appearing and expiring during {MaxClaimRounds} claim rounds.");
+    }
+
+    /// <summary>A live record whose lease is free or already ours: count the sighting and take the lease.</summary>
+    private async Task<LedgerRecord?> TryTakeLeaseAsync(ClaimRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lease = LedgerRules.LeaseFor(request, now);
+        var values = SightingValues(request, now);
+        values[":owner"] = S(request.Owner);
+        values[":leaseExpiresAt"] = Millis(lease.ExpiresAt);
+        var item = await TryUpdateAsync(
+            new UpdateItemRequest
+            {
+                TableName = _tableName,
+                Key = KeyOf(LedgerTableSchema.RecordKey(request.Fingerprint)),
+                UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt, {LeaseOwner} = :owner, "
+                    + $"{LeaseExpiresAt} = :leaseExpiresAt ADD {Occurrences} :occurrences",
+                ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds AND "
+                    + $"(attribute_not_exists({LeaseOwner}) OR {LeaseExpiresAt} <= :now OR {LeaseOwner} = :owner)",
+                ExpressionAttributeValues = values,
+                ReturnValues = ReturnValue.ALL_NEW,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return item is null ? null : ToRecord(item);
+    }
+
+    /// <summary>No record, or only an expired one that TTL has not deleted yet: start afresh, lease included.</summary>
+    private async Task<LedgerRecord?> TryCreateAsync(ClaimRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = new LedgerRecord
+        {
+            Fingerprint = request.Fingerprint,
+            Outcome = LedgerOutcome.Pending,
+            FirstSeen = now,
+            LastSeen = now,
+            Occurrences = request.Occurrences,
+            Lease = LedgerRules.LeaseFor(request, now),
+            ExpiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention),
+        };
+        try
+        {
+            await _dynamo.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = _tableName,
+                    Item = From(record),
+                    ConditionExpression = $"attribute_not_exists({Pk}) OR {Ttl} <= :nowSeconds",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                    {
+                        [":nowSeconds"] = Seconds(now),
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return record;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A live record leased to someone else: only count the sighting, so no occurrence is lost.</summary>
+    private async Task<LedgerRecord?> TryCountSightingAsync(ClaimRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var item = await TryUpdateAsync(
+            new UpdateItemRequest
+            {
+                TableName = _tableName,
+                Key = KeyOf(LedgerTableSchema.RecordKey(request.Fingerprint)),
+                UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt ADD {Occurrences} :occurrences",
+                ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds",
+                ExpressionAttributeValues = SightingValues(request, now),
+                ReturnValues = ReturnValue.ALL_NEW,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return item is null ? null : ToRecord(item);
+    }
+
+    private Dictionary<string, AttributeValue> SightingValues(ClaimRequest request, DateTimeOffset now) =>
+        new(StringComparer.Ordinal)
+        {
+            [":now"] = Millis(now),
+            [":nowSeconds"] = Seconds(now),
+            [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, _options.RecordRetention)),
+            [":occurrences"] = N(request.Occurrences),
+        };
+}

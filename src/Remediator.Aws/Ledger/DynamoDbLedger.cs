@@ -1,0 +1,222 @@
+using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Remediator.Core.Ledger;
+using Remediator.Core.Ports;
+using static Remediator.Aws.Ledger.LedgerItem;
+
+namespace Remediator.Aws.Ledger;
+
+/// <summary>
+/// The <see cref="ILedger"/> of a deployed Remediator: one DynamoDB table (<see cref="LedgerTableSchema"/>),
+/// exclusivity from conditional writes, counters from atomic <c>ADD</c>. A failed condition is an answer
+/// (a value); every other service error propagates so the invocation fails and Lambda retries it.
+/// </summary>
+public sealed partial class DynamoDbLedger : ILedger
+{
+    private const string Pk = LedgerTableSchema.PartitionKey;
+    private const string Ttl = LedgerTableSchema.TimeToLiveAttribute;
+
+    // "state" is aliased because DynamoDB reserves many plain words; the other names are safe.
+    private const string StateAlias = "#state";
+
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly string _tableName;
+    private readonly TimeProvider _time;
+    private readonly LedgerOptions _options;
+
+    /// <summary>Creates a ledger over an existing table.</summary>
+    public DynamoDbLedger(IAmazonDynamoDB dynamo, string tableName, TimeProvider time, LedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dynamo);
+        ArgumentException.ThrowIfNullOrEmpty(tableName);
+        ArgumentNullException.ThrowIfNull(time);
+        _dynamo = dynamo;
+        _tableName = tableName;
+        _time = time;
+        _options = options ?? LedgerOptions.Default;
+    }
+
+    /// <inheritdoc />
+    public async Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        LedgerRules.ValidateFingerprint(fingerprint);
+        var item = await GetItemAsync(LedgerTableSchema.RecordKey(fingerprint), cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var record = ToRecord(item);
+        return LedgerRules.IsLive(record.ExpiresAt, LedgerRules.Now(_time)) ? record : null;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(lease);
+        var normalized = LedgerRules.Normalize(outcome);
+        var set = new List<string>
+        {
+            $"{StateAlias} = :state",
+            $"{Attempts} = :attempts",
+            $"{ConsecutiveFailures} = :failures",
+        };
+        var remove = new List<string>();
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [":state"] = S(normalized.State.ToString()),
+            [":attempts"] = N(normalized.Attempts),
+            [":failures"] = N(normalized.ConsecutiveFailures),
+        };
+        foreach (var (name, value) in OptionalOutcomeAttributes(normalized))
+        {
+            if (value is null)
+            {
+                remove.Add(name);
+            }
+            else
+            {
+                set.Add($"{name} = :{name}");
+                values[$":{name}"] = value;
+            }
+        }
+
+        return TryEndLeaseAsync(lease, set, remove, values, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(lease);
+        return TryEndLeaseAsync(lease, [], [], new Dictionary<string, AttributeValue>(StringComparer.Ordinal), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken)
+    {
+        LedgerRules.ValidateLimit(maxFixesPerHour);
+        var hour = LedgerRules.HourStart(LedgerRules.Now(_time));
+        var key = LedgerTableSchema.HourKey(hour);
+        if (maxFixesPerHour > 0)
+        {
+            var counted = await TryUpdateAsync(
+                new UpdateItemRequest
+                {
+                    TableName = _tableName,
+                    Key = KeyOf(key),
+                    UpdateExpression = $"SET {Ttl} = :expiresAt ADD {Fixes} :one",
+                    ConditionExpression = $"attribute_not_exists({Fixes}) OR {Fixes} < :limit",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                    {
+                        [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(hour, _options.CounterRetention)),
+                        [":one"] = N(1),
+                        [":limit"] = N(maxFixesPerHour),
+                    },
+                    ReturnValues = ReturnValue.UPDATED_NEW,
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (counted is not null)
+            {
+                var fixes = OptionalNumber(counted, Fixes)
+                    ?? throw new InvalidDataException($"Ledger counter '{key}' returned no '{Fixes}' after ADD.");
+                return new FixBudget(true, fixes, maxFixesPerHour, hour);
+            }
+        }
+
+        // Denied: read the count back so the breaker's message can say how far over it is.
+        var current = await GetItemAsync(key, cancellationToken).ConfigureAwait(false);
+        return new FixBudget(false, OptionalNumber(current, Fixes) ?? 0, maxFixesPerHour, hour);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LedgerRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var now = LedgerRules.Now(_time);
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await _dynamo.ScanAsync(
+                new ScanRequest
+                {
+                    TableName = _tableName,
+                    ConsistentRead = true,
+                    FilterExpression = $"begins_with({Pk}, :prefix) AND {Ttl} > :nowSeconds",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                    {
+                        [":prefix"] = S(LedgerTableSchema.RecordKeyPrefix),
+                        [":nowSeconds"] = Seconds(now),
+                    },
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken).ConfigureAwait(false);
+            foreach (var item in response.Items ?? [])
+            {
+                yield return ToRecord(item);
+            }
+
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+    }
+
+    private async Task<bool> TryEndLeaseAsync(
+        LedgerLease lease,
+        List<string> set,
+        List<string> remove,
+        Dictionary<string, AttributeValue> values,
+        CancellationToken cancellationToken)
+    {
+        var now = LedgerRules.Now(_time);
+        set.Add($"{Ttl} = :expiresAt");
+        remove.Add(LeaseOwner);
+        remove.Add(LeaseExpiresAt);
+        values[":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, _options.RecordRetention));
+        values[":owner"] = S(lease.Owner);
+        values[":now"] = Millis(now);
+        values[":nowSeconds"] = Seconds(now);
+        var usesState = set.Exists(clause => clause.StartsWith(StateAlias, StringComparison.Ordinal));
+        var updated = await TryUpdateAsync(
+            new UpdateItemRequest
+            {
+                TableName = _tableName,
+                Key = KeyOf(LedgerTableSchema.RecordKey(lease.Fingerprint)),
+                UpdateExpression = $"SET {string.Join(", ", set)} REMOVE {string.Join(", ", remove)}",
+                ConditionExpression = $"{LeaseOwner} = :owner AND {LeaseExpiresAt} > :now AND {Ttl} > :nowSeconds",
+                // An empty name map is rejected by DynamoDB, so send none unless "#state" is used.
+                ExpressionAttributeNames = usesState ? StateNames() : null,
+                ExpressionAttributeValues = values,
+                ReturnValues = ReturnValue.NONE,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return updated is not null;
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await _dynamo.GetItemAsync(
+            new GetItemRequest { TableName = _tableName, Key = KeyOf(key), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>Runs a conditional update; <c>null</c> when the condition failed, the attributes otherwise.</summary>
+    private async Task<Dictionary<string, AttributeValue>?> TryUpdateAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _dynamo.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return response.Attributes ?? new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> KeyOf(string key) =>
+        new(StringComparer.Ordinal) { [Pk] = S(key) };
+
+    private static Dictionary<string, string> StateNames() =>
+        new(StringComparer.Ordinal) { [StateAlias] = State };
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using Remediator.Core.Ports;
+
+namespace Remediator.Aws.Ledger;
+
+/// <summary>
+/// Maps a remediation record to and from its DynamoDB item. Instants are epoch milliseconds (numbers compare
+/// correctly in condition expressions), except <c>expiresAt</c>, which TTL wants in epoch seconds.
+/// </summary>
+internal static class LedgerItem
+{
+    internal const string State = "state";
+    internal const string Attempts = "attempts";
+    internal const string ConsecutiveFailures = "consecutiveFailures";
+    internal const string FirstSeen = "firstSeen";
+    internal const string LastSeen = "lastSeen";
+    internal const string Occurrences = "occurrences";
+    internal const string LastAction = "lastAction";
+    internal const string LastOutcomeReason = "lastOutcomeReason";
+    internal const string TicketId = "ticketId";
+    internal const string FixStatementId = "fixStatementId";
+    internal const string FixFunctionArn = "fixFunctionArn";
+    internal const string FixQualifier = "fixQualifier";
+    internal const string LastNotifiedAt = "lastNotifiedAt";
+    internal const string LeaseOwner = "leaseOwner";
+    internal const string LeaseExpiresAt = "leaseExpiresAt";
+    internal const string Fixes = "fixes";
+
+    internal static AttributeValue S(string value) => new() { S = value };
+
+    internal static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    internal static AttributeValue Millis(DateTimeOffset instant) => N(instant.ToUnixTimeMilliseconds());
+
+    internal static AttributeValue Seconds(DateTimeOffset instant) => N(instant.ToUnixTimeSeconds());
+
+    /// <summary>The optional outcome attributes and their values (<c>null</c>: the attribute is removed).</summary>
+    internal static IEnumerable<(string Name, AttributeValue? Value)> OptionalOutcomeAttributes(LedgerOutcome outcome)
+    {
+        yield return (LastAction, outcome.LastAction is { } action ? S(action) : null);
+        yield return (LastOutcomeReason, outcome.LastOutcomeReason is { } reason ? S(reason) : null);
+        yield return (TicketId, outcome.TicketId is { } ticket ? S(ticket) : null);
+        yield return (FixStatementId, outcome.Fix is { } fix ? S(fix.StatementId) : null);
+        yield return (FixFunctionArn, outcome.Fix is { } arnFix ? S(arnFix.FunctionArn) : null);
+        yield return (FixQualifier, outcome.Fix?.Qualifier is { } qualifier ? S(qualifier) : null);
+        yield return (LastNotifiedAt, outcome.LastNotifiedAt is { } notified ? Millis(notified) : null);
+    }
+
+    /// <summary>The whole item of a record (for a put that creates or replaces it).</summary>
+    internal static Dictionary<string, AttributeValue> From(LedgerRecord record)
+    {
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [LedgerTableSchema.PartitionKey] = S(LedgerTableSchema.RecordKey(record.Fingerprint)),
+            [State] = S(record.Outcome.State.ToString()),
+            [Attempts] = N(record.Outcome.Attempts),
+            [ConsecutiveFailures] = N(record.Outcome.ConsecutiveFailures),
+            [FirstSeen] = Millis(record.FirstSeen),
+            [LastSeen] = Millis(record.LastSeen),
+            [Occurrences] = N(record.Occurrences),
+            [LedgerTableSchema.TimeToLiveAttribute] = Seconds(record.ExpiresAt),
+        };
+        foreach (var (name, value) in OptionalOutcomeAttributes(record.Outcome))
+        {
+            if (value is not null)
+            {
+                item[name] = value;
+            }
+        }
+
+        if (record.Lease is { } lease)
+        {
+            item[LeaseOwner] = S(lease.Owner);
+            item[LeaseExpiresAt] = Millis(lease.ExpiresAt);
+        }
+
+        return item;
+    }
+
+    /// <summary>Reads a record item; a malformed item is a broken invariant, not an outcome.</summary>
+    internal static LedgerRecord ToRecord(Dictionary<string, AttributeValue> item)
+    {
+        var key = RequiredString(item, LedgerTableSchema.PartitionKey, "?");
+        if (!key.StartsWith(LedgerTableSchema.RecordKeyPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Ledger item '{key}' is not a remediation record.");
+        }
+
+        var fingerprint = key[LedgerTableSchema.RecordKeyPrefix.Length..];
+        var stateText = RequiredString(item, State, key);
+        // Names only: Enum.Parse would also accept "3" or "fixed", which no ledger ever writes.
+        if (!Enum.GetNames<RemediationState>().Contains(stateText, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException($"Ledger item '{key}' has unknown state '{stateText}'.");
+        }
+
+        var state = Enum.Parse<RemediationState>(stateText);
+
+        var statementId = OptionalString(item, FixStatementId);
+        var functionArn = OptionalString(item, FixFunctionArn);
+        var leaseOwner = OptionalString(item, LeaseOwner);
+        return new LedgerRecord
+        {
+            Fingerprint = fingerprint,
+            Outcome = new LedgerOutcome
+            {
+                State = state,
+                Attempts = checked((int)RequiredNumber(item, Attempts, key)),
+                ConsecutiveFailures = checked((int)RequiredNumber(item, ConsecutiveFailures, key)),
+                LastAction = OptionalString(item, LastAction),
+                LastOutcomeReason = OptionalString(item, LastOutcomeReason),
+                TicketId = OptionalString(item, TicketId),
+                Fix = statementId is not null && functionArn is not null
+                    ? new AppliedPermission(statementId, functionArn, OptionalString(item, FixQualifier))
+                    : null,
+                LastNotifiedAt = OptionalNumber(item, LastNotifiedAt) is { } notified ? DateTimeOffset.FromUnixTimeMilliseconds(notified) : null,
+            },
+            FirstSeen = DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, FirstSeen, key)),
+            LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, LastSeen, key)),
+            Occurrences = RequiredNumber(item, Occurrences, key),
+            Lease = leaseOwner is not null
+                ? new LedgerLease(fingerprint, leaseOwner, DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, LeaseExpiresAt, key)))
+                : null,
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(RequiredNumber(item, LedgerTableSchema.TimeToLiveAttribute, key)),
+        };
+    }
+
+    /// <summary>A number attribute, or <c>null</c> when absent.</summary>
+    internal static long? OptionalNumber(Dictionary<string, AttributeValue>? item, string name) =>
+        item is not null && item.TryGetValue(name, out var value) && value.N is { } text
+            ? long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+            : null;
+
+    private static string? OptionalString(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) ? value.S : null;
+
+    private static string RequiredString(Dictionary<string, AttributeValue> item, string name, string key) =>
+        OptionalString(item, name) ?? throw new InvalidDataException($"Ledger item '{key}' lacks the string '{name}'.");
+
+    private static long RequiredNumber(Dictionary<string, AttributeValue> item, string name, string key) =>
+        OptionalNumber(item, name) ?? throw new InvalidDataException($"Ledger item '{key}' lacks the number '{name}'.");
+}

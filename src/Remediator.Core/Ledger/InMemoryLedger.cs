@@ -1,0 +1,157 @@
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Ledger;
+
+/// <summary>
+/// A process-local <see cref="ILedger"/> for the CLI and tests: the same contract as the DynamoDB ledger,
+/// with one lock standing in for DynamoDB's conditional writes.
+/// </summary>
+public sealed class InMemoryLedger : ILedger
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateTimeOffset, long> _fixesPerHour = [];
+    private readonly TimeProvider _time;
+    private readonly LedgerOptions _options;
+
+    /// <summary>Creates an empty ledger reading time from <paramref name="time"/>.</summary>
+    public InMemoryLedger(TimeProvider time, LedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _options = options ?? LedgerOptions.Default;
+    }
+
+    /// <inheritdoc />
+    public Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var now = LedgerRules.Now(_time);
+            var expiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention);
+            if (LiveRecord(request.Fingerprint, now) is not { } existing)
+            {
+                var created = new LedgerRecord
+                {
+                    Fingerprint = request.Fingerprint,
+                    Outcome = LedgerOutcome.Pending,
+                    FirstSeen = now,
+                    LastSeen = now,
+                    Occurrences = request.Occurrences,
+                    Lease = LedgerRules.LeaseFor(request, now),
+                    ExpiresAt = expiresAt,
+                };
+                _records[request.Fingerprint] = created;
+                return Task.FromResult(new ClaimResult(true, created));
+            }
+
+            var claimed = LedgerRules.IsLeaseFree(existing.Lease, now)
+                || string.Equals(existing.Lease?.Owner, request.Owner, StringComparison.Ordinal);
+            var updated = existing with
+            {
+                LastSeen = now,
+                Occurrences = existing.Occurrences + request.Occurrences,
+                Lease = claimed ? LedgerRules.LeaseFor(request, now) : existing.Lease,
+                ExpiresAt = expiresAt,
+            };
+            _records[request.Fingerprint] = updated;
+            return Task.FromResult(new ClaimResult(claimed, updated));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        LedgerRules.ValidateFingerprint(fingerprint);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(LiveRecord(fingerprint, LedgerRules.Now(_time)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(lease);
+        var normalized = LedgerRules.Normalize(outcome);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(TryEndLease(lease, record => record with { Outcome = normalized }));
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(lease);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(TryEndLease(lease, record => record));
+    }
+
+    /// <inheritdoc />
+    public Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken)
+    {
+        LedgerRules.ValidateLimit(maxFixesPerHour);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var now = LedgerRules.Now(_time);
+            var hour = LedgerRules.HourStart(now);
+            ForgetCountersOlderThan(now - _options.CounterRetention);
+            var fixes = _fixesPerHour.GetValueOrDefault(hour);
+            if (fixes >= maxFixesPerHour)
+            {
+                return Task.FromResult(new FixBudget(false, fixes, maxFixesPerHour, hour));
+            }
+
+            _fixesPerHour[hour] = fixes + 1;
+            return Task.FromResult(new FixBudget(true, fixes + 1, maxFixesPerHour, hour));
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken)
+    {
+        List<LedgerRecord> snapshot;
+        lock (_gate)
+        {
+            var now = LedgerRules.Now(_time);
+            snapshot = [.. _records.Values.Where(record => LedgerRules.IsLive(record.ExpiresAt, now))];
+        }
+
+        return snapshot.ToAsyncEnumerable();
+    }
+
+    private bool TryEndLease(LedgerLease lease, Func<LedgerRecord, LedgerRecord> change)
+    {
+        lock (_gate)
+        {
+            var now = LedgerRules.Now(_time);
+            if (LiveRecord(lease.Fingerprint, now) is not { Lease: { } held } record
+                || !string.Equals(held.Owner, lease.Owner, StringComparison.Ordinal)
+                || LedgerRules.IsLeaseFree(held, now))
+            {
+                return false;
+            }
+
+            _records[lease.Fingerprint] = change(record) with
+            {
+                Lease = null,
+                ExpiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention),
+            };
+            return true;
+        }
+    }
+
+    private LedgerRecord? LiveRecord(string fingerprint, DateTimeOffset now) =>
+        _records.TryGetValue(fingerprint, out var record) && LedgerRules.IsLive(record.ExpiresAt, now) ? record : null;
+
+    private void ForgetCountersOlderThan(DateTimeOffset cutoff)
+    {
+        foreach (var hour in _fixesPerHour.Keys.Where(hour => hour < cutoff).ToList())
+        {
+            _fixesPerHour.Remove(hour);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Ledger;
+
+/// <summary>
+/// The rules every <see cref="ILedger"/> applies the same way, so the in-memory ledger and the DynamoDB one
+/// pass the same contract to the millisecond: clock precision, expiry, lease freedom, and input validation.
+/// </summary>
+public static class LedgerRules
+{
+    /// <summary>Longest accepted fingerprint; DynamoDB keys stop at 2048 bytes and the key adds a prefix.</summary>
+    public const int MaxFingerprintLength = 1024;
+
+    /// <summary>The ledger's "now": UTC, truncated to whole milliseconds because that is what the table stores.</summary>
+    public static DateTimeOffset Now(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return TruncateToMilliseconds(time.GetUtcNow());
+    }
+
+    /// <summary>Drops sub-millisecond ticks and converts to UTC.</summary>
+    public static DateTimeOffset TruncateToMilliseconds(DateTimeOffset instant) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
+
+    /// <summary>An expiry <paramref name="retention"/> after <paramref name="now"/>, in whole seconds as TTL needs.</summary>
+    public static DateTimeOffset ExpiryAfter(DateTimeOffset now, TimeSpan retention) =>
+        DateTimeOffset.FromUnixTimeSeconds((now + retention).ToUnixTimeSeconds());
+
+    /// <summary>
+    /// Whether a record still counts. DynamoDB deletes expired items late (often days), so readers must
+    /// treat an item past its expiry as absent themselves.
+    /// </summary>
+    public static bool IsLive(DateTimeOffset expiresAt, DateTimeOffset now) => expiresAt > now;
+
+    /// <summary>Whether anyone may take a lease: none held, or the holder's lease has run out.</summary>
+    public static bool IsLeaseFree(LedgerLease? lease, DateTimeOffset now) => lease is null || lease.ExpiresAt <= now;
+
+    /// <summary>The lease a successful claim grants.</summary>
+    public static LedgerLease LeaseFor(ClaimRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new LedgerLease(request.Fingerprint, request.Owner, TruncateToMilliseconds(now + request.LeaseDuration));
+    }
+
+    /// <summary>The start of the UTC hour that <paramref name="now"/> falls in.</summary>
+    public static DateTimeOffset HourStart(DateTimeOffset now)
+    {
+        var utc = now.UtcDateTime;
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>Rejects a claim no caller should make (a bug, not an outcome).</summary>
+    public static void Validate(ClaimRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ValidateFingerprint(request.Fingerprint);
+        ArgumentException.ThrowIfNullOrEmpty(request.Owner, nameof(request));
+        if (request.LeaseDuration <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.LeaseDuration, "The lease duration must be positive.");
+        }
+
+        if (request.Occurrences < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Occurrences, "A sighting stands for at least one occurrence.");
+        }
+    }
+
+    /// <summary>Rejects an empty or oversized fingerprint.</summary>
+    public static void ValidateFingerprint(string fingerprint)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
+        if (fingerprint.Length > MaxFingerprintLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fingerprint), fingerprint.Length, $"A fingerprint has at most {MaxFingerprintLength} characters.");
+        }
+    }
+
+    /// <summary>Rejects a lease that could never have come from a claim.</summary>
+    public static void Validate(LedgerLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ValidateFingerprint(lease.Fingerprint);
+        ArgumentException.ThrowIfNullOrEmpty(lease.Owner, nameof(lease));
+    }
+
+    /// <summary>Rejects a negative fixes-per-hour limit (zero is valid: no fixes at all).</summary>
+    public static void ValidateLimit(int maxFixesPerHour) => ArgumentOutOfRangeException.ThrowIfNegative(maxFixesPerHour);
+
+    /// <summary>
+    /// Validates an outcome and brings it to the form the table stores: empty strings become <c>null</c>
+    /// (absent attributes), times lose sub-millisecond ticks.
+    /// </summary>
+    public static LedgerOutcome Normalize(LedgerOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!Enum.IsDefined(outcome.State))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome.State, "Unknown remediation state.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(outcome.Attempts, nameof(outcome));
+        ArgumentOutOfRangeException.ThrowIfNegative(outcome.ConsecutiveFailures, nameof(outcome));
+        if (outcome.Fix is { } fix)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(fix.StatementId, nameof(outcome));
+            ArgumentException.ThrowIfNullOrEmpty(fix.FunctionArn, nameof(outcome));
+        }
+
+        return outcome with
+        {
+            LastAction = EmptyAsNull(outcome.LastAction),
+            LastOutcomeReason = EmptyAsNull(outcome.LastOutcomeReason),
+            TicketId = EmptyAsNull(outcome.TicketId),
+            Fix = outcome.Fix is { } applied ? applied with { Qualifier = EmptyAsNull(applied.Qualifier) } : null,
+            LastNotifiedAt = outcome.LastNotifiedAt is { } notified ? TruncateToMilliseconds(notified) : null,
+        };
+    }
+
+    private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,43 @@
+namespace Remediator.Core.Ports;
+
+/// <summary>
+/// Durable memory of remediations, shared by concurrent invocations: an exclusive lease per fingerprint so
+/// only one invocation acts on a root cause at a time, the outcome of each pass, and the fixes-per-hour breaker.
+/// </summary>
+/// <remarks>
+/// Expected outcomes (a lease held by someone else, a lease lost, a breaker that is open) are values;
+/// exceptions mean broken invariants or transient I/O that should fail the invocation.
+/// </remarks>
+public interface ILedger
+{
+    /// <summary>
+    /// Records a sighting of the fingerprint and takes its lease if nobody holds it, the holder's lease has
+    /// expired, or the holder is <see cref="ClaimRequest.Owner"/> (then the lease is extended). The sighting
+    /// counts whether or not the lease is won.
+    /// </summary>
+    Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Reads the record of a fingerprint; <c>null</c> when there is none or it has expired.</summary>
+    Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the outcome of a pass and releases the lease, only if the lease is still ours (same owner,
+    /// not expired). Returns <c>false</c> and writes nothing when the lease was lost.
+    /// </summary>
+    Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases the lease without recording an outcome (for example after a transient failure, so the retried
+    /// invocation can claim at once), only if it is still ours. Returns <c>false</c> when the lease was lost.
+    /// </summary>
+    Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one fix against the current UTC hour, atomically and only while that hour's count is below
+    /// <paramref name="maxFixesPerHour"/>. Call it before acting: a denied budget means the breaker is open.
+    /// </summary>
+    Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken);
+
+    /// <summary>Every live remediation record, in no particular order (for audit and revert).</summary>
+    IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,37 @@
+namespace Remediator.Core.Ports;
+
+/// <summary>
+/// The part of a record that a completed pass writes. Values are absolute: start from the claimed record's
+/// <see cref="LedgerRecord.Outcome"/> and change what the pass changed, e.g.
+/// <c>record.Outcome with { State = RemediationState.Fixed, Attempts = record.Outcome.Attempts + 1 }</c>.
+/// A <c>null</c> optional value clears the stored one.
+/// </summary>
+public sealed record LedgerOutcome
+{
+    /// <summary>The outcome of a fingerprint nobody has completed a pass on.</summary>
+    public static LedgerOutcome Pending { get; } = new() { State = RemediationState.Pending };
+
+    /// <summary>Where the fingerprint stands.</summary>
+    public required RemediationState State { get; init; }
+
+    /// <summary>How many times Remediator tried to fix it.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Failed passes since the last success; past a threshold the engine escalates to a ticket.</summary>
+    public int ConsecutiveFailures { get; init; }
+
+    /// <summary>The last action taken (for example <c>AddPermission</c>, <c>Notify</c>, <c>Ticket</c>).</summary>
+    public string? LastAction { get; init; }
+
+    /// <summary>The reason code of the last outcome (for example <c>role-based-integration</c>).</summary>
+    public string? LastOutcomeReason { get; init; }
+
+    /// <summary>The ticket opened for it, if any.</summary>
+    public string? TicketId { get; init; }
+
+    /// <summary>The statement Remediator added, if any; keep it across later passes so revert stays possible.</summary>
+    public AppliedPermission? Fix { get; init; }
+
+    /// <summary>When a notification about it was last published.</summary>
+    public DateTimeOffset? LastNotifiedAt { get; init; }
+}
