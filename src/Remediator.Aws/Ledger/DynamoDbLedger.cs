@@ -37,6 +37,9 @@ public sealed partial class DynamoDbLedger : ILedger
         _options = options ?? LedgerOptions.Default;
     }
 
+    /// <summary>Items a Scan page reads (DynamoDB's default when <c>null</c>); small values make tests page.</summary>
+    internal int? ScanPageSize { get; init; }
+
     /// <inheritdoc />
     public async Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken)
     {
@@ -148,6 +151,7 @@ public sealed partial class DynamoDbLedger : ILedger
                         [":nowSeconds"] = Seconds(now),
                     },
                     ExclusiveStartKey = startKey,
+                    Limit = ScanPageSize,
                 },
                 cancellationToken).ConfigureAwait(false);
             foreach (var item in response.Items ?? [])
