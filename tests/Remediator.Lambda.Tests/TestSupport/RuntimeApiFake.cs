@@ -141,7 +141,8 @@ public sealed class RuntimeApiFake : IAsyncDisposable
 
     private async Task CompleteAsync(HttpContext context, bool isError)
     {
-        string requestId = (string)context.Request.RouteValues["id"]!;
+        // Routing leaves an escaped '/' (%2F) escaped, to keep segments unambiguous; undo it here.
+        string requestId = Uri.UnescapeDataString((string)context.Request.RouteValues["id"]!);
         RuntimeApiResult result = await ReadPostAsync(context, requestId, isError);
         if (!_handedOut.ContainsKey(requestId) || !_results.TryGetValue(requestId, out TaskCompletionSource<RuntimeApiResult>? pending))
         {
