@@ -5,7 +5,11 @@ namespace Remediator.Core.Intake;
 /// <summary>The <c>logEvents</c> array: the bulk of every payload, read with the event-count limit.</summary>
 internal static partial class SubscriptionMessageReader
 {
-    private static IntakeError? ReadEvents(ref Utf8JsonReader reader, out List<LogEvent>? events)
+    // Real events take 150 to 300 bytes of JSON each; sizing the list from the message length avoids
+    // regrowing a large array (and the gen-2 collections that large arrays cost) on every batch.
+    private const int MinJsonBytesPerEvent = 160;
+
+    private static IntakeError? ReadEvents(ref Utf8JsonReader reader, int messageLength, out List<LogEvent>? events)
     {
         events = null;
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -13,7 +17,7 @@ internal static partial class SubscriptionMessageReader
             return WrongType("logEvents", "an array", reader.TokenType);
         }
 
-        var list = new List<LogEvent>(256);
+        var list = new List<LogEvent>(Math.Clamp(messageLength / MinJsonBytesPerEvent, 16, IntakeLimits.MaxEvents));
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (list.Count == IntakeLimits.MaxEvents)

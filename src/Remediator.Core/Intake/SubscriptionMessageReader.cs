@@ -67,7 +67,7 @@ internal static partial class SubscriptionMessageReader
                 Seen.LogStream => ReadString(ref reader, "logStream", out logStream),
                 Seen.PolicyLevel => ReadOptionalString(ref reader, "policyLevel", out policyLevel),
                 Seen.SubscriptionFilters => ReadFilters(ref reader, out filters),
-                _ => ReadEvents(ref reader, out events),
+                _ => ReadEvents(ref reader, json.Length, out events),
             };
         }
 
