@@ -1,0 +1,36 @@
+namespace Remediator.Core.Configuration;
+
+/// <summary>Validated configuration (DESIGN.md section 6). Build it with
+/// <see cref="RemediatorSettingsReader"/>; a new instance holds the documented defaults.</summary>
+public sealed record RemediatorSettings
+{
+    /// <summary>What Remediator may do.</summary>
+    public RemediatorMode Mode { get; init; } = RemediatorVariables.DefaultMode;
+
+    /// <summary>SNS topic ARN for notifications, or null for none.</summary>
+    public string? TopicArn { get; init; }
+
+    /// <summary>DynamoDB ledger table name, or null for the in-memory ledger (local use only).</summary>
+    public string? LedgerTable { get; init; }
+
+    /// <summary>Tag key that exempts a function.</summary>
+    public string ExemptTag { get; init; } = RemediatorVariables.DefaultExemptTag;
+
+    /// <summary>Function-name allow and deny patterns.</summary>
+    public FunctionNameFilter Functions { get; init; } = FunctionNameFilter.AllowAll;
+
+    /// <summary>Stage part of granted source ARNs.</summary>
+    public StageScope StageScope { get; init; } = RemediatorVariables.DefaultStageScope;
+
+    /// <summary>Fixes applied in one invocation at most.</summary>
+    public int MaxFixesPerInvocation { get; init; } = RemediatorVariables.DefaultMaxFixesPerInvocation;
+
+    /// <summary>Fixes applied per clock hour at most.</summary>
+    public int MaxFixesPerHour { get; init; } = RemediatorVariables.DefaultMaxFixesPerHour;
+
+    /// <summary>Wait after a fix before re-checking it.</summary>
+    public TimeSpan SettleDelay { get; init; } = TimeSpan.FromSeconds(RemediatorVariables.DefaultSettleSeconds);
+
+    /// <summary>Failed attempts on one root cause before it escalates to a ticket.</summary>
+    public int MaxAttempts { get; init; } = RemediatorVariables.DefaultMaxAttempts;
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Remediator.Core.Configuration;
+
+/// <summary>Reads and validates <see cref="RemediatorSettings"/> from the environment, with optional
+/// overrides (CLI flags) laid over it. Every problem is reported, each naming its variable.</summary>
+public static partial class RemediatorSettingsReader
+{
+    private const int MaxEchoedLength = 80;
+
+    private static readonly HashSet<string> KnownNames = new(RemediatorVariables.All, StringComparer.Ordinal);
+
+    /// <summary>Reads the settings. Values in <paramref name="overrides"/> (keyed by variable name, e.g.
+    /// from CLI flags) win over the environment. Values are trimmed; an empty value counts as unset,
+    /// because CloudFormation passes empty optional parameters as empty strings.</summary>
+    public static SettingsResult Read(
+        IEnvironmentVariables environment, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        overrides ??= new Dictionary<string, string>();
+        var errors = new List<SettingsError>();
+
+        IEnumerable<string> unknown = environment.GetNames()
+            .Where(name => name.StartsWith(RemediatorVariables.Prefix, StringComparison.Ordinal))
+            .Concat(overrides.Keys)
+            .Where(name => !KnownNames.Contains(name))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (string name in unknown)
+        {
+            errors.Add(new SettingsError(name,
+                "is not a Remediator setting (known: " + string.Join(", ", RemediatorVariables.All) + ")."));
+        }
+
+        var reader = new Values(environment, overrides, errors);
+        var settings = new RemediatorSettings
+        {
+            Mode = reader.Choice(RemediatorVariables.Mode, RemediatorVariables.DefaultMode,
+                ("observe", RemediatorMode.Observe), ("recommend", RemediatorMode.Recommend),
+                ("enforce", RemediatorMode.Enforce)),
+            TopicArn = reader.Matching(RemediatorVariables.TopicArn, SnsTopicArn(),
+                "is not an SNS topic ARN (arn:aws:sns:<region>:<12-digit account>:<topic name>)."),
+            LedgerTable = reader.Matching(RemediatorVariables.LedgerTable, DynamoDbTableName(),
+                "is not a DynamoDB table name (3 to 255 letters, digits, '_', '.', '-')."),
+            ExemptTag = reader.Matching(RemediatorVariables.ExemptTag, TagKey(),
+                "is not a usable tag key (1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with 'aws:').")
+                ?? RemediatorVariables.DefaultExemptTag,
+            Functions = new FunctionNameFilter(
+                reader.Patterns(RemediatorVariables.AllowFunctions),
+                reader.Patterns(RemediatorVariables.DenyFunctions)),
+            StageScope = reader.Choice(RemediatorVariables.StageScope, RemediatorVariables.DefaultStageScope,
+                ("any", StageScope.Any), ("stage", StageScope.Stage)),
+            MaxFixesPerInvocation = reader.Number(RemediatorVariables.MaxFixesPerInvocation,
+                RemediatorVariables.DefaultMaxFixesPerInvocation, 1, RemediatorVariables.MaxFixesPerInvocationLimit),
+            MaxFixesPerHour = reader.Number(RemediatorVariables.MaxFixesPerHour,
+                RemediatorVariables.DefaultMaxFixesPerHour, 1, RemediatorVariables.MaxFixesPerHourLimit),
+            SettleDelay = TimeSpan.FromSeconds(reader.Number(RemediatorVariables.SettleSeconds,
+                RemediatorVariables.DefaultSettleSeconds, 0, RemediatorVariables.SettleSecondsLimit)),
+            MaxAttempts = reader.Number(RemediatorVariables.MaxAttempts,
+                RemediatorVariables.DefaultMaxAttempts, 1, RemediatorVariables.MaxAttemptsLimit),
+        };
+
+        return errors.Count == 0 ? SettingsResult.Valid(settings) : SettingsResult.Invalid(errors);
+    }
+
+    private static string Echo(string value) =>
+        "'" + (value.Length <= MaxEchoedLength ? value : value[..MaxEchoedLength] + "...") + "'";
+
+    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$")]
+    private static partial Regex SnsTopicArn();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{3,255}$")]
+    private static partial Regex DynamoDbTableName();
+
+    // Lambda tag keys; 'aws:' is reserved for AWS, so a tag under it could never be set by an owner.
+    [GeneratedRegex(@"^(?!aws:)[\p{L}\p{N} _.:/=+@-]{1,128}$", RegexOptions.IgnoreCase)]
+    private static partial Regex TagKey();
+
+    // A function name ([A-Za-z0-9-_], up to 64) with '*' wildcards; an ARN is rejected on purpose.
+    [GeneratedRegex(@"^[A-Za-z0-9_*-]{1,140}$")]
+    private static partial Regex FunctionNamePattern();
+
+    /// <summary>Looks values up (override first) and records problems, returning defaults for bad values
+    /// so that every variable is checked in one pass.</summary>
+    private sealed class Values(
+        IEnvironmentVariables environment, IReadOnlyDictionary<string, string> overrides, List<SettingsError> errors)
+    {
+        public T Choice<T>(string name, T fallback, params (string Spelling, T Value)[] choices)
+        {
+            string? raw = Lookup(name);
+            if (raw is null)
+            {
+                return fallback;
+            }
+
+            foreach ((string spelling, T value) in choices)
+            {
+                if (string.Equals(raw, spelling, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+
+            Fail(name, $"{Echo(raw)} is not one of {string.Join(", ", choices.Select(c => c.Spelling))}.");
+            return fallback;
+        }
+
+        public int Number(string name, int fallback, int minimum, int maximum)
+        {
+            string? raw = Lookup(name);
+            if (raw is null)
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+                && value >= minimum && value <= maximum)
+            {
+                return value;
+            }
+
+            Fail(name, $"{Echo(raw)} is not a whole number from {minimum} to {maximum}.");
+            return fallback;
+        }
+
+        public string? Matching(string name, Regex shape, string problem)
+        {
+            string? raw = Lookup(name);
+            if (raw is null || shape.IsMatch(raw))
+            {
+                return raw;
+            }
+
+            Fail(name, $"{Echo(raw)} {problem}");
+            return null;
+        }
+
+        public IReadOnlyList<string> Patterns(string name)
+        {
+            string? raw = Lookup(name);
+            if (raw is null)
+            {
+                return [];
+            }
+
+            var patterns = new List<string>();
+            foreach (string entry in raw.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (entry.Length == 0)
+                {
+                    Fail(name, $"{Echo(raw)} has an empty entry; separate patterns with single commas.");
+                    return [];
+                }
+
+                if (!FunctionNamePattern().IsMatch(entry))
+                {
+                    Fail(name, $"{Echo(entry)} is not a function-name pattern (letters, digits, '-', '_' and '*'; names, not ARNs).");
+                    return [];
+                }
+
+                patterns.Add(entry);
+            }
+
+            return patterns;
+        }
+
+        private string? Lookup(string name)
+        {
+            string? raw = overrides.TryGetValue(name, out string? overridden) ? overridden : environment.Get(name);
+            raw = raw?.Trim();
+            return string.IsNullOrEmpty(raw) ? null : raw;
+        }
+
+        private void Fail(string name, string problem) => errors.Add(new SettingsError(name, problem));
+    }
+}

@@ -1,0 +1,82 @@
+namespace Remediator.Core.Configuration;
+
+/// <summary>Every configuration variable name, default and bound, in one place (DESIGN.md section 6).
+/// CLI flags of the same meaning override these values.</summary>
+public static class RemediatorVariables
+{
+    /// <summary>Every Remediator variable starts with this; an unknown one is a configuration error.</summary>
+    public const string Prefix = "REMEDIATOR_";
+
+    /// <summary><c>observe</c> | <c>recommend</c> | <c>enforce</c>.</summary>
+    public const string Mode = "REMEDIATOR_MODE";
+
+    /// <summary>SNS topic for notifications; unset means no notifications (log lines only).</summary>
+    public const string TopicArn = "REMEDIATOR_TOPIC_ARN";
+
+    /// <summary>DynamoDB ledger table name; unset means the in-memory ledger (local use only).</summary>
+    public const string LedgerTable = "REMEDIATOR_LEDGER_TABLE";
+
+    /// <summary>Tag key that exempts a function from remediation.</summary>
+    public const string ExemptTag = "REMEDIATOR_EXEMPT_TAG";
+
+    /// <summary>Comma-separated function-name patterns with <c>*</c>; unset means every function.</summary>
+    public const string AllowFunctions = "REMEDIATOR_ALLOW_FUNCTIONS";
+
+    /// <summary>Comma-separated function-name patterns with <c>*</c>; a match is never remediated.</summary>
+    public const string DenyFunctions = "REMEDIATOR_DENY_FUNCTIONS";
+
+    /// <summary><c>any</c> (<c>*</c> for the stage in the source ARN) | <c>stage</c>.</summary>
+    public const string StageScope = "REMEDIATOR_STAGE_SCOPE";
+
+    /// <summary>Fixes applied in one invocation at most.</summary>
+    public const string MaxFixesPerInvocation = "REMEDIATOR_MAX_FIXES_PER_INVOCATION";
+
+    /// <summary>Fixes applied per clock hour at most (the breaker).</summary>
+    public const string MaxFixesPerHour = "REMEDIATOR_MAX_FIXES_PER_HOUR";
+
+    /// <summary>Seconds to wait after a fix before re-checking the policy (propagation settle time).</summary>
+    public const string SettleSeconds = "REMEDIATOR_SETTLE_SECONDS";
+
+    /// <summary>Failed attempts on one root cause before it escalates to a ticket instead of retrying.</summary>
+    public const string MaxAttempts = "REMEDIATOR_MAX_ATTEMPTS";
+
+    /// <summary>Every known variable, in documentation order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Mode, TopicArn, LedgerTable, ExemptTag, AllowFunctions, DenyFunctions, StageScope,
+        MaxFixesPerInvocation, MaxFixesPerHour, SettleSeconds, MaxAttempts,
+    ];
+
+    /// <summary>Observe is the default: a deployment without an explicit mode never changes anything.</summary>
+    public const RemediatorMode DefaultMode = RemediatorMode.Observe;
+
+    /// <summary>Default exemption tag key.</summary>
+    public const string DefaultExemptTag = "remediator:exempt";
+
+    /// <summary>The console and the AWS docs grant for every stage; stage-scoped is opt-in.</summary>
+    public const StageScope DefaultStageScope = Configuration.StageScope.Any;
+
+    /// <summary>Default and bounds of <see cref="MaxFixesPerInvocation"/>.</summary>
+    public const int DefaultMaxFixesPerInvocation = 10;
+
+    /// <inheritdoc cref="DefaultMaxFixesPerInvocation"/>
+    public const int MaxFixesPerInvocationLimit = 100;
+
+    /// <summary>Default and bounds of <see cref="MaxFixesPerHour"/>.</summary>
+    public const int DefaultMaxFixesPerHour = 100;
+
+    /// <inheritdoc cref="DefaultMaxFixesPerHour"/>
+    public const int MaxFixesPerHourLimit = 10_000;
+
+    /// <summary>Default and bound of <see cref="SettleSeconds"/>; the bound stays well inside a Lambda timeout.</summary>
+    public const int DefaultSettleSeconds = 5;
+
+    /// <inheritdoc cref="DefaultSettleSeconds"/>
+    public const int SettleSecondsLimit = 300;
+
+    /// <summary>Default and bound of <see cref="MaxAttempts"/>.</summary>
+    public const int DefaultMaxAttempts = 3;
+
+    /// <inheritdoc cref="DefaultMaxAttempts"/>
+    public const int MaxAttemptsLimit = 20;
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Remediator.Core.Observability;
+
+namespace Remediator.Core.Tests.Observability;
+
+public class StructuredLogFormatterTests
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
+
+    private static OutcomeLogEntry Fixed() => new(
+        At,
+        RequestId: "8f5e2a1c-0b6d-4e7a-9c3f-1d2e3f4a5b6c",
+        Outcome.Fixed,
+        Kind: "MissingInvokePermission",
+        ApiId: "a1b2c3d4e5",
+        Stage: "prod",
+        FunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:orders-api",
+        StatementId: "remediator-a1b2c3d4e5-any-GET-pets-x",
+        Duration: TimeSpan.FromMilliseconds(123.456),
+        Message: "Added permission for API a1b2c3d4e5 to invoke orders-api.");
+
+    [Fact]
+    public void Format_FixedOutcome_MatchesGolden()
+    {
+        Assert.Equal(
+            """{"timestamp":"2025-03-14T09:26:53.589Z","level":"INFO","requestId":"8f5e2a1c-0b6d-4e7a-9c3f-1d2e3f4a5b6c","outcome":"fixed","kind":"MissingInvokePermission","apiId":"a1b2c3d4e5","stage":"prod","functionArn":"arn:aws:lambda:us-east-1:123456789012:function:orders-api","statementId":"remediator-a1b2c3d4e5-any-GET-pets-x","durationMs":123.46,"message":"Added permission for API a1b2c3d4e5 to invoke orders-api."}""",
+            StructuredLogFormatter.Format(Fixed()));
+    }
+
+    [Fact]
+    public void Format_NullFields_AreLeftOut()
+    {
+        var entry = new OutcomeLogEntry(At, null, Outcome.Error, null, null, null, null, null, null, "Payload was not a subscription payload.");
+
+        Assert.Equal(
+            """{"timestamp":"2025-03-14T09:26:53.589Z","level":"ERROR","outcome":"error","message":"Payload was not a subscription payload."}""",
+            StructuredLogFormatter.Format(entry));
+    }
+
+    [Fact]
+    public void Format_RuntimeEntry_MatchesGolden()
+    {
+        var entry = new RuntimeLogEntry(At, LogLevel.Error, "req-1", "Invocation failed: boom", "InvalidOperationException");
+
+        Assert.Equal(
+            """{"timestamp":"2025-03-14T09:26:53.589Z","level":"ERROR","requestId":"req-1","errorType":"InvalidOperationException","message":"Invocation failed: boom"}""",
+            StructuredLogFormatter.Format(entry));
+    }
+
+    [Fact]
+    public void Format_MessageWithLineBreaksAndQuotes_StaysOneValidLine()
+    {
+        OutcomeLogEntry entry = Fixed() with { Message = "line one\nline \"two\"\r\n\ttab <b>+</b> ü" };
+
+        string line = StructuredLogFormatter.Format(entry);
+
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain('\r', line);
+        using JsonDocument document = JsonDocument.Parse(line);
+        Assert.Equal(entry.Message, document.RootElement.GetProperty("message").GetString());
+        Assert.Contains("<b>+</b> ü", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormatTimestamp_NonUtcOffset_IsWrittenInUtc()
+    {
+        var local = new DateTimeOffset(2025, 3, 14, 11, 26, 53, 5, TimeSpan.FromHours(2));
+
+        Assert.Equal("2025-03-14T09:26:53.005Z", StructuredLogFormatter.FormatTimestamp(local));
+    }
+
+    [Theory]
+    [InlineData(Outcome.Fixed, "INFO", "fixed")]
+    [InlineData(Outcome.AlreadyAllowed, "INFO", "alreadyAllowed")]
+    [InlineData(Outcome.Recommended, "INFO", "recommended")]
+    [InlineData(Outcome.Ticket, "WARN", "ticket")]
+    [InlineData(Outcome.Notified, "INFO", "notified")]
+    [InlineData(Outcome.Observed, "INFO", "observed")]
+    [InlineData(Outcome.Exempt, "INFO", "exempt")]
+    [InlineData(Outcome.Ignored, "INFO", "ignored")]
+    [InlineData(Outcome.BreakerOpen, "WARN", "breakerOpen")]
+    [InlineData(Outcome.Error, "ERROR", "error")]
+    public void Format_EachOutcome_HasItsLevelAndSpelling(Outcome outcome, string level, string spelling)
+    {
+        using JsonDocument document = JsonDocument.Parse(StructuredLogFormatter.Format(Fixed() with { Outcome = outcome }));
+
+        Assert.Equal(level, document.RootElement.GetProperty("level").GetString());
+        Assert.Equal(spelling, document.RootElement.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void Format_EveryOutcome_IsCovered()
+    {
+        Assert.All(Enum.GetValues<Outcome>(), outcome => Assert.NotEmpty(outcome.ToLogValue()));
+    }
+}
