@@ -33,6 +33,9 @@ internal sealed class FindingWork(Finding finding)
     /// <summary>The statement Lambda stored, when <see cref="Wrote"/>.</summary>
     public string? StoredStatement { get; set; }
 
+    /// <summary>True when an earlier attempt made the fix and this pass only reports it.</summary>
+    public bool FixedEarlier { get; set; }
+
     /// <summary>True when this pass tried to write (for the attempt count, whether or not it succeeded).</summary>
     public bool TriedWrite { get; set; }
 

@@ -46,7 +46,7 @@ internal sealed partial class InvocationPass
         }
 
         await VerifyAsync(work, cancellationToken).ConfigureAwait(false);
-        if (work.Decision is { Outcome: RemediationOutcome.Fixed } && work.Plan is { } plan)
+        if (work.Decision is { Outcome: RemediationOutcome.Fixed } && work.Plan is { } plan && !work.FixedEarlier)
         {
             work.Decision = await GuardAsync(work, plan, previous, cancellationToken).ConfigureAwait(false) ?? work.Decision;
         }
@@ -184,6 +184,7 @@ internal sealed partial class InvocationPass
         if (verdict.Kind == PolicyVerdictKind.Allows && UnnotifiedFix(work, plan) is { } earlier)
         {
             work.Decision = earlier;
+            work.FixedEarlier = true;
         }
     }
 

@@ -83,7 +83,8 @@ internal sealed partial class InvocationPass
         && work.Lease is not null
         && work.Plan is not null
         && work.Decision is { Outcome: RemediationOutcome.Fixed, Reason: OutcomeReason.PermissionMissing }
-        && !work.Wrote;
+        && !work.Wrote
+        && !work.FixedEarlier;
 
     /// <summary>
     /// After a failure: the failing finding records a failed pass (so repeated failures escalate), every
