@@ -13,9 +13,12 @@ public sealed class SdkCredentialsProvider : IAwsCredentialsProvider
 {
     private readonly Lazy<AWSCredentials> source;
 
-    /// <summary>Uses the named profile when given, else the SDK's default chain.</summary>
-    public SdkCredentialsProvider(string? profile = null) =>
-        source = new Lazy<AWSCredentials>(() => Resolve(profile), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>
+    /// Uses the named profile when given (from <paramref name="credentialsFile"/> when given, else the usual
+    /// shared files), else the SDK's default chain.
+    /// </summary>
+    public SdkCredentialsProvider(string? profile = null, string? credentialsFile = null) =>
+        source = new Lazy<AWSCredentials>(() => Resolve(profile, credentialsFile), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Wraps credentials the caller already holds.</summary>
     public SdkCredentialsProvider(AWSCredentials credentials)
@@ -33,14 +36,15 @@ public sealed class SdkCredentialsProvider : IAwsCredentialsProvider
         return new AwsCredentials(immutable.AccessKey, immutable.SecretKey, immutable.UseToken ? immutable.Token : null, expiration);
     }
 
-    private static AWSCredentials Resolve(string? profile)
+    private static AWSCredentials Resolve(string? profile, string? credentialsFile)
     {
         if (profile is null)
         {
             return DefaultAWSCredentialsIdentityResolver.GetCredentials();
         }
 
-        return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var credentials)
+        var store = credentialsFile is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(credentialsFile);
+        return store.TryGetAWSCredentials(profile, out var credentials)
             ? credentials
             : throw new InvalidOperationException($"AWS profile '{profile}' was not found or has no usable credentials.");
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using Remediator.Aws.Signing;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Http;
@@ -23,8 +24,8 @@ public static class AwsErrorParser
         TimeSpan? retryAfter = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var headerCode = headers.TryGetValue("X-Amzn-Errortype", out var errorType) ? CleanCode(errorType) : null;
-        var requestId = headers.TryGetValue("x-amzn-RequestId", out var id) ? id : headers.TryGetValue("x-amz-request-id", out var id2) ? id2 : null;
+        var headerCode = headers.TryGetValue(AwsHeaders.ErrorType, out var errorType) ? CleanCode(errorType) : null;
+        var requestId = headers.TryGetValue(AwsHeaders.RequestId, out var id) ? id : headers.TryGetValue(AwsHeaders.AmzRequestId, out var id2) ? id2 : null;
         var (bodyCode, message, bodyRequestId) = LooksLikeXml(body) ? FromXml(body) : FromJson(body);
         var code = headerCode ?? bodyCode ?? $"Http{statusCode}";
         var text = message ?? (body.IsEmpty ? string.Empty : Truncate(Encoding.UTF8.GetString(body)));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Aws.Endpoints;
+using Remediator.Aws.Signing;
 
 namespace Remediator.Aws.Http;
 
@@ -35,5 +36,5 @@ public static class AwsJson
             "/",
             Body: Serialize(body, typeInfo),
             ContentType: $"application/x-amz-json-{jsonVersion}",
-            Headers: [new("X-Amz-Target", $"{targetPrefix}.{operation}")]);
+            Headers: [new(AwsHeaders.Target, $"{targetPrefix}.{operation}")]);
 }

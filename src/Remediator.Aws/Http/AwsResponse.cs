@@ -1,3 +1,4 @@
+using Remediator.Aws.Signing;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Http;
@@ -9,7 +10,7 @@ public sealed record AwsResponse(int StatusCode, byte[] Body, IReadOnlyDictionar
     public bool IsSuccess => Error is null;
 
     /// <summary>The request id from the headers, if any.</summary>
-    public string? RequestId => Header("x-amzn-RequestId") ?? Header("x-amz-request-id");
+    public string? RequestId => Header(AwsHeaders.RequestId) ?? Header(AwsHeaders.AmzRequestId);
 
     /// <summary>A header value by case-insensitive name.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
