@@ -6,7 +6,7 @@ public class PolicyConstantsTests
 {
     // Pinned: these strings are AWS wire values or promises to operators (our statement id prefix).
     [Fact]
-    public void Constants_ArePinned()
+    public void Constants_WireValuesAndPrefix_ArePinned()
     {
         Assert.Equal("apigateway.amazonaws.com", PolicyConstants.ApiGatewayPrincipal);
         Assert.Equal("lambda:InvokeFunction", PolicyConstants.InvokeFunctionAction);
