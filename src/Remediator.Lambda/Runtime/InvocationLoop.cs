@@ -70,10 +70,11 @@ public sealed class InvocationLoop
             {
                 error = RuntimeError.DeadlineExceeded(budget);
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // The one boundary for handler failures: whatever went wrong, this invocation fails (so
-                // Lambda retries the event) and the loop goes on with the next one.
+                // Lambda retries the event) and the loop goes on with the next one. Only a cancellation
+                // caused by stopping passes through, to end the loop.
                 error = RuntimeError.FromException(exception);
             }
 

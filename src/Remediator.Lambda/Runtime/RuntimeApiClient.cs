@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Remediator.Lambda.Runtime;
@@ -10,6 +11,13 @@ namespace Remediator.Lambda.Runtime;
 public sealed class RuntimeApiClient : IRuntimeApiClient
 {
     private static readonly MediaTypeHeaderValue ErrorContentType = new(RuntimeApiConstants.ErrorContentType);
+
+    // Error messages end up in Lambda's console and in invoke results, never in HTML: keep quotes and
+    // '+' readable instead of \u0027-style escapes.
+    private static readonly RuntimeApiJsonContext Json = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     private readonly HttpClient _http;
     private readonly string _baseAddress;
@@ -91,7 +99,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient
         ArgumentNullException.ThrowIfNull(error);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(
             new RuntimeErrorBody(error.ErrorMessage, error.ErrorType, error.StackTrace),
-            RuntimeApiJsonContext.Default.RuntimeErrorBody);
+            Json.RuntimeErrorBody);
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = ErrorContentType;
         await PostAsync(path, content, what, cancellationToken, error.ErrorType).ConfigureAwait(false);

@@ -117,10 +117,7 @@ public sealed class LambdaHostTests : IAsyncLifetime
         var handler = new DisposableHandler();
         using var stopping = new CancellationTokenSource();
         Task<int> running = RunAsync(Environment(), _ => handler, stopping.Token);
-        while (_fake.NextRequestCount == 0)
-        {
-            await Task.Delay(10);
-        }
+        await _fake.WaitForFirstPollAsync();
 
         await stopping.CancelAsync();
 

@@ -168,10 +168,7 @@ public sealed class InvocationLoopTests : IAsyncLifetime
     public async Task RunAsync_StoppedWhilePolling_ReturnsNormally()
     {
         Start();
-        while (_fake.NextRequestCount == 0)
-        {
-            await Task.Delay(10);
-        }
+        await _fake.WaitForFirstPollAsync();
 
         await _stopping.CancelAsync();
 
@@ -189,5 +186,23 @@ public sealed class InvocationLoopTests : IAsyncLifetime
 
         Assert.Contains(RuntimeApiConstants.DeadlineHeader, exception.Message, StringComparison.Ordinal);
         _loop = null;
+    }
+    [Fact]
+    public async Task RunAsync_HandlerFailsWhileStopping_LoopEndsQuietly()
+    {
+        var handling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Start(async (_, cancellationToken) =>
+        {
+            handling.SetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw new InvalidOperationException("failed during shutdown");
+        });
+        _fake.Enqueue("{}");
+        await handling.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await _stopping.CancelAsync();
+
+        await _loop!.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(_loop.IsCompletedSuccessfully);
     }
 }

@@ -28,6 +28,7 @@ public sealed class RuntimeApiFake : IAsyncDisposable
     private readonly ConcurrentQueue<RuntimeApiResult> _initErrors = new();
     private readonly ConcurrentQueue<string> _rejected = new();
     private readonly TaskCompletionSource<RuntimeApiResult> _firstInitError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private int _nextRequests;
 
@@ -95,6 +96,10 @@ public sealed class RuntimeApiFake : IAsyncDisposable
     public Task<RuntimeApiResult> WaitForInitErrorAsync(TimeSpan? timeout = null) =>
         _firstInitError.Task.WaitAsync(timeout ?? DefaultWait);
 
+    /// <summary>Completes when the runtime first polls for an invocation (it is initialised and
+    /// waiting); fails after <paramref name="timeout"/>.</summary>
+    public Task WaitForFirstPollAsync(TimeSpan? timeout = null) => _firstPoll.Task.WaitAsync(timeout ?? DefaultWait);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -117,6 +122,7 @@ public sealed class RuntimeApiFake : IAsyncDisposable
     private async Task NextAsync(HttpContext context)
     {
         Interlocked.Increment(ref _nextRequests);
+        _firstPoll.TrySetResult();
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         FakeInvocation invocation;
         try
