@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+
+namespace Remediator.Core.Policy;
+
+/// <summary>
+/// The permission Remediator adds: API Gateway may invoke one function (or one alias/version of it)
+/// from one API's source ARN in the same account, under a statement id derived from those values.
+/// Only <see cref="Create"/> makes one, so every instance has passed the safety rules.
+/// </summary>
+public sealed partial class PermissionGrant
+{
+    private PermissionGrant(LambdaFunctionArn function, string principal, string action, string sourceArn, string sourceAccount)
+    {
+        Function = function;
+        Principal = principal;
+        Action = action;
+        SourceArn = sourceArn;
+        SourceAccount = sourceAccount;
+        StatementId = StatementIdFactory.Create(function, principal, action, sourceArn, sourceAccount);
+    }
+
+    /// <summary>The function as invoked, including the qualifier the permission is scoped to.</summary>
+    public LambdaFunctionArn Function { get; }
+
+    /// <summary>The unqualified function ARN (AddPermission's <c>FunctionName</c>).</summary>
+    public string FunctionArn => Function.UnqualifiedArn;
+
+    /// <summary>Alias or version (AddPermission's <c>Qualifier</c>), or <c>null</c> for the function itself.</summary>
+    public string? Qualifier => Function.Qualifier;
+
+    public string Principal { get; }
+
+    public string Action { get; }
+
+    public string SourceArn { get; }
+
+    public string SourceAccount { get; }
+
+    public string StatementId { get; }
+
+    /// <summary>
+    /// Checks every safety rule and builds the grant, or returns all the rules it breaks. The function must
+    /// be a full ARN (its account is compared with the API's).
+    /// </summary>
+    public static GrantResult Create(
+        LambdaFunctionArn function,
+        string sourceArn,
+        string sourceAccount,
+        string principal = PolicyConstants.ApiGatewayPrincipal,
+        string action = PolicyConstants.InvokeFunctionAction)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var refusals = new List<GrantRefusal>();
+        if (!string.Equals(principal, PolicyConstants.ApiGatewayPrincipal, StringComparison.Ordinal))
+        {
+            refusals.Add(new(GrantRefusalReason.PrincipalNotApiGateway, $"principal \"{principal}\" is not {PolicyConstants.ApiGatewayPrincipal}"));
+        }
+
+        if (!string.Equals(action, PolicyConstants.InvokeFunctionAction, StringComparison.Ordinal))
+        {
+            refusals.Add(new(GrantRefusalReason.ActionNotInvokeFunction, $"action \"{action}\" is not {PolicyConstants.InvokeFunctionAction}"));
+        }
+
+        if (string.Equals(function.Qualifier, "$LATEST", StringComparison.Ordinal))
+        {
+            refusals.Add(new(GrantRefusalReason.QualifierNotPermitted, "Lambda does not accept permissions on $LATEST"));
+        }
+
+        if (sourceAccount is null || !ApiTarget.AccountPattern().IsMatch(sourceAccount))
+        {
+            refusals.Add(new(GrantRefusalReason.AccountMismatch, $"source account \"{sourceAccount}\" is not a 12-digit account id"));
+        }
+        else if (function.AccountId != sourceAccount)
+        {
+            refusals.Add(new(GrantRefusalReason.CrossAccountFunction, $"function account {function.AccountId} is not the API's account {sourceAccount}"));
+        }
+
+        refusals.AddRange(CheckSourceArn(sourceArn, sourceAccount, function));
+        return refusals.Count > 0
+            ? GrantResult.Refused(refusals)
+            : GrantResult.Granted(new PermissionGrant(function, principal, action, sourceArn, sourceAccount!));
+    }
+
+    private static IEnumerable<GrantRefusal> CheckSourceArn(string sourceArn, string? sourceAccount, LambdaFunctionArn function)
+    {
+        var match = sourceArn is null || sourceArn.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            ? null
+            : SourceArnPattern().Match(sourceArn);
+        if (match is not { Success: true })
+        {
+            yield return new(GrantRefusalReason.SourceArnInvalid, $"source ARN \"{sourceArn}\" is not an execute-api ARN of the form arn:partition:execute-api:region:account:apiId/...");
+            yield break;
+        }
+
+        var (partition, region, account, apiId) =
+            (match.Groups["partition"].Value, match.Groups["region"].Value, match.Groups["account"].Value, match.Groups["api"].Value);
+        if (WildcardMatcher.HasWildcard(partition) || WildcardMatcher.HasWildcard(region)
+            || WildcardMatcher.HasWildcard(account) || WildcardMatcher.HasWildcard(apiId))
+        {
+            yield return new(GrantRefusalReason.SourceArnWildcard, $"source ARN \"{sourceArn}\" does not name one API in one account and region");
+            yield break;
+        }
+
+        if (!ApiTarget.ApiIdPattern().IsMatch(apiId) || !ApiTarget.RegionPattern().IsMatch(region)
+            || partition != AwsPartition.FromRegion(region))
+        {
+            yield return new(GrantRefusalReason.SourceArnInvalid, $"source ARN \"{sourceArn}\" has an invalid partition, region or API id");
+        }
+
+        if (account != sourceAccount)
+        {
+            yield return new(GrantRefusalReason.AccountMismatch, $"source ARN account {account} is not the source account {sourceAccount}");
+        }
+
+        if (partition != function.Partition)
+        {
+            yield return new(GrantRefusalReason.PartitionMismatch, $"source ARN partition {partition} is not the function's {function.Partition}");
+        }
+    }
+
+    // The API id must be followed by "/" and a scope (stage/method/path, route or authorizers/id).
+    [GeneratedRegex("^arn:(?<partition>[^:]+):execute-api:(?<region>[^:]+):(?<account>[^:]+):(?<api>[^/:]+)/[^/].*$")]
+    private static partial Regex SourceArnPattern();
+}

@@ -1,0 +1,8 @@
+namespace Remediator.Core.Policy;
+
+/// <summary>A statement's <c>Effect</c>.</summary>
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+
+namespace Remediator.Core.Policy;
+
+/// <summary>
+/// Parses a resource-based policy document (the JSON string Lambda's GetPolicy returns). Strict on
+/// purpose: anything outside the IAM grammar (unknown or duplicated elements, wrong shapes, unknown
+/// Version) is a parse error rather than a guess, so a policy we misread can never look like an Allow.
+/// </summary>
+public static partial class PolicyParser
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 16,
+    };
+
+    private static readonly HashSet<string> DocumentElements = ["Version", "Id", "Statement"];
+
+    private static readonly HashSet<string> StatementElements =
+    [
+        "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
+    ];
+
+    /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
+    public static PolicyParseResult Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return PolicyParseResult.Failure("policy is empty");
+        }
+
+        if (json.Length > PolicyConstants.MaxPolicyJsonLength)
+        {
+            return PolicyParseResult.Failure($"policy is {json.Length} characters, over the {PolicyConstants.MaxPolicyJsonLength} accepted");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json, Options);
+            return ParseDocument(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            // The only exception a malformed string can raise here; it becomes a value at this boundary.
+            return PolicyParseResult.Failure($"policy is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static PolicyParseResult ParseDocument(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return PolicyParseResult.Failure("policy is not a JSON object");
+        }
+
+        if (!TryReadMembers(root, DocumentElements, "policy", out var members, out var error))
+        {
+            return PolicyParseResult.Failure(error);
+        }
+
+        string? version = null;
+        if (members.TryGetValue("Version", out var versionElement))
+        {
+            version = versionElement.ValueKind == JsonValueKind.String ? versionElement.GetString() : null;
+            if (version is not (PolicyConstants.PolicyVersion or PolicyConstants.LegacyPolicyVersion))
+            {
+                return PolicyParseResult.Failure($"unsupported policy Version {versionElement.GetRawText()}");
+            }
+        }
+
+        string? id = null;
+        if (members.TryGetValue("Id", out var idElement))
+        {
+            if (idElement.ValueKind != JsonValueKind.String)
+            {
+                return PolicyParseResult.Failure("policy Id is not a string");
+            }
+
+            id = idElement.GetString();
+        }
+
+        if (!members.TryGetValue("Statement", out var statementElement))
+        {
+            return PolicyParseResult.Failure("policy has no Statement");
+        }
+
+        var statementElements = statementElement.ValueKind switch
+        {
+            JsonValueKind.Object => [statementElement],
+            JsonValueKind.Array => statementElement.EnumerateArray().ToList(),
+            _ => null,
+        };
+        if (statementElements is null || statementElements.Count == 0)
+        {
+            return PolicyParseResult.Failure("policy Statement is neither an object nor a non-empty array");
+        }
+
+        var statements = new List<PolicyStatement>(statementElements.Count);
+        for (var index = 0; index < statementElements.Count; index++)
+        {
+            if (!TryParseStatement(statementElements[index], index, out var statement, out error))
+            {
+                return PolicyParseResult.Failure($"statement #{index}: {error}");
+            }
+
+            statements.Add(statement);
+        }
+
+        return PolicyParseResult.Success(new PolicyDocument(version, id, statements));
+    }
+
+    private static bool TryParseStatement(JsonElement element, int index, out PolicyStatement statement, out string error)
+    {
+        statement = null!;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            error = "not a JSON object";
+            return false;
+        }
+
+        if (!TryReadMembers(element, StatementElements, "statement", out var members, out error))
+        {
+            return false;
+        }
+
+        string? sid = null;
+        if (members.TryGetValue("Sid", out var sidElement))
+        {
+            if (sidElement.ValueKind != JsonValueKind.String)
+            {
+                error = "Sid is not a string";
+                return false;
+            }
+
+            sid = sidElement.GetString();
+        }
+
+        if (!TryParseEffect(members, out var effect, out error)
+            || !TryParseEitherOf<PrincipalElement>(members, "Principal", "NotPrincipal", TryParsePrincipal, out var principal, out error)
+            || !TryParseEitherOf<PatternElement>(members, "Action", "NotAction", TryParsePatterns, out var action, out error)
+            || !TryParseEitherOf<PatternElement>(members, "Resource", "NotResource", TryParsePatterns, out var resource, out error)
+            || !TryParseConditions(members, out var conditions, out error))
+        {
+            return false;
+        }
+
+        if (action is null)
+        {
+            error = "has neither Action nor NotAction";
+            return false;
+        }
+
+        statement = new PolicyStatement
+        {
+            Index = index,
+            Sid = sid,
+            Effect = effect,
+            Principal = principal,
+            Action = action,
+            Resource = resource,
+            Conditions = conditions,
+        };
+        return true;
+    }
+
+    private static bool TryParseEffect(Dictionary<string, JsonElement> members, out PolicyEffect effect, out string error)
+    {
+        effect = PolicyEffect.Deny;
+        error = string.Empty;
+        if (!members.TryGetValue("Effect", out var element))
+        {
+            error = "has no Effect";
+            return false;
+        }
+
+        // Case-sensitive like IAM: "allow" is not a valid Effect, and a statement we cannot classify
+        // must not be counted as either.
+        switch (element.ValueKind == JsonValueKind.String ? element.GetString() : null)
+        {
+            case "Allow":
+                effect = PolicyEffect.Allow;
+                return true;
+            case "Deny":
+                effect = PolicyEffect.Deny;
+                return true;
+            default:
+                error = $"Effect {element.GetRawText()} is neither \"Allow\" nor \"Deny\"";
+                return false;
+        }
+    }
+}
