@@ -1,0 +1,159 @@
+using Remediator.Core.Intake;
+
+namespace Remediator.Core.Diagnosis;
+
+/// <summary>
+/// Diagnoses a batch from <c>API-Gateway-Execution-Logs_{apiId}/{stage}</c>: groups lines by request id, reads
+/// context and failure lines, and turns each failed request into one occurrence.
+/// </summary>
+internal sealed class ExecutionLogDiagnosis(string apiId, string stage)
+{
+    private readonly Dictionary<string, RequestTrace> traces = new(StringComparer.Ordinal);
+    private readonly List<RequestTrace> order = [];
+    private int unprefixed;
+
+    public void Read(LogEvent logEvent)
+    {
+        ReadOnlySpan<char> line = logEvent.Message;
+        if (!ExecutionLine.TrySplit(line, out ReadOnlySpan<char> requestId, out ReadOnlySpan<char> text))
+        {
+            unprefixed++;
+            return;
+        }
+
+        RequestTrace trace = TraceFor(requestId);
+        trace.Events++;
+        switch (ExecutionLine.Classify(text))
+        {
+            case ExecutionLineShape.HttpMethodAndPath:
+                if (trace.HttpMethod is null && ExecutionLine.TryReadMethodAndPath(text, out string method, out string path))
+                {
+                    trace.HttpMethod = method;
+                    trace.ResourcePath = path;
+                }
+
+                break;
+            case ExecutionLineShape.WebSocketRoute:
+                if (trace.RouteKey is null && ExecutionLine.TryReadRouteKey(text, out string routeKey))
+                {
+                    trace.RouteKey = routeKey;
+                }
+
+                break;
+            case ExecutionLineShape.EndpointRequestUri:
+                trace.CurrentFunctionArn = LambdaInvokeUri.TryGetFunctionArn(text[LogText.EndpointRequestUriPrefix.Length..]);
+                break;
+            case ExecutionLineShape.SendingRequestTo:
+                trace.CurrentFunctionArn = LambdaInvokeUri.TryGetFunctionArn(text[LogText.SendingRequestToPrefix.Length..]);
+                break;
+            case ExecutionLineShape.EndpointResponseBody:
+                trace.ResponseBody ??= logEvent;
+                break;
+            case ExecutionLineShape.InvalidPermissions:
+                NoteFailingFunction(trace);
+                trace.InvalidPermissions ??= logEvent;
+                break;
+            case ExecutionLineShape.MalformedProxyResponse:
+                NoteFailingFunction(trace);
+                trace.MalformedResponse ??= logEvent;
+                break;
+            case ExecutionLineShape.CustomerFunctionError:
+                NoteFailingFunction(trace);
+                trace.CustomerError ??= logEvent;
+                break;
+            case ExecutionLineShape.AuthorizerError:
+                trace.AuthorizerError ??= logEvent;
+                (trace.OtherFailures ??= []).Add(logEvent);
+                break;
+            case ExecutionLineShape.OtherConfigurationError:
+            case ExecutionLineShape.AuthorizerConfigurationException:
+            case ExecutionLineShape.MethodCompleted5xx:
+                (trace.OtherFailures ??= []).Add(logEvent);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Turns failed requests into occurrences and reports where every event went.</summary>
+    public EventDispositions Finish(FindingAccumulator findings)
+    {
+        int evidence = 0, context = 0, unrelated = unprefixed;
+        foreach (RequestTrace trace in order)
+        {
+            int used = AddOccurrence(trace, findings);
+            if (used == 0)
+            {
+                unrelated += trace.Events;
+            }
+            else
+            {
+                evidence += used;
+                context += trace.Events - used;
+            }
+        }
+
+        return new EventDispositions(evidence, context, unrelated, 0);
+    }
+
+    // The invoke-URI line just before the first failure names the function that failed: the authorizer's
+    // when the authorizer failed, the integration's otherwise.
+    private static void NoteFailingFunction(RequestTrace trace)
+    {
+        if (!trace.HasCataloguedFailure)
+        {
+            trace.FailureFunctionArn = trace.CurrentFunctionArn;
+        }
+    }
+
+    private RequestTrace TraceFor(ReadOnlySpan<char> requestId)
+    {
+        Dictionary<string, RequestTrace>.AlternateLookup<ReadOnlySpan<char>> lookup = traces.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(requestId, out RequestTrace? trace))
+        {
+            trace = new RequestTrace(requestId.ToString());
+            traces.Add(trace.RequestId, trace);
+            order.Add(trace);
+        }
+
+        return trace;
+    }
+
+    /// <summary>Adds the request's occurrence, if it failed; returns how many of its events are evidence.</summary>
+    private int AddOccurrence(RequestTrace trace, FindingAccumulator findings)
+    {
+        FindingKind kind;
+        LogEvent[] evidence;
+        LogEvent? extra = null;
+        string? functionArn = trace.FailureFunctionArn;
+        if (trace.InvalidPermissions is { } denied)
+        {
+            // "Invalid permissions" followed by "Authorizer error" means the authorizer's function was refused.
+            (kind, evidence) = trace.AuthorizerError is { } authorizer
+                ? (FindingKind.AuthorizerInvokePermission, new[] { denied, authorizer })
+                : (FindingKind.MissingInvokePermission, [denied]);
+        }
+        else if (trace.MalformedResponse is { } malformed)
+        {
+            (kind, evidence, extra) = (FindingKind.MalformedProxyResponse, [malformed], trace.ResponseBody);
+        }
+        else if (trace.CustomerError is { } customer)
+        {
+            kind = CustomerErrors.Classify(ExecutionLine.CustomerErrorDetail(customer.Message), trace.ResponseBody?.Message);
+            evidence = [customer];
+        }
+        else if (trace.OtherFailures is { } others)
+        {
+            (kind, evidence, functionArn) = (FindingKind.Unrecognized, [.. others], trace.CurrentFunctionArn);
+        }
+        else
+        {
+            return 0;
+        }
+
+        findings.Add(new Occurrence(
+            kind, trace.ApiType, apiId, stage, trace.HttpMethod, trace.ResourcePath, trace.RouteKey, functionArn,
+            trace.RequestId, evidence, extra));
+        return evidence.Length;
+    }
+}

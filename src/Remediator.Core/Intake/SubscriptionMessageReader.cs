@@ -1,0 +1,310 @@
+using System.Text.Json;
+
+namespace Remediator.Core.Intake;
+
+/// <summary>
+/// Reads a decompressed subscription message (<c>DATA_MESSAGE</c> or <c>CONTROL_MESSAGE</c>) in one forward
+/// pass. Types are checked strictly, duplicates refused, unknown fields skipped (AWS may add some).
+/// Malformed JSON surfaces as <see cref="JsonException"/>, which the decoder turns into an error value.
+/// </summary>
+internal static class SubscriptionMessageReader
+{
+    [Flags]
+    private enum Seen
+    {
+        None = 0,
+        MessageType = 1,
+        Owner = 2,
+        LogGroup = 4,
+        LogStream = 8,
+        SubscriptionFilters = 16,
+        LogEvents = 32,
+        PolicyLevel = 64,
+        AllData = MessageType | Owner | LogGroup | LogStream | SubscriptionFilters | LogEvents,
+    }
+
+    public static IntakeResult Read(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, SubscriptionPayloadDecoder.ReaderOptions);
+        if (!reader.Read())
+        {
+            return IntakeResult.Failure(IntakeErrorCode.Empty, "the message is empty");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return IntakeResult.Failure(IntakeErrorCode.WrongType, $"the message must be a JSON object, found {reader.TokenType}");
+        }
+
+        var seen = Seen.None;
+        SubscriptionMessageType? type = null;
+        string? owner = null, logGroup = null, logStream = null, policyLevel = null;
+        List<string>? filters = null;
+        List<LogEvent>? events = null;
+        IntakeError? error = null;
+
+        while (error is null && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            Seen field = FieldOf(ref reader);
+            if (field == Seen.None)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if ((seen & field) != 0)
+            {
+                return Failure(IntakeErrorCode.InvalidValue, $"the message has '{reader.GetString()}' twice");
+            }
+
+            seen |= field;
+            reader.Read();
+            error = field switch
+            {
+                Seen.MessageType => ReadMessageType(ref reader, out type),
+                Seen.Owner => ReadString(ref reader, "owner", out owner),
+                Seen.LogGroup => ReadString(ref reader, "logGroup", out logGroup),
+                Seen.LogStream => ReadString(ref reader, "logStream", out logStream),
+                Seen.PolicyLevel => ReadOptionalString(ref reader, "policyLevel", out policyLevel),
+                Seen.SubscriptionFilters => ReadFilters(ref reader, out filters),
+                _ => ReadEvents(ref reader, out events),
+            };
+        }
+
+        if (error is not null)
+        {
+            return IntakeResult.Failure(error);
+        }
+
+        // Anything after the closing brace makes the reader throw: trailing content is malformed JSON.
+        reader.Read();
+
+        if (type is null)
+        {
+            return Failure(IntakeErrorCode.MissingField, "the message has no 'messageType'");
+        }
+
+        // CloudWatch's health checks carry no traffic; accept them even if they omit fields.
+        if (type == SubscriptionMessageType.DataMessage && (seen & Seen.AllData) != Seen.AllData)
+        {
+            return Failure(IntakeErrorCode.MissingField, $"the DATA_MESSAGE has no {MissingName(seen)}");
+        }
+
+        return IntakeResult.Success(new LogBatch(
+            type.Value,
+            owner ?? string.Empty,
+            logGroup ?? string.Empty,
+            logStream ?? string.Empty,
+            filters ?? [],
+            events ?? [],
+            policyLevel));
+    }
+
+    private static Seen FieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals(SubscriptionFields.MessageType) ? Seen.MessageType
+        : reader.ValueTextEquals(SubscriptionFields.Owner) ? Seen.Owner
+        : reader.ValueTextEquals(SubscriptionFields.LogGroup) ? Seen.LogGroup
+        : reader.ValueTextEquals(SubscriptionFields.LogStream) ? Seen.LogStream
+        : reader.ValueTextEquals(SubscriptionFields.SubscriptionFilters) ? Seen.SubscriptionFilters
+        : reader.ValueTextEquals(SubscriptionFields.LogEvents) ? Seen.LogEvents
+        : reader.ValueTextEquals(SubscriptionFields.PolicyLevel) ? Seen.PolicyLevel
+        : Seen.None;
+
+    private static string MissingName(Seen seen) =>
+        (seen & Seen.MessageType) == 0 ? "'messageType'"
+        : (seen & Seen.Owner) == 0 ? "'owner'"
+        : (seen & Seen.LogGroup) == 0 ? "'logGroup'"
+        : (seen & Seen.LogStream) == 0 ? "'logStream'"
+        : (seen & Seen.SubscriptionFilters) == 0 ? "'subscriptionFilters'"
+        : "'logEvents'";
+
+    private static IntakeError? ReadMessageType(ref Utf8JsonReader reader, out SubscriptionMessageType? type)
+    {
+        type = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType("messageType", "a string", reader.TokenType);
+        }
+
+        if (reader.ValueTextEquals(SubscriptionFields.DataMessage))
+        {
+            type = SubscriptionMessageType.DataMessage;
+        }
+        else if (reader.ValueTextEquals(SubscriptionFields.ControlMessage))
+        {
+            type = SubscriptionMessageType.ControlMessage;
+        }
+        else
+        {
+            return new IntakeError(
+                IntakeErrorCode.InvalidValue,
+                $"'messageType' must be DATA_MESSAGE or CONTROL_MESSAGE, found '{Clip(reader.GetString())}'");
+        }
+
+        return null;
+    }
+
+    private static IntakeError? ReadString(ref Utf8JsonReader reader, string path, out string? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(path, "a string", reader.TokenType);
+        }
+
+        value = reader.GetString();
+        return null;
+    }
+
+    private static IntakeError? ReadOptionalString(ref Utf8JsonReader reader, string path, out string? value)
+    {
+        value = null;
+        return reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader, path, out value);
+    }
+
+    private static IntakeError? ReadFilters(ref Utf8JsonReader reader, out List<string>? filters)
+    {
+        filters = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return WrongType("subscriptionFilters", "an array", reader.TokenType);
+        }
+
+        var names = new List<string>(2);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (names.Count == IntakeLimits.MaxSubscriptionFilters)
+            {
+                return new IntakeError(
+                    IntakeErrorCode.TooLarge,
+                    $"'subscriptionFilters' has more than {IntakeLimits.MaxSubscriptionFilters} entries");
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return WrongType($"subscriptionFilters[{names.Count}]", "a string", reader.TokenType);
+            }
+
+            names.Add(reader.GetString()!);
+        }
+
+        filters = names;
+        return null;
+    }
+
+    private static IntakeError? ReadEvents(ref Utf8JsonReader reader, out List<LogEvent>? events)
+    {
+        events = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return WrongType("logEvents", "an array", reader.TokenType);
+        }
+
+        var list = new List<LogEvent>(256);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (list.Count == IntakeLimits.MaxEvents)
+            {
+                return new IntakeError(
+                    IntakeErrorCode.TooManyEvents, $"'logEvents' has more than {IntakeLimits.MaxEvents} events");
+            }
+
+            IntakeError? error = ReadEvent(ref reader, list.Count, out LogEvent logEvent);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            list.Add(logEvent);
+        }
+
+        events = list;
+        return null;
+    }
+
+    private static IntakeError? ReadEvent(ref Utf8JsonReader reader, int index, out LogEvent logEvent)
+    {
+        logEvent = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return WrongType($"logEvents[{index}]", "an object", reader.TokenType);
+        }
+
+        string? id = null, message = null;
+        long? timestamp = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string? field = reader.ValueTextEquals(SubscriptionFields.Id) ? "id"
+                : reader.ValueTextEquals(SubscriptionFields.Timestamp) ? "timestamp"
+                : reader.ValueTextEquals(SubscriptionFields.Message) ? "message"
+                : null;
+            if (field is null)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            bool duplicate = field switch
+            {
+                "id" => id is not null,
+                "timestamp" => timestamp is not null,
+                _ => message is not null,
+            };
+            if (duplicate)
+            {
+                return new IntakeError(IntakeErrorCode.InvalidValue, $"logEvents[{index}] has '{field}' twice");
+            }
+
+            if (field == "timestamp")
+            {
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value))
+                {
+                    return WrongType($"logEvents[{index}].timestamp", "an integer", reader.TokenType);
+                }
+
+                timestamp = value;
+            }
+            else if (reader.TokenType != JsonTokenType.String)
+            {
+                return WrongType($"logEvents[{index}].{field}", "a string", reader.TokenType);
+            }
+            else if (field == "id")
+            {
+                id = reader.GetString();
+            }
+            else
+            {
+                message = reader.GetString();
+            }
+        }
+
+        if (id is null || timestamp is null || message is null)
+        {
+            string missing = id is null ? "id" : timestamp is null ? "timestamp" : "message";
+            return new IntakeError(IntakeErrorCode.MissingField, $"logEvents[{index}] has no '{missing}'");
+        }
+
+        logEvent = new LogEvent(id, timestamp.Value, message);
+        return null;
+    }
+
+    private static IntakeError WrongType(string path, string expected, JsonTokenType found) =>
+        new(IntakeErrorCode.WrongType, $"'{path}' must be {expected}, found {Describe(found)}");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        _ => token.ToString(),
+    };
+
+    private static IntakeResult Failure(IntakeErrorCode code, string message) => IntakeResult.Failure(code, message);
+
+    private static string Clip(string? value) =>
+        value is null ? string.Empty : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+}
