@@ -9,6 +9,7 @@ using Remediator.Sandbox.Admin;
 using Remediator.Sandbox.ApiGateway;
 using Remediator.Sandbox.ApiGatewayV2;
 using Remediator.Sandbox.Auth;
+using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.Http;
 using Remediator.Sandbox.Lambda;
@@ -29,12 +30,17 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxEnvironment _env;
     private readonly StateFile? _stateFile;
+    private readonly LogSubscriptions _subscriptions;
+    private readonly HttpClient _http;
+    private bool _stopped;
 
-    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, StateFile? stateFile, Uri baseUrl)
+    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, StateFile? stateFile, LogSubscriptions subscriptions, HttpClient http, Uri baseUrl)
     {
         _app = app;
         _env = env;
         _stateFile = stateFile;
+        _subscriptions = subscriptions;
+        _http = http;
         Faults = faults;
         BaseUrl = baseUrl;
     }
@@ -71,9 +77,16 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var faults = new FaultInjector();
-        Func<CancellationToken, Task> persist = stateFile is null
-            ? _ => Task.CompletedTask
-            : ct => stateFile.SaveAsync(state.Snapshot(env.AccountId, env.Region), ct);
+        var subscriptions = new LogSubscriptions(env);
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        async Task AfterChangeAsync(CancellationToken ct)
+        {
+            await subscriptions.DeliverPendingAsync(ct).ConfigureAwait(false);
+            if (stateFile is not null)
+            {
+                await stateFile.SaveAsync(state.Snapshot(env.AccountId, env.Region), ct).ConfigureAwait(false);
+            }
+        }
         var services = new ServiceDirectory(
         [
             new LambdaService(env), new RestApiService(env), new HttpApiService(env), new LogsService(env),
@@ -84,17 +97,34 @@ public sealed class SandboxServer : IAsyncDisposable
             services,
             new RequestAuthenticator(options.Credentials, options.Region, options.Clock, options.MaxClockSkew),
             faults,
-            [new AdminChannel(env, faults, persist)],
-            persist);
+            [new AdminChannel(env, faults, subscriptions, http, AfterChangeAsync), new DataPlaneChannel(env, AfterChangeAsync)],
+            AfterChangeAsync);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, ManualLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, env, faults, stateFile, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new SandboxServer(app, env, faults, stateFile, subscriptions, http, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>
+    /// Delivers log events written to groups starting with <paramref name="logGroupNamePrefix"/> (and matching
+    /// <paramref name="filterPattern"/>) to <paramref name="deliverAsync"/> as a CloudWatch Logs subscription
+    /// payload, <c>{"awslogs":{"data":...}}</c>, before the request that wrote them is answered. Dispose to stop.
+    /// </summary>
+    public IDisposable SubscribeToLogs(
+        Func<string, CancellationToken, Task> deliverAsync,
+        string logGroupNamePrefix = "API-Gateway-Execution-Logs_",
+        string? filterPattern = null,
+        string filterName = "sandbox")
+    {
+        ArgumentNullException.ThrowIfNull(deliverAsync);
+        var pattern = Remediator.Core.Logs.FilterPattern.Parse(filterPattern);
+        return _subscriptions.Add(new LogSubscriber(filterName, logGroupNamePrefix, pattern, "callback", deliverAsync));
     }
 
     /// <summary>The whole state as JSON (what <c>GET /_sandbox/state</c> returns).</summary>
@@ -110,6 +140,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Stops listening and saves the state file when one is configured.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_stateFile is not null)
         {
@@ -123,5 +159,6 @@ public sealed class SandboxServer : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stateFile?.Dispose();
+        _http.Dispose();
     }
 }

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Remediator.Sandbox.ApiGateway;
 
-// API Gateway v1 request bodies and list responses (botocore's apigateway model; list key is "item").
+// API Gateway v1 request bodies and list responses (botocore's apigateway model: list key "item"; PutIntegration
+// sends integrationHttpMethod as "httpMethod" on the wire).
 
 internal sealed record CreateRestApiRequest
 {
@@ -20,7 +21,7 @@ internal sealed record CreateResourceRequest([property: JsonPropertyName("pathPa
 internal sealed record PutIntegrationRequest
 {
     [JsonPropertyName("type")] public string? Type { get; init; }
-    [JsonPropertyName("integrationHttpMethod")] public string? IntegrationHttpMethod { get; init; }
+    [JsonPropertyName("httpMethod")] public string? IntegrationHttpMethod { get; init; }
     [JsonPropertyName("uri")] public string? Uri { get; init; }
     [JsonPropertyName("credentials")] public string? Credentials { get; init; }
     [JsonPropertyName("connectionType")] public string? ConnectionType { get; init; }

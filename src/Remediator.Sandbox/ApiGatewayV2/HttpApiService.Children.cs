@@ -93,8 +93,8 @@ internal sealed partial class HttpApiService
 
         var stage = input with
         {
-            CreatedDate = env.Now,
-            LastUpdatedDate = env.Now,
+            CreatedDate = env.NowSeconds,
+            LastUpdatedDate = env.NowSeconds,
             DefaultRouteSettings = input.DefaultRouteSettings ?? new RouteSettings { DetailedMetricsEnabled = false },
             RouteSettings = input.RouteSettings ?? new Dictionary<string, RouteSettings>(),
         };

@@ -111,7 +111,7 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
             RouteSelectionExpression = input.RouteSelectionExpression ?? "$request.method $request.path",
             ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? "$request.header.x-api-key",
             ApiEndpoint = $"{(http ? "https" : "wss")}://{id}.execute-api.{env.Region}.amazonaws.com",
-            CreatedDate = env.Now,
+            CreatedDate = env.NowSeconds,
             DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
             Target = null,
             RouteKey = null,
@@ -144,7 +144,7 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
         api.Integrations[integration.IntegrationId] = integration;
         var route = new Route { RouteId = env.Ids.Alphanumeric(7), RouteKey = input.RouteKey ?? "$default", Target = $"integrations/{integration.IntegrationId}", AuthorizationType = "NONE", ApiKeyRequired = false };
         api.Routes[route.RouteId] = route;
-        api.Stages["$default"] = new ApiStage { StageName = "$default", AutoDeploy = true, CreatedDate = env.Now, LastUpdatedDate = env.Now, DefaultRouteSettings = new RouteSettings { DetailedMetricsEnabled = false }, RouteSettings = new Dictionary<string, RouteSettings>() };
+        api.Stages["$default"] = new ApiStage { StageName = "$default", AutoDeploy = true, CreatedDate = env.NowSeconds, LastUpdatedDate = env.NowSeconds, DefaultRouteSettings = new RouteSettings { DetailedMetricsEnabled = false }, RouteSettings = new Dictionary<string, RouteSettings>() };
     }
 
     /// <summary>A v2 page: <c>maxResults</c> is a string in the v2 model; <c>nextToken</c> is opaque.</summary>

@@ -41,13 +41,13 @@ internal sealed partial class LambdaService
         }
 
         var statements = located.Function.Policies.GetValueOrDefault(located.PolicyKey) ?? [];
-        if (statements.Any(s => PolicyDocument.Sid(s) == input.StatementId))
+        if (statements.Any(s => LambdaPolicyDocument.Sid(s) == input.StatementId))
         {
             return LambdaErrors.Conflict($"The statement id ({input.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.");
         }
 
-        var statement = PolicyDocument.Statement(input, located.Arn);
-        var size = PolicyDocument.Size(PolicyDocument.Document([.. statements, statement]));
+        var statement = LambdaPolicyDocument.Statement(input, located.Arn);
+        var size = LambdaPolicyDocument.Size(LambdaPolicyDocument.Document([.. statements, statement]));
         if (size > LambdaErrors.PolicySizeLimit)
         {
             return LambdaErrors.PolicyTooLarge(size);
@@ -68,7 +68,7 @@ internal sealed partial class LambdaService
 
         var statements = located.Function.Policies.GetValueOrDefault(located.PolicyKey);
         return statements is { Count: > 0 }
-            ? Reply.Json(Protocol, new GetPolicyResponse(PolicyDocument.Document(statements), CurrentRevision(located)), SandboxJson.Context.GetPolicyResponse)
+            ? Reply.Json(Protocol, new GetPolicyResponse(LambdaPolicyDocument.Document(statements), CurrentRevision(located)), SandboxJson.Context.GetPolicyResponse)
             : LambdaErrors.NotFound("The resource you requested does not exist.");
     }
 
@@ -93,7 +93,7 @@ internal sealed partial class LambdaService
         }
 
         var sid = call["StatementId"];
-        var remaining = statements.Where(s => PolicyDocument.Sid(s) != sid).ToList();
+        var remaining = statements.Where(s => LambdaPolicyDocument.Sid(s) != sid).ToList();
         if (remaining.Count == statements.Count)
         {
             return LambdaErrors.NotFound($"Statement {sid} is not found in resource policy.");

@@ -50,6 +50,9 @@ internal sealed class IdGenerator(Random random)
             random.NextBytes(bytes);
         }
 
+        // Version 4 / RFC 4122 variant bits, so ids look like the random GUIDs AWS hands out.
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new System.Guid(bytes).ToString("D", CultureInfo.InvariantCulture);
     }
 }

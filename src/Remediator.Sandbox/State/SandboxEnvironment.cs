@@ -21,6 +21,9 @@ internal sealed class SandboxEnvironment(SandboxState state, TimeProvider clock,
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>Now, truncated to whole seconds as AWS's ISO-8601 dates are.</summary>
+    public DateTimeOffset NowSeconds => DateTimeOffset.FromUnixTimeSeconds(Now.ToUnixTimeSeconds());
+
     /// <summary>
     /// Log events written under the lock, waiting to be delivered to subscribers once it is released
     /// (subscribers may call back into the sandbox).

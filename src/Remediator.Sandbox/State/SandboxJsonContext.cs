@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Remediator.Sandbox.Admin;
 using Remediator.Sandbox.ApiGateway;
 using Remediator.Sandbox.ApiGatewayV2;
 using Remediator.Sandbox.Faults;
@@ -64,4 +65,6 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(UpdateOpsItemRequest))]
 [JsonSerializable(typeof(FaultRule))]
 [JsonSerializable(typeof(List<FaultRule>))]
+[JsonSerializable(typeof(SubscriptionRequest))]
+[JsonSerializable(typeof(List<SubscriptionView>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;

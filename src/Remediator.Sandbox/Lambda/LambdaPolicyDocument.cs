@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Remediator.Core.Policy;
 using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.Lambda;
 
 /// <summary>Builds resource-policy statements and documents in the exact form Lambda returns them.</summary>
-internal static class PolicyDocument
+internal static class LambdaPolicyDocument
 {
     /// <summary>
     /// The statement AddPermission stores: principal as <c>Service</c>, <c>AWS</c> or <c>*</c>, and conditions
@@ -15,6 +16,13 @@ internal static class PolicyDocument
     public static JsonElement Statement(AddPermissionRequest input, string resourceArn)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.EventSourceToken is null && input.PrincipalOrgId is null && input.FunctionUrlAuthType is null)
+        {
+            // The common shape (what Remediator itself adds) comes from the shared writer the engine also uses.
+            return SandboxJson.Parse(LambdaStatementWriter.WriteStatement(
+                input.StatementId!, input.Principal!, input.Action!, resourceArn, input.SourceArn, input.SourceAccount));
+        }
+
         var statement = new JsonObject
         {
             ["Sid"] = input.StatementId,
@@ -49,12 +57,8 @@ internal static class PolicyDocument
     }
 
     /// <summary><c>{"Version":"2012-10-17","Id":"default","Statement":[...]}</c>.</summary>
-    public static string Document(IEnumerable<JsonElement> statements)
-    {
-        var builder = new StringBuilder("{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[");
-        builder.AppendJoin(',', statements.Select(s => s.GetRawText()));
-        return builder.Append("]}").ToString();
-    }
+    public static string Document(IEnumerable<JsonElement> statements) =>
+        LambdaStatementWriter.WritePolicy(statements.Select(s => s.GetRawText()));
 
     /// <summary>The document's size as Lambda measures it against the 20 KB limit.</summary>
     public static int Size(string document) => Encoding.UTF8.GetByteCount(document);
