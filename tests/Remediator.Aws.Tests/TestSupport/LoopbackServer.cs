@@ -22,6 +22,9 @@ public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyL
 /// <summary>A canned HTTP response.</summary>
 public sealed record CannedResponse(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null)
 {
+    /// <summary>Holds the answer back this long (to trip a client timeout).</summary>
+    public TimeSpan Delay { get; init; }
+
     public static CannedResponse Json(int status, string body, params (string Name, string Value)[] headers) =>
         new(status, body, headers.Append((Name: "Content-Type", Value: "application/json")).ToDictionary(h => h.Name, h => h.Value));
 
@@ -103,12 +106,43 @@ public sealed class LoopbackServer : IAsyncDisposable
                 var response = responses.TryDequeue(out var responder)
                     ? responder(request)
                     : CannedResponse.Json(500, "{\"message\":\"no canned response left\"}");
-                await WriteResponseAsync(stream, response);
+                if (response.Delay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(response.Delay, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+
+                try
+                {
+                    await WriteResponseAsync(stream, response);
+                }
+                catch (IOException)
+                {
+                    return; // the client gave up on this connection (timeout test)
+                }
             }
         }
     }
 
     private static async Task<RecordedRequest?> ReadRequestAsync(NetworkStream stream)
+    {
+        try
+        {
+            return await ReadOneAsync(stream);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<RecordedRequest?> ReadOneAsync(NetworkStream stream)
     {
         var head = new List<byte>();
         var one = new byte[1];

@@ -1,0 +1,148 @@
+using System.Text.Json.Serialization.Metadata;
+using Remediator.Aws.Endpoints;
+using Remediator.Aws.Http;
+using Remediator.Core.Ports;
+
+namespace Remediator.Aws.ApiGateway;
+
+/// <summary>API Gateway v1 over rest-json. Pages are followed with <c>position</c> until none is returned.</summary>
+public sealed class ApiGatewayClient(AwsHttpClient http) : IApiGatewayClient
+{
+    /// <summary>The service's largest page.</summary>
+    public const int PageSize = 500;
+
+    // A bound on pages so a service that keeps answering with a position cannot loop us forever.
+    private const int MaxPages = 100;
+
+    private static readonly ApiGatewayJsonContext Json = ApiGatewayJsonContext.Default;
+
+    /// <inheritdoc />
+    public async Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
+    {
+        var dto = await GetOrNullAsync("GetRestApi", AwsPath.Of("restapis", restApiId), [], Json.RestApiDto, cancellationToken).ConfigureAwait(false);
+        return dto is null ? null : ToRestApi(dto);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RestApi>> GetRestApisAsync(CancellationToken cancellationToken)
+    {
+        var apis = new List<RestApi>();
+        await foreach (var page in PagesAsync("GetRestApis", AwsPath.Of("restapis"), [], Json.RestApisPage, p => p.Position, cancellationToken).ConfigureAwait(false))
+        {
+            apis.AddRange((page.Item ?? []).Select(ToRestApi));
+        }
+
+        return apis;
+    }
+
+    /// <inheritdoc />
+    public async Task<RestStage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken)
+    {
+        var dto = await GetOrNullAsync("GetStage", AwsPath.Of("restapis", restApiId, "stages", stageName), [], Json.StageDto, cancellationToken).ConfigureAwait(false);
+        return dto is null ? null : ToStage(dto);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RestStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(Get("GetStages", AwsPath.Of("restapis", restApiId, "stages"), []), cancellationToken).ConfigureAwait(false);
+        return (AwsJson.Deserialize(response, Json.StagesDto).Item ?? []).Select(ToStage).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RestResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken)
+    {
+        var resources = new List<RestResource>();
+        var path = AwsPath.Of("restapis", restApiId, "resources");
+        await foreach (var page in PagesAsync("GetResources", path, [new("embed", "methods")], Json.ResourcesPage, p => p.Position, cancellationToken).ConfigureAwait(false))
+        {
+            resources.AddRange((page.Item ?? []).Select(ToResource));
+        }
+
+        return resources;
+    }
+
+    /// <inheritdoc />
+    public async Task<RestIntegration?> GetIntegrationAsync(string restApiId, string resourceId, string httpMethod, CancellationToken cancellationToken)
+    {
+        var path = AwsPath.Of("restapis", restApiId, "resources", resourceId, "methods", httpMethod, "integration");
+        var dto = await GetOrNullAsync("GetIntegration", path, [], Json.IntegrationDto, cancellationToken).ConfigureAwait(false);
+        return dto is null ? null : ToIntegration(dto);
+    }
+
+    /// <inheritdoc />
+    public async Task<RestAuthorizer?> GetAuthorizerAsync(string restApiId, string authorizerId, CancellationToken cancellationToken)
+    {
+        var dto = await GetOrNullAsync("GetAuthorizer", AwsPath.Of("restapis", restApiId, "authorizers", authorizerId), [], Json.AuthorizerDto, cancellationToken).ConfigureAwait(false);
+        return dto is null ? null : new RestAuthorizer(Required(dto.Id, "id"), dto.Name ?? string.Empty, Required(dto.Type, "type"), dto.AuthorizerUri, dto.AuthorizerCredentials);
+    }
+
+    private async IAsyncEnumerable<T> PagesAsync<T>(
+        string operation,
+        string path,
+        List<KeyValuePair<string, string>> query,
+        JsonTypeInfo<T> typeInfo,
+        Func<T, string?> position,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? next = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var parameters = new List<KeyValuePair<string, string>>(query) { new("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+            if (next is not null)
+            {
+                parameters.Add(new("position", next));
+            }
+
+            var response = await http.SendAsync(Get(operation, path, parameters), cancellationToken).ConfigureAwait(false);
+            var body = AwsJson.Deserialize(response, typeInfo);
+            yield return body;
+            next = position(body);
+            if (string.IsNullOrEmpty(next))
+            {
+                yield break;
+            }
+        }
+
+        throw new InvalidDataException($"API Gateway {operation} still had more pages after {MaxPages}.");
+    }
+
+    private async Task<T?> GetOrNullAsync<T>(string operation, string path, List<KeyValuePair<string, string>> query, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var response = await http.SendAsync(Get(operation, path, query), cancellationToken).ConfigureAwait(false);
+            return AwsJson.Deserialize(response, typeInfo);
+        }
+        catch (AwsServiceException e) when (e.Is(AwsErrorCodes.NotFound))
+        {
+            return null;
+        }
+    }
+
+    // Without Accept: application/json API Gateway answers in HAL (_embedded/_links) instead of item/position.
+    private static AwsRequest Get(string operation, string path, List<KeyValuePair<string, string>> query) =>
+        new(AwsService.ApiGateway, operation, HttpMethod.Get, path, query, Headers: [new("Accept", "application/json")]);
+
+    private static RestApi ToRestApi(RestApiDto dto) => new(Required(dto.Id, "id"), dto.Name ?? string.Empty);
+
+    private static RestStage ToStage(StageDto dto) =>
+        new(Required(dto.StageName, "stageName"), dto.DeploymentId, dto.Variables ?? new Dictionary<string, string>());
+
+    private static RestIntegration ToIntegration(IntegrationDto dto) => new(Required(dto.Type, "type"), dto.Uri, dto.Credentials, dto.HttpMethod);
+
+    private static RestResource ToResource(ResourceDto dto) =>
+        new(
+            Required(dto.Id, "id"),
+            dto.ParentId,
+            Required(dto.Path, "path"),
+            dto.PathPart,
+            (dto.ResourceMethods ?? []).ToDictionary(
+                m => m.Key,
+                m => new RestMethod(m.Value.HttpMethod ?? m.Key, m.Value.AuthorizationType, m.Value.AuthorizerId, m.Value.MethodIntegration is { Type: not null } i ? ToIntegration(i) : null),
+                StringComparer.OrdinalIgnoreCase));
+
+    private static string Required(string? value, string name) =>
+        value ?? throw new InvalidDataException($"API Gateway answer lacks '{name}'.");
+}

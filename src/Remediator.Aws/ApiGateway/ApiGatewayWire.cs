@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace Remediator.Aws.ApiGateway;
+
+/// <summary>A REST API.</summary>
+internal sealed record RestApiDto(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name);
+
+/// <summary>GetRestApis page.</summary>
+internal sealed record RestApisPage(
+    [property: JsonPropertyName("item")] List<RestApiDto>? Item,
+    [property: JsonPropertyName("position")] string? Position);
+
+/// <summary>A stage.</summary>
+internal sealed record StageDto(
+    [property: JsonPropertyName("stageName")] string? StageName,
+    [property: JsonPropertyName("deploymentId")] string? DeploymentId,
+    [property: JsonPropertyName("variables")] Dictionary<string, string>? Variables);
+
+/// <summary>GetStages answer (not paginated).</summary>
+internal sealed record StagesDto([property: JsonPropertyName("item")] List<StageDto>? Item);
+
+/// <summary>An integration.</summary>
+internal sealed record IntegrationDto(
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("uri")] string? Uri,
+    [property: JsonPropertyName("credentials")] string? Credentials,
+    [property: JsonPropertyName("httpMethod")] string? HttpMethod);
+
+/// <summary>A method as embedded in a resource.</summary>
+internal sealed record MethodDto(
+    [property: JsonPropertyName("httpMethod")] string? HttpMethod,
+    [property: JsonPropertyName("authorizationType")] string? AuthorizationType,
+    [property: JsonPropertyName("authorizerId")] string? AuthorizerId,
+    [property: JsonPropertyName("methodIntegration")] IntegrationDto? MethodIntegration);
+
+/// <summary>A resource.</summary>
+internal sealed record ResourceDto(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("parentId")] string? ParentId,
+    [property: JsonPropertyName("path")] string? Path,
+    [property: JsonPropertyName("pathPart")] string? PathPart,
+    [property: JsonPropertyName("resourceMethods")] Dictionary<string, MethodDto>? ResourceMethods);
+
+/// <summary>GetResources page.</summary>
+internal sealed record ResourcesPage(
+    [property: JsonPropertyName("item")] List<ResourceDto>? Item,
+    [property: JsonPropertyName("position")] string? Position);
+
+/// <summary>An authorizer.</summary>
+internal sealed record AuthorizerDto(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("authorizerUri")] string? AuthorizerUri,
+    [property: JsonPropertyName("authorizerCredentials")] string? AuthorizerCredentials);
+
+/// <summary>Source-generated serialization for the API Gateway v1 wire DTOs.</summary>
+[JsonSerializable(typeof(RestApiDto))]
+[JsonSerializable(typeof(RestApisPage))]
+[JsonSerializable(typeof(StageDto))]
+[JsonSerializable(typeof(StagesDto))]
+[JsonSerializable(typeof(IntegrationDto))]
+[JsonSerializable(typeof(ResourcesPage))]
+[JsonSerializable(typeof(AuthorizerDto))]
+internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

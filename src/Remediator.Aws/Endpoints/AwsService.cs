@@ -1,0 +1,39 @@
+namespace Remediator.Aws.Endpoints;
+
+/// <summary>
+/// What identifies a service on the wire: the SigV4 signing name, the endpoint host prefix, and the
+/// <c>serviceId</c> of its model (which names its <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variable and its
+/// key in the shared config file's <c>services</c> section).
+/// </summary>
+public sealed record AwsService(string SigningName, string EndpointPrefix, string ServiceId)
+{
+    /// <summary>AWS Lambda (rest-json).</summary>
+    public static readonly AwsService Lambda = new("lambda", "lambda", "Lambda");
+
+    /// <summary>Amazon CloudWatch Logs (JSON 1.1).</summary>
+    public static readonly AwsService Logs = new("logs", "logs", "CloudWatch Logs");
+
+    /// <summary>Amazon SNS (query).</summary>
+    public static readonly AwsService Sns = new("sns", "sns", "SNS");
+
+    /// <summary>Amazon API Gateway REST APIs (rest-json).</summary>
+    public static readonly AwsService ApiGateway = new("apigateway", "apigateway", "API Gateway");
+
+    /// <summary>Amazon API Gateway v2: HTTP and WebSocket APIs share the v1 host and signing name.</summary>
+    public static readonly AwsService ApiGatewayV2 = new("apigateway", "apigateway", "ApiGatewayV2");
+
+    /// <summary>AWS Systems Manager (JSON 1.1).</summary>
+    public static readonly AwsService Ssm = new("ssm", "ssm", "SSM");
+
+    /// <summary>AWS STS (query), regional endpoint.</summary>
+    public static readonly AwsService Sts = new("sts", "sts", "STS");
+
+    /// <summary>Amazon DynamoDB (JSON 1.0).</summary>
+    public static readonly AwsService DynamoDb = new("dynamodb", "dynamodb", "DynamoDB");
+
+    /// <summary>Suffix of the service-specific environment variable: serviceId upper-cased, spaces to underscores.</summary>
+    public string EnvironmentSuffix => ServiceId.Replace(' ', '_').ToUpperInvariant();
+
+    /// <summary>Key in a <c>[services ...]</c> section: serviceId lower-cased, spaces to underscores.</summary>
+    public string ConfigKey => ServiceId.Replace(' ', '_').ToLowerInvariant();
+}

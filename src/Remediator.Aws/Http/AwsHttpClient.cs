@@ -1,0 +1,182 @@
+using System.Net.Http.Headers;
+using Polly;
+using Polly.Retry;
+using Remediator.Aws.Credentials;
+using Remediator.Aws.Endpoints;
+using Remediator.Aws.Signing;
+
+namespace Remediator.Aws.Http;
+
+/// <summary>
+/// The HTTP core every wire client shares: one pooled <see cref="HttpClient"/>, a fresh signed message per
+/// attempt, a per-attempt timeout, and bounded retries with full-jitter backoff on throttling, 5xx and
+/// transient network errors (honouring <c>Retry-After</c>).
+/// </summary>
+public sealed class AwsHttpClient
+{
+    private readonly HttpClient http;
+    private readonly IAwsCredentialsProvider credentials;
+    private readonly Func<AwsService, Uri> endpoints;
+    private readonly TimeProvider timeProvider;
+    private readonly AwsRetryOptions options;
+    private readonly ResiliencePipeline<AwsResponse> pipeline;
+
+    /// <summary>Creates the core; <paramref name="endpoints"/> maps a service to its base URI in <paramref name="region"/>.</summary>
+    public AwsHttpClient(
+        HttpClient http,
+        IAwsCredentialsProvider credentials,
+        string region,
+        Func<AwsService, Uri> endpoints,
+        AwsRetryOptions options,
+        TimeProvider timeProvider)
+    {
+        this.http = http ?? throw new ArgumentNullException(nameof(http));
+        this.credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        this.endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
+        Region = region;
+        pipeline = BuildPipeline(options, timeProvider);
+    }
+
+    /// <summary>The region requests are signed for.</summary>
+    public string Region { get; }
+
+    /// <summary>
+    /// A handler for the one shared <see cref="HttpClient"/>: pooled connections recycled every few minutes
+    /// so DNS changes are seen, and no client-wide timeout (each attempt has its own).
+    /// </summary>
+    public static HttpClient CreatePooledHttpClient() =>
+        new(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+    /// <summary>Sends with retries; a final non-2xx answer is thrown as its <see cref="Core.Ports.AwsServiceException"/>.</summary>
+    public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.Error is { } error ? throw error : response;
+    }
+
+    /// <summary>Sends with retries and returns the final answer even when it is an error (for error bodies with data).</summary>
+    public async Task<AwsResponse> SendRawAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await pipeline.ExecuteAsync(
+            static (state, token) => state.Client.AttemptAsync(state.Request, token),
+            (Client: this, Request: request),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<AwsResponse> AttemptAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        var current = await credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        using var message = BuildMessage(request);
+        var scope = new SigningScope(timeProvider.GetUtcNow(), Region, request.Service.SigningName);
+        await AwsRequestSigner.SignAsync(message, current, scope, cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[header.Key] = string.Join(',', header.Value);
+        }
+
+        var status = (int)response.StatusCode;
+        var error = response.IsSuccessStatusCode
+            ? null
+            : AwsErrorParser.Parse(request.Service.SigningName, request.Operation, status, headers, body, RetryAfter(response.Headers.RetryAfter));
+        return new AwsResponse(status, body, headers, error);
+    }
+
+    private HttpRequestMessage BuildMessage(AwsRequest request)
+    {
+        var endpoint = endpoints(request.Service);
+        var basePath = endpoint.AbsolutePath.TrimEnd('/');
+        var query = request.Query is { Count: > 0 } parameters ? "?" + AwsPath.Query(parameters) : string.Empty;
+        var uri = new Uri($"{endpoint.Scheme}://{endpoint.Authority}{basePath}{request.Path}{query}");
+        var message = new HttpRequestMessage(request.Method, uri);
+        message.Headers.UserAgent.Add(new ProductInfoHeaderValue("remediator", "1.0"));
+        foreach (var (name, value) in request.Headers ?? [])
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(body);
+            if (request.ContentType is { } contentType)
+            {
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            }
+        }
+
+        return message;
+    }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - timeProvider.GetUtcNow(),
+        _ => null,
+    };
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            throw new InvalidDataException($"AWS response of {content.Headers.ContentLength} bytes exceeds the {maxBytes}-byte limit.");
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw new InvalidDataException($"AWS response exceeds the {maxBytes}-byte limit.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static ResiliencePipeline<AwsResponse> BuildPipeline(AwsRetryOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder<AwsResponse> { TimeProvider = timeProvider };
+        if (options.MaxAttempts > 1)
+        {
+            var backoff = options.EffectiveBackoff;
+            builder.AddRetry(new RetryStrategyOptions<AwsResponse>
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: { } exception } => AwsRetryClassifier.IsTransient(exception, args.Context.CancellationToken),
+                    { Result.Error: { } error } => AwsRetryClassifier.IsRetryable(error),
+                    _ => false,
+                }),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(backoff(args.AttemptNumber, args.Outcome.Result?.Error?.RetryAfter)),
+            });
+        }
+
+        // Inside the retry, so each attempt gets its own clock; the caller's token still ends everything.
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
+    }
+}

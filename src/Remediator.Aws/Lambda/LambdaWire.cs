@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace Remediator.Aws.Lambda;
+
+/// <summary>GetPolicy answer.</summary>
+internal sealed record GetPolicyResponse(
+    [property: JsonPropertyName("Policy")] string? Policy,
+    [property: JsonPropertyName("RevisionId")] string? RevisionId);
+
+/// <summary>AddPermission body.</summary>
+internal sealed record AddPermissionBody(
+    [property: JsonPropertyName("StatementId")] string StatementId,
+    [property: JsonPropertyName("Action")] string Action,
+    [property: JsonPropertyName("Principal")] string Principal,
+    [property: JsonPropertyName("SourceArn")] string? SourceArn,
+    [property: JsonPropertyName("SourceAccount")] string? SourceAccount,
+    [property: JsonPropertyName("RevisionId")] string? RevisionId);
+
+/// <summary>AddPermission answer.</summary>
+internal sealed record AddPermissionResponse([property: JsonPropertyName("Statement")] string? Statement);
+
+/// <summary>GetFunctionConfiguration answer (the fields read).</summary>
+internal sealed record FunctionConfigurationResponse(
+    [property: JsonPropertyName("FunctionName")] string? FunctionName,
+    [property: JsonPropertyName("FunctionArn")] string? FunctionArn,
+    [property: JsonPropertyName("Runtime")] string? Runtime,
+    [property: JsonPropertyName("Handler")] string? Handler,
+    [property: JsonPropertyName("Role")] string? Role,
+    [property: JsonPropertyName("Version")] string? Version,
+    [property: JsonPropertyName("State")] string? State,
+    [property: JsonPropertyName("LastUpdateStatus")] string? LastUpdateStatus,
+    [property: JsonPropertyName("RevisionId")] string? RevisionId);
+
+/// <summary>GetAlias answer.</summary>
+internal sealed record AliasResponse(
+    [property: JsonPropertyName("Name")] string? Name,
+    [property: JsonPropertyName("AliasArn")] string? AliasArn,
+    [property: JsonPropertyName("FunctionVersion")] string? FunctionVersion,
+    [property: JsonPropertyName("RevisionId")] string? RevisionId);
+
+/// <summary>ListTags answer.</summary>
+internal sealed record ListTagsResponse([property: JsonPropertyName("Tags")] Dictionary<string, string>? Tags);
+
+/// <summary>Source-generated serialization for the Lambda wire DTOs.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(GetPolicyResponse))]
+[JsonSerializable(typeof(AddPermissionBody))]
+[JsonSerializable(typeof(AddPermissionResponse))]
+[JsonSerializable(typeof(FunctionConfigurationResponse))]
+[JsonSerializable(typeof(AliasResponse))]
+[JsonSerializable(typeof(ListTagsResponse))]
+internal sealed partial class LambdaJsonContext : JsonSerializerContext;

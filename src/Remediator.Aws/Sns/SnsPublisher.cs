@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Remediator.Aws.Endpoints;
+using Remediator.Aws.Http;
+using Remediator.Core.Ports;
+
+namespace Remediator.Aws.Sns;
+
+/// <summary>SNS Publish over the query protocol (version 2010-03-31).</summary>
+public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
+{
+    /// <summary>SNS's limit on the message, in UTF-8 bytes.</summary>
+    public const int MaxMessageBytes = 256 * 1024;
+
+    /// <summary>SNS's limit on the subject: fewer than 100 characters.</summary>
+    public const int MaxSubjectLength = 99;
+
+    /// <inheritdoc />
+    public async Task<string> PublishAsync(SnsMessage message, CancellationToken cancellationToken)
+    {
+        Validate(message);
+        var parameters = new List<KeyValuePair<string, string>> { new("TopicArn", message.TopicArn), new("Message", message.Message) };
+        if (message.Subject is not null)
+        {
+            parameters.Add(new("Subject", message.Subject));
+        }
+
+        if (message.MessageStructure is not null)
+        {
+            parameters.Add(new("MessageStructure", message.MessageStructure));
+        }
+
+        var index = 0;
+        foreach (var (name, value) in (message.Attributes ?? new Dictionary<string, string>()).OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"MessageAttributes.entry.{++index}");
+            parameters.Add(new($"{prefix}.Name", name));
+            parameters.Add(new($"{prefix}.Value.DataType", "String"));
+            parameters.Add(new($"{prefix}.Value.StringValue", value));
+        }
+
+        var response = await http.SendAsync(AwsQuery.Request(AwsService.Sns, "Publish", "2010-03-31", parameters), cancellationToken).ConfigureAwait(false);
+        return AwsQuery.RequiredElement(response, "MessageId");
+    }
+
+    // SNS would refuse these with InvalidParameter; catching them here makes the bug visible at its source.
+    private static void Validate(SnsMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(message.TopicArn);
+        ArgumentException.ThrowIfNullOrEmpty(message.Message);
+        if (Encoding.UTF8.GetByteCount(message.Message) > MaxMessageBytes)
+        {
+            throw new ArgumentException($"SNS message exceeds {MaxMessageBytes} bytes.", nameof(message));
+        }
+
+        if (message.Subject is { } subject && (subject.Length > MaxSubjectLength || subject.Length == 0 || subject.Any(char.IsControl)))
+        {
+            throw new ArgumentException($"SNS subject must be 1-{MaxSubjectLength} characters without line breaks or control characters.", nameof(message));
+        }
+
+        if (message.MessageStructure is not null and not "json")
+        {
+            throw new ArgumentException("SNS MessageStructure must be 'json' or absent.", nameof(message));
+        }
+    }
+}

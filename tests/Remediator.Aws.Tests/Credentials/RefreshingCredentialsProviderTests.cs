@@ -1,0 +1,93 @@
+using Remediator.Aws.Config;
+using Remediator.Aws.Credentials;
+using Remediator.Aws.Tests.TestSupport;
+
+namespace Remediator.Aws.Tests.Credentials;
+
+public sealed class RefreshingCredentialsProviderTests
+{
+    private sealed class CountingProvider(TimeProvider clock) : IAwsCredentialsProvider
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult(new AwsCredentials($"AKID{Calls}", "s", "t", clock.GetUtcNow().AddHours(1)));
+        }
+    }
+
+    [Fact]
+    public async Task GetCredentialsAsync_BeforeRefreshWindow_ReusesCached()
+    {
+        var clock = new ManualTimeProvider(TestAws.Now);
+        var inner = new CountingProvider(clock);
+        using var provider = new RefreshingCredentialsProvider(inner, clock);
+
+        var first = await provider.GetCredentialsAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(54));
+        var second = await provider.GetCredentialsAsync(CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Fact]
+    public async Task GetCredentialsAsync_InsideRefreshWindow_Refreshes()
+    {
+        var clock = new ManualTimeProvider(TestAws.Now);
+        var inner = new CountingProvider(clock);
+        using var provider = new RefreshingCredentialsProvider(inner, clock);
+
+        await provider.GetCredentialsAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(56));
+        var refreshed = await provider.GetCredentialsAsync(CancellationToken.None);
+
+        Assert.Equal("AKID2", refreshed.AccessKeyId);
+        Assert.Equal(2, inner.Calls);
+    }
+
+    [Fact]
+    public async Task GetCredentialsAsync_NoExpiration_KeptForGood()
+    {
+        var clock = new ManualTimeProvider(TestAws.Now);
+        using var provider = new RefreshingCredentialsProvider(new StaticCredentialsProvider(new AwsCredentials("A", "S")), clock);
+
+        await provider.GetCredentialsAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal("A", (await provider.GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Create_InLambdaWithKeys_UsesEnvironment()
+    {
+        var environment = AwsEnvironment.FromDictionary(new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_FUNCTION_NAME"] = "remediator",
+            ["AWS_ACCESS_KEY_ID"] = "ASIAENV",
+            ["AWS_SECRET_ACCESS_KEY"] = "secret",
+            ["AWS_SESSION_TOKEN"] = "token",
+        });
+
+        var provider = AwsCredentialsResolver.Create(environment, TimeProvider.System);
+        var credentials = await provider.GetCredentialsAsync(CancellationToken.None);
+
+        Assert.IsType<EnvironmentCredentialsProvider>(provider);
+        Assert.Equal(new AwsCredentials("ASIAENV", "secret", "token"), credentials);
+    }
+
+    [Fact]
+    public void Create_OutsideLambda_UsesSdkChainBehindRefresh()
+    {
+        var environment = AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "A", ["AWS_SECRET_ACCESS_KEY"] = "S" });
+
+        Assert.IsType<RefreshingCredentialsProvider>(AwsCredentialsResolver.Create(environment, TimeProvider.System));
+    }
+
+    [Fact]
+    public void ToString_Credentials_HidesSecret()
+    {
+        Assert.DoesNotContain("topsecret", new AwsCredentials("A", "topsecret", "tok").ToString(), StringComparison.Ordinal);
+    }
+}

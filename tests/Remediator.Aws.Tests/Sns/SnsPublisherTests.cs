@@ -1,0 +1,100 @@
+using Remediator.Aws.Signing;
+using Remediator.Aws.Sns;
+using Remediator.Aws.Tests.Signing;
+using Remediator.Aws.Tests.TestSupport;
+using Remediator.Core.Ports;
+
+namespace Remediator.Aws.Tests.Sns;
+
+public sealed class SnsPublisherTests
+{
+    private const string Topic = "arn:aws:sns:us-east-1:123456789012:remediator";
+
+    [Fact]
+    public async Task PublishAsync_FullMessage_SendsFormAndReturnsMessageId()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+        var message = new SnsMessage(
+            Topic,
+            "{\"default\":\"Fixed: pets & co\",\"email\":\"Remediator added permission\"}",
+            "Remediator: fixed a1b2c3d4e5",
+            "json",
+            new Dictionary<string, string> { ["severity"] = "info", ["kind"] = "MissingInvokePermission" });
+
+        var id = await Client(server).PublishAsync(message, CancellationToken.None);
+
+        Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", id);
+        var wire = Assert.Single(server.Requests);
+        Assert.Equal(("POST", "/"), (wire.Method, wire.RawTarget));
+        Assert.StartsWith("application/x-www-form-urlencoded", wire.Header("Content-Type"), StringComparison.Ordinal);
+        var form = AwsRequestSigner.ParseQuery(wire.BodyText).ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("Publish", form["Action"]);
+        Assert.Equal("2010-03-31", form["Version"]);
+        Assert.Equal(Topic, form["TopicArn"]);
+        Assert.Equal(message.Message, form["Message"]);
+        Assert.Equal("Remediator: fixed a1b2c3d4e5", form["Subject"]);
+        Assert.Equal("json", form["MessageStructure"]);
+        Assert.Equal("kind", form["MessageAttributes.entry.1.Name"]);
+        Assert.Equal("String", form["MessageAttributes.entry.1.Value.DataType"]);
+        Assert.Equal("MissingInvokePermission", form["MessageAttributes.entry.1.Value.StringValue"]);
+        Assert.Equal("severity", form["MessageAttributes.entry.2.Name"]);
+        Assert.Equal("info", form["MessageAttributes.entry.2.Value.StringValue"]);
+        Assert.DoesNotContain("+", wire.BodyText, StringComparison.Ordinal);
+        AwsRequestSignerTests.AssertVerifies(wire, TestAws.Credentials);
+    }
+
+    [Theory]
+    [InlineData(404, "NotFound", "Topic does not exist")]
+    [InlineData(403, "AuthorizationError", "User is not authorized to perform: SNS:Publish")]
+    [InlineData(400, "InvalidParameter", "Invalid parameter: Message too long")]
+    public async Task PublishAsync_ServiceRefuses_ThrowsTypedError(int status, string code, string message)
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(status, $"<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>rq</RequestId></ErrorResponse>"));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client(server).PublishAsync(new SnsMessage(Topic, "hi"), CancellationToken.None));
+
+        Assert.Equal((code, status, message, "rq"), (error.ErrorCode, error.StatusCode, error.ServiceMessage, error.RequestId));
+    }
+
+    [Fact]
+    public async Task PublishAsync_ThrottledThenAccepted_Retries()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>"))
+            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+
+        Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", await Client(server).PublishAsync(new SnsMessage(Topic, "hi"), CancellationToken.None));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("line\nbreak")]
+    [InlineData("")]
+    public async Task PublishAsync_InvalidSubject_ThrowsBeforeSending(string subject)
+    {
+        await using var server = new LoopbackServer();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, "hi", subject), CancellationToken.None));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task PublishAsync_SubjectOf100Chars_Throws()
+    {
+        await using var server = new LoopbackServer();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, "hi", new string('s', 100)), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PublishAsync_MessageOver256KiB_Throws()
+    {
+        await using var server = new LoopbackServer();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, new string('é', 131073)), CancellationToken.None));
+    }
+
+    private static SnsPublisher Client(LoopbackServer server) => new(new TestAws().Client(server));
+}
