@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace Remediator.Core.Logs;
+
+/// <summary>Lexical helpers shared by the unstructured and JSON pattern parsers.</summary>
+internal static class PatternText
+{
+    /// <summary>Reads a double-quoted string starting at <paramref name="i"/>; <c>\"</c> and <c>\\</c> are escapes.</summary>
+    public static string ReadQuoted(string pattern, ref int i)
+    {
+        var start = i;
+        var text = new StringBuilder();
+        i++;
+        while (i < pattern.Length)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length && (pattern[i + 1] == '"' || pattern[i + 1] == '\\'))
+            {
+                text.Append(pattern[i + 1]);
+                i += 2;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                i++;
+                return text.ToString();
+            }
+
+            text.Append(c);
+            i++;
+        }
+
+        throw new FilterPatternException("quoted term is missing its closing quote", start);
+    }
+
+    /// <summary>Glob match where <c>*</c> stands for any run of characters (possibly empty); ordinal.</summary>
+    public static bool WildcardEquals(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, resume = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = t;
+            }
+            else if (p < pattern.Length && pattern[p] == text[t])
+            {
+                p++;
+                t++;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+
+namespace Remediator.Deployment.Tests.Template;
+
+/// <summary>Least privilege: what Remediator's role may do, on what, and what it may never do.</summary>
+public class IamPolicyTests
+{
+    private const string LambdaFunctions = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*";
+    private const string LogGroupPrefix = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:";
+
+    private static readonly SamTemplate Template = SamTemplate.Default;
+    private static readonly IReadOnlyList<PolicyStatement> Statements = PolicyStatement.IdentityStatements(Template);
+
+    // The complete grant. Adding an action means changing this list on purpose.
+    private static readonly string[] ExpectedActions =
+    [
+        "logs:CreateLogStream", "logs:PutLogEvents",
+        "lambda:AddPermission",
+        "lambda:GetPolicy", "lambda:GetFunctionConfiguration", "lambda:GetAlias", "lambda:ListTags",
+        "apigateway:GET",
+        "logs:FilterLogEvents",
+        "sns:Publish",
+        "ssm:CreateOpsItem", "ssm:DescribeOpsItems", "ssm:UpdateOpsItem",
+        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem",
+        "sqs:SendMessage",
+        "sts:GetCallerIdentity",
+    ];
+
+    // Actions AWS does not scope to a resource ARN, so "*" is their only possible resource.
+    private static readonly string[] UnscopableActions = ["ssm:CreateOpsItem", "ssm:DescribeOpsItems", "sts:GetCallerIdentity"];
+
+    public static TheoryData<string> AllActions() => [.. Statements.SelectMany(s => s.Actions).Distinct()];
+
+    [Fact]
+    public void Policies_OnlyTheRemediatorRoleGrantsPermissions()
+    {
+        Assert.NotEmpty(Statements);
+        Assert.All(Statements, s => Assert.Equal("RemediatorRole", s.Origin));
+        Assert.Equal(
+            JsonTree.GetAtt("RemediatorRole", "Arn").ToJsonString(),
+            Template.Resource("RemediatorFunction").Properties["Role"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Policies_GrantExactlyTheExpectedActions()
+    {
+        Assert.Equal(ExpectedActions.Order(StringComparer.Ordinal), Statements.SelectMany(s => s.Actions).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllActions))]
+    public void Policies_Action_HasNoWildcard(string action)
+    {
+        Assert.DoesNotContain('*', action);
+        Assert.DoesNotContain('?', action);
+    }
+
+    [Fact]
+    public void Policies_AllStatements_AllowWithExplicitActionsAndResources()
+    {
+        Assert.All(Statements, s =>
+        {
+            Assert.Equal("Allow", s.Effect);
+            Assert.False(s.Body.ContainsKey("NotAction"), "NotAction grants everything else");
+            Assert.False(s.Body.ContainsKey("NotResource"), "NotResource grants everything else");
+            Assert.NotEmpty(s.Resources);
+        });
+    }
+
+    [Fact]
+    public void Policies_WildcardResource_OnlyForActionsWithoutResourceScoping()
+    {
+        foreach (var statement in Statements.Where(s => s.Resources.Any(r => r is JsonValue v && v.GetValue<string>() == "*")))
+        {
+            Assert.All(statement.Actions, a => Assert.Contains(a, UnscopableActions));
+        }
+    }
+
+    [Fact]
+    public void Policies_NeverAllowRemovePermissionOrOtherLambdaWrites()
+    {
+        var lambdaActions = Statements.SelectMany(s => s.Actions).Where(a => a.StartsWith("lambda:", StringComparison.OrdinalIgnoreCase));
+
+        Assert.DoesNotContain(Statements.SelectMany(s => s.Actions), a => a.Equals("lambda:RemovePermission", StringComparison.OrdinalIgnoreCase));
+        Assert.All(lambdaActions, a => Assert.True(a == "lambda:AddPermission" || a.StartsWith("lambda:Get", StringComparison.Ordinal) || a == "lambda:ListTags", a));
+    }
+
+    [Fact]
+    public void AddPermission_IsConditionedOnApiGatewayPrincipalAndScopedToThisAccountAndRegion()
+    {
+        var statements = Statements.Where(s => s.Actions.Contains("lambda:AddPermission")).ToList();
+
+        var statement = Assert.Single(statements);
+        Assert.Equal(["lambda:AddPermission"], statement.Actions);
+        var condition = Assert.IsType<JsonObject>(statement.Condition);
+        var stringEquals = Assert.IsType<JsonObject>(Assert.Single(condition).Value);
+        var (key, value) = Assert.Single(stringEquals);
+        Assert.Equal("lambda:Principal", key);
+        Assert.Equal("apigateway.amazonaws.com", JsonTree.Text(value));
+        Assert.Equal("StringEquals", condition.Single().Key);
+        Assert.All(statement.Resources, r => Assert.True(JsonTree.SameJson(JsonTree.Sub(LambdaFunctions), r), r!.ToJsonString()));
+    }
+
+    [Fact]
+    public void LambdaReads_AreScopedToFunctionsInThisAccountAndRegion()
+    {
+        var reads = Statements.Where(s => s.Actions.Any(a => a.StartsWith("lambda:", StringComparison.Ordinal) && a != "lambda:AddPermission")).ToList();
+
+        Assert.Equal(
+            new[] { "lambda:GetAlias", "lambda:GetFunctionConfiguration", "lambda:GetPolicy", "lambda:ListTags" },
+            reads.SelectMany(s => s.Actions).Order(StringComparer.Ordinal));
+        Assert.All(reads.SelectMany(s => s.Resources), r => Assert.True(JsonTree.SameJson(JsonTree.Sub(LambdaFunctions), r), r!.ToJsonString()));
+    }
+
+    [Fact]
+    public void ApiGateway_IsReadOnlyOnRestAndV2Apis()
+    {
+        var statement = Assert.Single(Statements, s => s.Actions.Any(a => a.StartsWith("apigateway:", StringComparison.Ordinal)));
+
+        Assert.Equal(["apigateway:GET"], statement.Actions);
+        Assert.Equal(
+            [
+                JsonTree.Sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis*").ToJsonString(),
+                JsonTree.Sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/apis*").ToJsonString(),
+            ],
+            statement.Resources.Select(r => r!.ToJsonString()));
+    }
+
+    [Fact]
+    public void FilterLogEvents_IsLimitedToApiGatewayLogGroups()
+    {
+        var statement = Assert.Single(Statements, s => s.Actions.Contains("logs:FilterLogEvents"));
+
+        Assert.Equal(["logs:FilterLogEvents"], statement.Actions);
+        Assert.All(statement.Resources, resource =>
+        {
+            var arn = JsonTree.Text(resource!["Fn::Sub"]);
+            Assert.StartsWith(LogGroupPrefix, arn, StringComparison.Ordinal);
+            var group = arn[LogGroupPrefix.Length..];
+            Assert.True(
+                group.StartsWith("API-Gateway-Execution-Logs_", StringComparison.Ordinal) || group.StartsWith("${AccessLogGroupPattern}", StringComparison.Ordinal),
+                $"FilterLogEvents reaches beyond API Gateway log groups: {arn}");
+        });
+        Assert.Contains(statement.Resources, r => JsonTree.Text(r!["Fn::Sub"]).EndsWith("log-group:API-Gateway-Execution-Logs_*", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sns:Publish", "NotificationTopic", "Ref", "AWS::SNS::Topic")]
+    [InlineData("dynamodb:GetItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
+    [InlineData("dynamodb:PutItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
+    [InlineData("dynamodb:UpdateItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
+    [InlineData("dynamodb:DeleteItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
+    [InlineData("dynamodb:ConditionCheckItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
+    [InlineData("sqs:SendMessage", "DeadLetterQueue", "Arn", "AWS::SQS::Queue")]
+    [InlineData("logs:PutLogEvents", "RemediatorLogGroup", "Arn", "AWS::Logs::LogGroup")]
+    [InlineData("logs:CreateLogStream", "RemediatorLogGroup", "Arn", "AWS::Logs::LogGroup")]
+    public void Action_IsScopedToItsOwnResource(string action, string logicalId, string attribute, string type)
+    {
+        var expected = attribute == "Ref" ? JsonTree.Ref(logicalId) : JsonTree.GetAtt(logicalId, attribute);
+
+        Assert.Equal(type, Template.Resource(logicalId).Type);
+        var resources = Statements.Where(s => s.Actions.Contains(action)).SelectMany(s => s.Resources).ToList();
+        Assert.NotEmpty(resources);
+        Assert.All(resources, r => Assert.True(JsonTree.SameJson(expected, r), $"{action} on {r!.ToJsonString()}"));
+    }
+
+    [Fact]
+    public void UpdateOpsItem_IsScopedToOpsItemsInThisAccountAndRegion()
+    {
+        var resources = Statements.Where(s => s.Actions.Contains("ssm:UpdateOpsItem")).SelectMany(s => s.Resources);
+
+        Assert.All(resources, r => Assert.True(
+            JsonTree.SameJson(JsonTree.Sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:opsitem/*"), r),
+            r!.ToJsonString()));
+    }
+
+    [Fact]
+    public void Role_IsAssumableByLambdaOnly()
+    {
+        var trust = Template.Resource("RemediatorRole").Properties["AssumeRolePolicyDocument"]!;
+        var statement = Assert.Single(JsonTree.AsList(trust["Statement"]))!;
+
+        Assert.Equal("Allow", JsonTree.Text(statement["Effect"]));
+        Assert.Equal("sts:AssumeRole", JsonTree.Text(statement["Action"]));
+        Assert.Equal("lambda.amazonaws.com", JsonTree.Text(statement["Principal"]!["Service"]));
+        Assert.Single(statement["Principal"]!.AsObject());
+    }
+}
