@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
+using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Ledger;
 using Remediator.Core.Configuration;
@@ -35,7 +36,10 @@ internal sealed class ReplayHost : IDisposable
 
     public static async Task<ReplayHost> CreateAsync(AwsEnvironment environment, RemediatorSettings settings, CancellationToken cancellationToken)
     {
-        AwsClients clients = AwsClients.Create(environment);
+        // Keys in the environment win, as in the SDK chain; reading them here keeps an injected environment authoritative.
+        AwsClients clients = AwsClients.Create(
+            environment,
+            EnvironmentCredentialsProvider.IsAvailable(environment) ? new AwsClientSettings { Credentials = new EnvironmentCredentialsProvider(environment) } : null);
         try
         {
             CallerIdentity identity = await clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
