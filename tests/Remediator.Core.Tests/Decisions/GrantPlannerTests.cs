@@ -56,6 +56,14 @@ public class GrantPlannerTests
     }
 
     [Fact]
+    public void Plan_LoggedPathThatCannotBeAnArn_JudgesTheWholeMethod()
+    {
+        ResolvedTarget target = TargetChecksTests.Target(Pets, null) with { RequestPath = "/pets/a b" };
+
+        Assert.Equal(Api + "/prod/GET/pets/*", GrantPlanner.Plan(target, StageScope.Any).Plan!.RequestSourceArn);
+    }
+
+    [Fact]
     public void Plan_AliasTarget_GrantsOnTheQualifiedFunction()
     {
         GrantPlan plan = GrantPlanner.Plan(TargetChecksTests.Target(Pets + ":live", null), StageScope.Any).Plan!;

@@ -93,6 +93,27 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
     }
 
     [Fact]
+    public async Task Remediate_ErrorLevelLogs_ReadsContextThenChecksTheStageAndFixesTheRefusedIntegration()
+    {
+        account.Reset();
+        string pets = await account.CreateFunctionAsync("pets");
+        string owners = await account.CreateFunctionAsync("owners");
+        (string api, _) = await account.RestApi()
+            .Method("GET", "/pets", account.InvokeUri(pets))
+            .Method("GET", "/owners", account.InvokeUri(owners))
+            .DeployAsync(Stage, logLevel: "ERROR");
+        await account.AllowApiAsync(owners, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/owners");
+        int filtersBefore = account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents");
+
+        EngineOutcome outcome = Assert.Single(await FailThenRemediateAsync(api, "GET", "/pets"));
+
+        Assert.Equal((RemediationOutcome.Fixed, pets), (outcome.Outcome, outcome.FunctionArn));
+        Assert.True(account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents") > filtersBefore);
+        Assert.Contains(outcome.Verified, line => line.Contains("every Lambda integration", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets"));
+    }
+
+    [Fact]
     public async Task Remediate_PolicyAlreadyAllows_WritesNothing()
     {
         account.Reset();

@@ -4,7 +4,7 @@ using Remediator.Aws.Endpoints;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 
-/// <summary>Builds a REST API through the sandbox's control plane, deploys it, and logs at INFO.</summary>
+/// <summary>Builds a REST API through the sandbox's control plane, deploys it, and sets its execution-log level (INFO unless told).</summary>
 public sealed class RestApiBuilder(SandboxAccount account, string name)
 {
     private readonly List<(string Verb, string Path, string Uri, string? Credentials, string? Authorizer)> methods = [];
@@ -24,7 +24,7 @@ public sealed class RestApiBuilder(SandboxAccount account, string name)
     }
 
     /// <summary>Creates everything and deploys to <paramref name="stage"/>; returns the API id and the authorizer ids by key.</summary>
-    public async Task<(string ApiId, IReadOnlyDictionary<string, string> Authorizers)> DeployAsync(string stage = "prod", IReadOnlyDictionary<string, string>? variables = null)
+    public async Task<(string ApiId, IReadOnlyDictionary<string, string> Authorizers)> DeployAsync(string stage = "prod", IReadOnlyDictionary<string, string>? variables = null, string logLevel = "INFO")
     {
         JsonElement api = await account.SendAsync(AwsService.ApiGateway, "CreateRestApi", HttpMethod.Post, "/restapis", new JsonObject { ["name"] = name });
         string apiId = api.GetProperty("id").GetString()!;
@@ -77,7 +77,7 @@ public sealed class RestApiBuilder(SandboxAccount account, string name)
         await account.SendAsync(AwsService.ApiGateway, "CreateDeployment", HttpMethod.Post, $"/restapis/{apiId}/deployments", deployment);
         var patch = new JsonObject
         {
-            ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/*/*/logging/loglevel", ["value"] = "INFO" }),
+            ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/*/*/logging/loglevel", ["value"] = logLevel }),
         };
         await account.SendAsync(AwsService.ApiGateway, "UpdateStage", HttpMethod.Patch, $"/restapis/{apiId}/stages/{stage}", patch);
         return (apiId, ids);
