@@ -10,6 +10,9 @@ namespace Remediator.Core.Policy;
 /// function, each version and each alias, and their statements name that exact ARN, so a statement on
 /// <c>function:f</c> does not match an invocation of <c>function:f:prod</c> and vice versa. Callers pass
 /// the policy read with the same qualifier as the invoked ARN.
+/// What cannot be evaluated faithfully (an unsupported condition operator such as NumericEquals or
+/// IpAddress, a policy variable, a statement without Principal or Resource) fails closed: such an Allow
+/// is not counted and such a Deny is, and <see cref="PolicyDecision.Uncertainties"/> says so.
 /// </remarks>
 public static class PolicyEvaluator
 {

@@ -43,8 +43,17 @@ public static partial class PolicyParser
         }
         catch (JsonException ex)
         {
-            // The only exception a malformed string can raise here; it becomes a value at this boundary.
             return PolicyParseResult.Failure($"policy is not valid JSON: {ex.Message}");
+        }
+        catch (ArgumentException ex)
+        {
+            // A lone UTF-16 surrogate in the text cannot be transcoded to UTF-8 for parsing.
+            return PolicyParseResult.Failure($"policy is not valid text: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An escaped lone surrogate ("\uD800") parses, then fails when read as a string.
+            return PolicyParseResult.Failure($"policy has an invalid string: {ex.Message}");
         }
     }
 

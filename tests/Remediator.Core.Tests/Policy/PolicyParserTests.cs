@@ -135,6 +135,31 @@ public class PolicyParserTests
     }
 
     [Fact]
+    public void Parse_LoneSurrogateInText_IsAFailureValueNotAnException()
+    {
+        // Regression: JsonDocument threw ArgumentException (cannot transcode to UTF-8) past the parser.
+        // Built in code: test-case serialization would replace the lone surrogate.
+        var json = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"" + '\uD800' + "\"}}";
+
+        var result = PolicyParser.Parse(json);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("not valid text", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Regression: an escaped lone surrogate parsed, then GetString threw InvalidOperationException.
+    [InlineData("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"\\uD800\"}}")]
+    [InlineData("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Condition\":{\"StringEquals\":{\"\\uDC00\":\"x\"}}}}")]
+    public void Parse_EscapedLoneSurrogate_IsAFailureValueNotAnException(string json)
+    {
+        var result = PolicyParser.Parse(json);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("invalid string", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_DeeplyNestedJson_IsAFailureValueNotAnException()
     {
         var json = "{\"Statement\":" + new string('[', 100) + new string(']', 100) + "}";
@@ -149,7 +174,7 @@ public class PolicyParserTests
         var seed = PolicyFixtures.Load("apigateway-permissions.json");
         var mutated = Gen.Choose(0, seed.Length - 1).SelectMany(
             at => Gen.Choose(0, 40).SelectMany(
-                cut => Gen.Elements("", "\"", "{", "}", "[", "]", ",", ":", "1", "null", "\"x\"", "true")
+                cut => Gen.Elements("", "\"", "{", "}", "[", "]", ",", ":", "1", "null", "\"x\"", "true", "\uD800", "\\uDC00")
                     .Select(insert => string.Concat(seed.AsSpan(0, at), insert, seed.AsSpan(Math.Min(seed.Length, at + cut))))));
         var anyText = Gen.OneOf(mutated, ArbMap.Default.GeneratorFor<string>());
 
