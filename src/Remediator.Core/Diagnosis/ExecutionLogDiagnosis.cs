@@ -6,11 +6,23 @@ namespace Remediator.Core.Diagnosis;
 /// Diagnoses a batch from <c>API-Gateway-Execution-Logs_{apiId}/{stage}</c>: groups lines by request id, reads
 /// context and failure lines, and turns each failed request into one occurrence.
 /// </summary>
-internal sealed class ExecutionLogDiagnosis(string apiId, string stage)
+internal sealed class ExecutionLogDiagnosis
 {
+    private readonly string apiId;
+    private readonly string stage;
     private readonly Dictionary<string, RequestTrace> traces = new(StringComparer.Ordinal);
+
+    // Looks request ids up by span, so only a request's first line allocates its id.
+    private readonly Dictionary<string, RequestTrace>.AlternateLookup<ReadOnlySpan<char>> tracesBySpan;
     private readonly List<RequestTrace> order = [];
     private int unprefixed;
+
+    public ExecutionLogDiagnosis(string apiId, string stage)
+    {
+        this.apiId = apiId;
+        this.stage = stage;
+        tracesBySpan = traces.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public void Read(LogEvent logEvent)
     {
@@ -108,8 +120,7 @@ internal sealed class ExecutionLogDiagnosis(string apiId, string stage)
 
     private RequestTrace TraceFor(ReadOnlySpan<char> requestId)
     {
-        Dictionary<string, RequestTrace>.AlternateLookup<ReadOnlySpan<char>> lookup = traces.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(requestId, out RequestTrace? trace))
+        if (!tracesBySpan.TryGetValue(requestId, out RequestTrace? trace))
         {
             trace = new RequestTrace(requestId.ToString());
             traces.Add(trace.RequestId, trace);

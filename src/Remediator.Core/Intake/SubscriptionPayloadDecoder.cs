@@ -16,8 +16,9 @@ public static class SubscriptionPayloadDecoder
     public static IntakeResult Decode(string payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        if (Encoding.UTF8.GetMaxByteCount(payload.Length) > IntakeLimits.MaxPayloadBytes
-            && Encoding.UTF8.GetByteCount(payload) > IntakeLimits.MaxPayloadBytes)
+
+        // Every char takes at least one UTF-8 byte, so the char count alone can refuse an oversized payload.
+        if (payload.Length > IntakeLimits.MaxPayloadBytes)
         {
             return TooLargePayload();
         }

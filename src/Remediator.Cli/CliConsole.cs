@@ -1,0 +1,13 @@
+namespace Remediator.Cli;
+
+/// <summary>
+/// The console a command talks to: injected so commands run in-process under test with in-memory streams.
+/// </summary>
+/// <param name="OpenStandardInput">Opens standard input (read when a file argument is <c>-</c>).</param>
+/// <param name="Out">Standard output: results only.</param>
+/// <param name="Error">Standard error: diagnostics, one line per problem.</param>
+public sealed record CliConsole(Func<Stream> OpenStandardInput, TextWriter Out, TextWriter Error)
+{
+    /// <summary>The process's real console.</summary>
+    public static CliConsole System => new(Console.OpenStandardInput, Console.Out, Console.Error);
+}

@@ -1,0 +1,255 @@
+using System.IO.Compression;
+using System.Text;
+using Remediator.Core.Intake;
+using Remediator.Core.Tests.Support;
+
+namespace Remediator.Core.Tests.Intake;
+
+public class SubscriptionPayloadDecoderTests
+{
+    [Fact]
+    public void Decode_LambdaPayloadFixture_EqualsItsDecodedMessage()
+    {
+        LogBatch fromPayload = Fixtures.Payload("rest-missing-permission.json");
+        LogBatch fromMessage = Fixtures.Message("rest-missing-permission-info.json");
+
+        Assert.Equal(fromMessage, fromPayload);
+        Assert.Equal(SubscriptionMessageType.DataMessage, fromPayload.MessageType);
+        Assert.Equal("123456789012", fromPayload.Owner);
+        Assert.Equal("API-Gateway-Execution-Logs_a1b2c3d4e5/prod", fromPayload.LogGroup);
+        Assert.Equal(["remediator"], fromPayload.SubscriptionFilters);
+        Assert.Equal(16, fromPayload.LogEvents.Count);
+        Assert.StartsWith("(7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f) Extended Request Id: ", fromPayload.LogEvents[0].Message, StringComparison.Ordinal);
+        Assert.Null(fromPayload.PolicyLevel);
+    }
+
+    [Fact]
+    public void Decode_ControlMessage_IsAControlBatch()
+    {
+        LogBatch batch = Fixtures.Message("control-message.json");
+
+        Assert.True(batch.IsControl);
+        Assert.Equal("CWL CONTROL MESSAGE: Checking health of destination Firehose.", Assert.Single(batch.LogEvents).Message);
+    }
+
+    [Fact]
+    public void Decode_StringOverload_MatchesBytes()
+    {
+        byte[] bytes = Fixtures.Bytes("payloads/rest-missing-permission.json");
+
+        IntakeResult fromString = SubscriptionPayloadDecoder.Decode(Encoding.UTF8.GetString(bytes));
+
+        Assert.Equal(SubscriptionPayloadDecoder.Decode(bytes).Batch, fromString.Batch);
+    }
+
+    [Fact]
+    public void Decode_EscapedSlashesInData_AreUnescapedBeforeBase64()
+    {
+        string data = SubscriptionPayloadEncoder.EncodeData(Batches.Rest("(a) line"));
+        string escaped = data.Replace("/", "\\/", StringComparison.Ordinal);
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode("{\"awslogs\":{\"data\":\"" + escaped + "\"}}");
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal("(a) line", result.Batch.LogEvents[0].Message);
+    }
+
+    [Fact]
+    public void Decode_PolicyLevelAndUnknownFields_KeepsPolicyLevelAndSkipsTheRest()
+    {
+        const string json = """
+            {"messageType":"DATA_MESSAGE","owner":"123456789012","logGroup":"g","logStream":"s","subscriptionFilters":["f"],
+             "logEvents":[{"id":"1","timestamp":5,"message":"m","extractedFields":{"a":[1,2]}}],
+             "policyLevel":"ACCOUNT_LEVEL_POLICY","futureField":{"nested":[true,null]}}
+            """;
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(json);
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal("ACCOUNT_LEVEL_POLICY", result.Batch.PolicyLevel);
+        Assert.Equal(new LogEvent("1", 5, "m"), Assert.Single(result.Batch.LogEvents));
+    }
+
+    [Fact]
+    public void Decode_TenThousandEventsOfAboutOneMegabyte_IsWithinTheLimits()
+    {
+        string line = "(7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f) Method request headers: {Accept=application/json, X=" + new string('x', 20) + "}";
+        LogBatch batch = Batches.Rest(Enumerable.Repeat(line, 10_000).ToArray());
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(SubscriptionPayloadEncoder.EncodePayload(batch));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(10_000, result.Batch.LogEvents.Count);
+    }
+
+    [Fact]
+    public void Decode_LargeSingleMessageWithinTheCap_IsAccepted()
+    {
+        string huge = "(7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f) Endpoint response body before transformations: " + new string('z', 2_000_000);
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(SubscriptionPayloadEncoder.EncodePayload(Batches.Rest(huge)));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(huge, Assert.Single(result.Batch.LogEvents).Message);
+    }
+
+    public static TheoryData<string, string, IntakeErrorCode, string> BadText => new()
+    {
+        // name, payload, expected code, a fragment the message must contain
+        { "empty", "", IntakeErrorCode.Empty, "empty" },
+        { "whitespace", " \r\n\t ", IntakeErrorCode.Empty, "empty" },
+        { "not JSON", "awslogs=data", IntakeErrorCode.InvalidJson, "not valid JSON" },
+        { "truncated JSON", "{\"awslogs\":{\"data\":\"H4sI", IntakeErrorCode.InvalidJson, "not valid JSON" },
+        { "trailing content", "{\"awslogs\":{\"data\":\"H4sI\"}} extra", IntakeErrorCode.InvalidJson, "not valid JSON" },
+        { "top-level array", "[1,2]", IntakeErrorCode.WrongType, "must be a JSON object" },
+        { "top-level string", "\"awslogs\"", IntakeErrorCode.WrongType, "must be a JSON object" },
+        { "awslogs not an object", "{\"awslogs\":\"data\"}", IntakeErrorCode.WrongType, "'awslogs' must be an object" },
+        { "data not a string", "{\"awslogs\":{\"data\":42}}", IntakeErrorCode.WrongType, "'awslogs.data' must be a string" },
+        { "no data", "{\"awslogs\":{}}", IntakeErrorCode.MissingField, "no 'data'" },
+        { "awslogs twice", "{\"awslogs\":{\"data\":\"a\"},\"awslogs\":{\"data\":\"b\"}}", IntakeErrorCode.InvalidValue, "twice" },
+        { "empty data", "{\"awslogs\":{\"data\":\"\"}}", IntakeErrorCode.InvalidBase64, "empty" },
+        { "bad base64", "{\"awslogs\":{\"data\":\"!!!not*base64\"}}", IntakeErrorCode.InvalidBase64, "not valid base64" },
+        { "base64 of text", "{\"awslogs\":{\"data\":\"aGVsbG8gd29ybGQsIHRoaXMgaXMgbm90IGd6aXA=\"}}", IntakeErrorCode.InvalidGzip, "does not decode to gzip" },
+        { "no messageType", "{\"owner\":\"1\"}", IntakeErrorCode.MissingField, "'messageType'" },
+        { "unknown messageType", "{\"messageType\":\"DATA\"}", IntakeErrorCode.InvalidValue, "DATA_MESSAGE or CONTROL_MESSAGE" },
+        { "messageType number", "{\"messageType\":1}", IntakeErrorCode.WrongType, "'messageType' must be a string, found a number" },
+        { "missing logGroup", Message(logGroup: null), IntakeErrorCode.MissingField, "'logGroup'" },
+        { "logGroup number", Message(logGroup: "7"), IntakeErrorCode.WrongType, "'logGroup' must be a string, found a number" },
+        { "logEvents object", Message(events: "{}"), IntakeErrorCode.WrongType, "'logEvents' must be an array, found an object" },
+        { "event not object", Message(events: "[\"m\"]"), IntakeErrorCode.WrongType, "'logEvents[0]' must be an object, found a string" },
+        { "timestamp string", Message(events: "[{\"id\":\"1\",\"timestamp\":\"5\",\"message\":\"m\"}]"), IntakeErrorCode.WrongType, "'logEvents[0].timestamp' must be an integer, found a string" },
+        { "timestamp fraction", Message(events: "[{\"id\":\"1\",\"timestamp\":5.5,\"message\":\"m\"}]"), IntakeErrorCode.WrongType, "'logEvents[0].timestamp' must be an integer" },
+        { "message number", Message(events: "[{\"id\":\"1\",\"timestamp\":5,\"message\":3}]"), IntakeErrorCode.WrongType, "'logEvents[0].message' must be a string, found a number" },
+        { "event missing id", Message(events: "[{\"id\":\"1\",\"timestamp\":5,\"message\":\"m\"},{\"timestamp\":5,\"message\":\"m\"}]"), IntakeErrorCode.MissingField, "logEvents[1] has no 'id'" },
+        { "filter number", Message(filters: "[\"a\",2]"), IntakeErrorCode.WrongType, "'subscriptionFilters[1]' must be a string" },
+        { "duplicate logGroup", Message(extra: ",\"logGroup\":\"other\""), IntakeErrorCode.InvalidValue, "'logGroup' twice" },
+        { "duplicate event field", Message(events: "[{\"id\":\"1\",\"timestamp\":5,\"message\":\"m\",\"message\":\"n\"}]"), IntakeErrorCode.InvalidValue, "'message' twice" },
+        { "too deep", "{\"x\":" + string.Concat(Enumerable.Repeat("[", 40)) + string.Concat(Enumerable.Repeat("]", 40)) + "}", IntakeErrorCode.InvalidJson, "not valid JSON" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadText))]
+    public void Decode_BadInput_ReturnsTypedErrorSayingWhatWasWrong(string name, string payload, IntakeErrorCode code, string fragment)
+    {
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(payload);
+
+        Assert.False(result.IsSuccess, name);
+        Assert.Equal(code, result.Error.Code);
+        Assert.Contains(fragment, result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_BadMessageInsideGzip_ReportsTheSameTypedError()
+    {
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(Gzip(Message(events: "{}"))));
+
+        Assert.Equal(IntakeErrorCode.WrongType, result.Error?.Code);
+    }
+
+    [Fact]
+    public void Decode_NonJsonInsideGzip_IsInvalidJson()
+    {
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(Gzip("this is not json")));
+
+        Assert.Equal(IntakeErrorCode.InvalidJson, result.Error?.Code);
+        Assert.Contains("decompressed message", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(100)]
+    public void Decode_TruncatedGzip_IsInvalidGzip(int bytesCut)
+    {
+        byte[] gzip = SubscriptionPayloadEncoder.EncodeCompressed(Fixtures.Message("rest-interleaved.json"));
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(gzip[..^bytesCut]));
+
+        Assert.Equal(IntakeErrorCode.InvalidGzip, result.Error?.Code);
+    }
+
+    [Fact]
+    public void Decode_GzipWithCorruptChecksum_IsInvalidGzip()
+    {
+        byte[] gzip = SubscriptionPayloadEncoder.EncodeCompressed(Fixtures.Message("rest-interleaved.json"));
+        gzip[^6] ^= 0xFF;
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(gzip));
+
+        Assert.Equal(IntakeErrorCode.InvalidGzip, result.Error?.Code);
+    }
+
+    [Fact]
+    public void Decode_GzipBomb_IsRefusedAsTooLarge()
+    {
+        // 1 GiB of zeros compresses to about 1 MB; inflating it whole would take seconds and a gigabyte.
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 1024; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(compressed.ToArray()));
+
+        Assert.Equal(IntakeErrorCode.TooLarge, result.Error?.Code);
+        Assert.Contains(IntakeLimits.MaxDecompressedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_HugeSingleMessageOverTheCap_IsTooLarge()
+    {
+        string huge = new('a', IntakeLimits.MaxDecompressedBytes + 1);
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(SubscriptionPayloadEncoder.EncodePayload(Batches.Rest(huge)));
+
+        Assert.Equal(IntakeErrorCode.TooLarge, result.Error?.Code);
+    }
+
+    [Fact]
+    public void Decode_RawPayloadOverTheLimit_IsTooLargeWithoutParsing()
+    {
+        byte[] payload = new byte[IntakeLimits.MaxPayloadBytes + 1];
+        payload.AsSpan().Fill((byte)'{');
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(payload);
+
+        Assert.Equal(IntakeErrorCode.TooLarge, result.Error?.Code);
+    }
+
+    [Fact]
+    public void Decode_MoreEventsThanTheLimit_IsTooManyEvents()
+    {
+        var events = new StringBuilder();
+        for (int i = 0; i <= IntakeLimits.MaxEvents; i++)
+        {
+            events.Append(i == 0 ? "[" : ",").Append("{\"id\":\"1\",\"timestamp\":1,\"message\":\"m\"}");
+        }
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(Gzip(Message(events: events.Append(']').ToString()))));
+
+        Assert.Equal(IntakeErrorCode.TooManyEvents, result.Error?.Code);
+    }
+
+    private static string Message(string? logGroup = "\"g\"", string events = "[]", string filters = "[\"f\"]", string extra = "")
+    {
+        string group = logGroup is null ? string.Empty : $"\"logGroup\":{logGroup},";
+        return $"{{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"123456789012\",{group}\"logStream\":\"s\",\"subscriptionFilters\":{filters},\"logEvents\":{events}{extra}}}";
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static string Envelope(byte[] gzip) => "{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(gzip) + "\"}}";
+}
