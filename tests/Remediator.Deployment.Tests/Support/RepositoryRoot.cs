@@ -9,11 +9,22 @@ internal static class RepositoryRoot
 
     public static string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    /// <summary>The shared reference folder CI keeps beside the clone (../shared), when it is there.</summary>
+    /// <summary>
+    /// A file of the shared reference folder CI keeps beside the clone (../shared/reference), or beside an
+    /// ancestor of it (git worktrees sit one level deeper), when it is there.
+    /// </summary>
     public static string? SharedReference(params string[] parts)
     {
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine([Path, "..", "shared", "reference", .. parts]));
-        return System.IO.File.Exists(path) ? path : null;
+        for (var dir = new DirectoryInfo(Path).Parent; dir is not null; dir = dir.Parent)
+        {
+            var path = System.IO.Path.Combine([dir.FullName, "shared", "reference", .. parts]);
+            if (System.IO.File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private static string Find()
