@@ -140,6 +140,26 @@ public class RemediationEngineWriteTests
     }
 
     [Fact]
+    public async Task ProcessAsync_NotificationFailsAfterASweepFix_RetryStillNotifiesTheFix()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        string other = Function("other");
+        world.Lambda.AddFunction(other);
+        world.Rest.AddMethod(RestApiId, "/other", "POST", Proxy(other));
+        await world.RunAsync(RestBatch(RestFailure("first", "POST", "/other", other)), "invocation-0");
+        int notifiedBefore = world.Sns.Published.Count;
+        world.Sns.FailNext();
+
+        await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(ErrorOnly(Id)), "lambda-request-1"));
+        EngineOutcome retried = Assert.Single((await world.RunAsync(RestBatch(ErrorOnly(Id)), "lambda-request-1")).Outcomes);
+
+        Assert.Equal(RemediationOutcome.Fixed, retried.Outcome);
+        Assert.True(retried.Notified);
+        Assert.Equal(2, world.Lambda.Count("AddPermission"));
+        Assert.Equal(notifiedBefore + 1, world.Sns.Published.Count);
+    }
+
+    [Fact]
     public async Task ProcessAsync_TransientWriteFailure_PropagatesAndReleasesEveryClaimForTheRetry()
     {
         var world = new EngineWorld().WithPetsApi();
