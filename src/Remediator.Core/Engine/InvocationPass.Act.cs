@@ -16,6 +16,24 @@ internal sealed partial class InvocationPass
     {
         GrantPlan plan = work.Plan!;
         LambdaFunctionArn function = plan.Function;
+
+        // The lease may have run out while the pass waited: writing without it would race another
+        // invocation and leave the fix unrecorded. Take it back, or leave the root cause to its new holder.
+        if (deps.Time.GetUtcNow() >= work.Lease!.ExpiresAt)
+        {
+            ClaimResult renewed = await deps.Ledger.ClaimAsync(
+                new ClaimRequest(work.Finding.Fingerprint, owner, options.LeaseDuration), cancellationToken).ConfigureAwait(false);
+            if (!renewed.Claimed)
+            {
+                work.Lease = null;
+                work.Decision = Decision.Ignored(OutcomeReason.ClaimedElsewhere, $"invocation {renewed.Record.Lease?.Owner} took this root cause over while this pass waited, and reports on it");
+                return;
+            }
+
+            work.Lease = renewed.Lease;
+            work.Record = renewed.Record;
+        }
+
         bool budgetTaken = false;
         bool raced = false;
         AwsServiceException? lastConflict = null;

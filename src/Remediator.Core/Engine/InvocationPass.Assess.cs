@@ -123,7 +123,8 @@ internal sealed partial class InvocationPass
         var candidates = new List<FindingWork>();
         foreach (ResolvedTarget target in targets)
         {
-            var trial = new FindingWork(work.Finding);
+            // The claimed record goes along: it tells whether an earlier pass made this fix without notifying it.
+            var trial = new FindingWork(work.Finding) { Record = work.Record };
             await DecideTargetAsync(trial, target, hintArn, cancellationToken).ConfigureAwait(false);
             candidates.Add(trial);
         }
@@ -146,6 +147,7 @@ internal sealed partial class InvocationPass
 
         work.Target = chosen.Target;
         work.Plan = chosen.Plan;
+        work.FixedEarlier = chosen.FixedEarlier;
         work.Verified.AddRange(chosen.Verified);
         work.Decision = open.Length == 0
             ? chosen.Decision! with { Detail = $"every one of the {candidates.Count} Lambda target(s) of stage {work.Finding.Stage} already allows API Gateway" }

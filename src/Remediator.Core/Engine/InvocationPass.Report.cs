@@ -8,7 +8,7 @@ internal sealed partial class InvocationPass
 {
     /// <summary>
     /// Applies the mode, notifies when a person should hear of it (a fix made now always; recommendations
-    /// and tickets once per interval), and records the outcome under the lease.
+    /// and tickets once per interval, and once per pass for all paths of one target), and records the outcome under the lease.
     /// </summary>
     private async Task<EngineOutcome> FinishAsync(FindingWork work, CancellationToken cancellationToken)
     {
@@ -19,6 +19,14 @@ internal sealed partial class InvocationPass
             && settings.TopicArn is not null
             && deps.Notifications is not null
             && LedgerOutcomes.ShouldNotify(decision, work.Record?.Outcome, now, options.NotificationInterval);
+        string? key = NotificationKey(work, decision);
+        if (notify && key is not null && notifiedThisPass.Contains(key))
+        {
+            // Another path of the same method or route: the person was just told the same thing.
+            await CompleteAsync(work, decision, now, notificationFailed: false).ConfigureAwait(false);
+            return outcome;
+        }
+
         if (notify)
         {
             try
@@ -26,6 +34,10 @@ internal sealed partial class InvocationPass
                 string messageId = await deps.Notifications!.PublishAsync(
                     NotificationFormatter.Format(outcome).ToSnsMessage(settings.TopicArn!), cancellationToken).ConfigureAwait(false);
                 outcome = outcome with { Notified = true, NotificationId = messageId };
+                if (key is not null)
+                {
+                    notifiedThisPass.Add(key);
+                }
             }
             catch (Exception)
             {
@@ -38,6 +50,15 @@ internal sealed partial class InvocationPass
         await CompleteAsync(work, decision, outcome.Notified ? now : null, notificationFailed: false).ConfigureAwait(false);
         return outcome;
     }
+
+    /// <summary>
+    /// What a recommendation or ticket about a resolved target says, whatever concrete path led to it; null
+    /// for fixes (each is always notified) and for outcomes no target was resolved for.
+    /// </summary>
+    private static string? NotificationKey(FindingWork work, Decision decision) =>
+        decision.Outcome == RemediationOutcome.Fixed || work.Target is not { } target
+            ? null
+            : string.Join('\n', decision.Outcome, decision.Reason, target.Api.ApiId, target.Stage, target.Kind, target.Describe(), target.Function.Function?.Arn);
 
     private async Task CompleteAsync(FindingWork work, Decision decision, DateTimeOffset? notifiedAt, bool notificationFailed)
     {

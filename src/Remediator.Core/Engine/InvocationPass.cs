@@ -19,6 +19,9 @@ internal sealed partial class InvocationPass
     private readonly LogBatch batch;
     private readonly string owner;
     private readonly ControlPlaneReader reader;
+
+    // Recommendations and tickets this pass published, by what they say (see NotificationKey).
+    private readonly HashSet<string> notifiedThisPass = new(StringComparer.Ordinal);
     private int fixesThisInvocation;
 
     public InvocationPass(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, LogBatch batch, string owner)

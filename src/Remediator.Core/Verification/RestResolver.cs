@@ -7,7 +7,7 @@ namespace Remediator.Core.Verification;
 /// <summary>REST APIs: GetStage → GetResources (methods embedded) → method → integration or authorizer.</summary>
 internal static class RestResolver
 {
-    /// <summary>A stage sweep reads at most this many integrations (each may cost a GetIntegration).</summary>
+    /// <summary>A stage sweep stops past this many Lambda targets (each may cost a GetIntegration) and resolves nothing.</summary>
     public const int MaxSweepTargets = 100;
 
     private static readonly HashSet<string> LambdaAuthorizerTypes = new(["TOKEN", "REQUEST"], StringComparer.Ordinal);
@@ -46,8 +46,7 @@ internal static class RestResolver
         {
             foreach (RestMethod method in resource.Methods.Values)
             {
-                if (targets.Count >= MaxSweepTargets
-                    || (request.Kind == TargetKind.Authorizer && (method.AuthorizerId is null || !authorizers.Add(method.AuthorizerId))))
+                if (request.Kind == TargetKind.Authorizer && (method.AuthorizerId is null || !authorizers.Add(method.AuthorizerId)))
                 {
                     continue;
                 }
@@ -57,6 +56,12 @@ internal static class RestResolver
                 if (target is not null && target.Function.Status != UriResolutionStatus.NotLambda)
                 {
                     targets.Add(target);
+                }
+
+                // A partial sweep cannot say which target failed: the one left out may be it.
+                if (targets.Count > MaxSweepTargets)
+                {
+                    return Resolution.Failed(OutcomeReason.Unresolvable, $"stage {request.Stage} of REST API {apiId} has more than {MaxSweepTargets} Lambda {Noun(request.Kind)}s, too many to check", trail);
                 }
             }
         }

@@ -44,8 +44,7 @@ internal static class V2Resolver
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (ApiRoute candidate in routes)
         {
-            if (targets.Count >= RestResolver.MaxSweepTargets
-                || (request.Kind == TargetKind.Authorizer && (candidate.AuthorizerId is null || !seen.Add(candidate.AuthorizerId))))
+            if (request.Kind == TargetKind.Authorizer && (candidate.AuthorizerId is null || !seen.Add(candidate.AuthorizerId)))
             {
                 continue;
             }
@@ -54,6 +53,12 @@ internal static class V2Resolver
             if (target is not null && target.Function.Status != UriResolutionStatus.NotLambda)
             {
                 targets.Add(target);
+            }
+
+            // A partial sweep cannot say which target failed: the one left out may be it.
+            if (targets.Count > RestResolver.MaxSweepTargets)
+            {
+                return Resolution.Failed(OutcomeReason.Unresolvable, $"stage {request.Stage} of API {apiId} has more than {RestResolver.MaxSweepTargets} Lambda {noun}s, too many to check", trail);
             }
         }
 

@@ -73,6 +73,37 @@ public class RemediationEngineGuardrailTests
         Assert.Equal(2, world.Sns.Published.Count);
     }
 
+    [Fact]
+    public async Task ProcessAsync_RecommendManyPathsOfOneMethod_NotifiesTheFixOnce()
+    {
+        // Every concrete path is its own finding, yet they all need the same statement.
+        var world = new EngineWorld().WithPetsApi();
+        world.Settings = world.Settings with { Mode = RemediatorMode.Recommend };
+        string[] lines = [.. Enumerable.Range(1, 5).SelectMany(i => RestFailure($"r{i}", "GET", $"/pets/{i}", Pets))];
+
+        EngineResult first = await world.RunAsync(RestBatch(lines));
+        EngineResult second = await world.RunAsync(RestBatch(lines), "invocation-2");
+
+        Assert.Equal(5, first.Outcomes.Count);
+        Assert.All(first.Outcomes, o => Assert.Equal(RemediationOutcome.Recommended, o.Outcome));
+        Assert.DoesNotContain(second.Outcomes, o => o.Notified);
+        Assert.Single(world.Sns.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_TicketForManyPathsOfOneMethod_NotifiesOnce()
+    {
+        var world = new EngineWorld();
+        world.Lambda.AddFunction(Pets);
+        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage)
+            .AddMethod(RestApiId, "/pets/{id}", "GET", Proxy(Pets, credentials: $"arn:aws:iam::{Account}:role/apigw-invoke"));
+
+        EngineResult result = await world.RunAsync(RestBatch([.. RestFailure("r1", "GET", "/pets/1", Pets), .. RestFailure("r2", "GET", "/pets/2", Pets)]));
+
+        Assert.All(result.Outcomes, o => Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration), (o.Outcome, o.Reason)));
+        Assert.Single(world.Sns.Published);
+    }
+
     [Theory]
     [InlineData("true")]
     [InlineData("yes")]

@@ -112,6 +112,44 @@ public class RemediationEngineWriteTests
     }
 
     [Fact]
+    public async Task ProcessAsync_LeaseTakenOverWhileThePassStalled_LeavesTheWriteToTheNewHolder()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        world.Settings = world.Settings with { SettleDelay = TimeSpan.FromSeconds(5) };
+        string fingerprint = Diagnosed().Fingerprint;
+        bool takenOver = false;
+        world.Time.OnDelay = _ =>
+        {
+            // The pass stalls past its lease, and another invocation claims the root cause meanwhile.
+            world.Time.Advance(world.Options.LeaseDuration);
+            takenOver = world.Ledger.ClaimAsync(new ClaimRequest(fingerprint, "invocation-2", TimeSpan.FromMinutes(2)), CancellationToken.None)
+                .GetAwaiter().GetResult().Claimed;
+        };
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
+
+        Assert.True(takenOver);
+        Assert.Equal((RemediationOutcome.Ignored, OutcomeReason.ClaimedElsewhere), (outcome.Outcome, outcome.Reason));
+        Assert.Equal(0, world.Lambda.Count("AddPermission"));
+        Assert.Empty(world.Sns.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LeaseRanOutWhileThePassStalled_RecordsTheFixItMakes()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        world.Settings = world.Settings with { SettleDelay = TimeSpan.FromSeconds(5) };
+        world.Time.OnDelay = _ => world.Time.Advance(world.Options.LeaseDuration);
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
+
+        Assert.Equal(RemediationOutcome.Fixed, outcome.Outcome);
+        LedgerRecord record = (await world.Ledger.GetAsync(Diagnosed().Fingerprint, CancellationToken.None))!;
+        Assert.Equal(RemediationState.Fixed, record.Outcome.State);
+        Assert.Equal(outcome.StatementId, record.Outcome.Fix?.StatementId);
+    }
+
+    [Fact]
     public async Task ProcessAsync_SeveralFixes_SettleOnceForTheBatch()
     {
         var world = new EngineWorld().WithPetsApi();
@@ -137,6 +175,26 @@ public class RemediationEngineWriteTests
         Assert.True(retried.Notified);
         Assert.Equal(1, world.Lambda.Count("AddPermission"));
         Assert.Single(world.Sns.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NotificationFailsAfterASweepFix_RetryStillNotifiesTheFix()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        string other = Function("other");
+        world.Lambda.AddFunction(other);
+        world.Rest.AddMethod(RestApiId, "/other", "POST", Proxy(other));
+        await world.RunAsync(RestBatch(RestFailure("first", "POST", "/other", other)), "invocation-0");
+        int notifiedBefore = world.Sns.Published.Count;
+        world.Sns.FailNext();
+
+        await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(ErrorOnly(Id)), "lambda-request-1"));
+        EngineOutcome retried = Assert.Single((await world.RunAsync(RestBatch(ErrorOnly(Id)), "lambda-request-1")).Outcomes);
+
+        Assert.Equal(RemediationOutcome.Fixed, retried.Outcome);
+        Assert.True(retried.Notified);
+        Assert.Equal(2, world.Lambda.Count("AddPermission"));
+        Assert.Equal(notifiedBefore + 1, world.Sns.Published.Count);
     }
 
     [Fact]
