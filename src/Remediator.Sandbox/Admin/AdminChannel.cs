@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Remediator.Core.Logs;
+using Remediator.Sandbox.Faults;
+using Remediator.Sandbox.Http;
+using Remediator.Sandbox.Logs;
+using Remediator.Sandbox.State;
+
+namespace Remediator.Sandbox.Admin;
+
+/// <summary>
+/// <c>/_sandbox/*</c>: state introspection and reset, fault injection, log subscriptions. Unsigned on purpose:
+/// these are test hooks on a loopback-only endpoint, not AWS APIs.
+/// </summary>
+internal sealed class AdminChannel(
+    SandboxEnvironment env,
+    FaultInjector faults,
+    LogSubscriptions subscriptions,
+    HttpClient http,
+    Func<CancellationToken, Task> afterChangeAsync) : ISideChannel
+{
+    public bool Matches(SandboxRequest request) => request.Segments.Count > 0 && request.Segments[0] == "_sandbox";
+
+    public async Task<SandboxResponse> HandleAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        switch (request.Method, string.Join('/', request.Segments.Skip(1)))
+        {
+            case ("GET", "health"):
+                return SandboxResponse.Text(200, Reply.JsonContentType, "{\"status\":\"ok\"}");
+            case ("GET", "state"):
+                return new SandboxResponse(200, Reply.JsonContentType, env.State.Snapshot(env.AccountId, env.Region), new Dictionary<string, string>());
+            case ("POST", "reset"):
+                env.State.Reset();
+                faults.Clear();
+                await afterChangeAsync(cancellationToken).ConfigureAwait(false);
+                return SandboxResponse.Empty(204);
+            case ("GET", "faults"):
+                return Json(200, faults.Pending().ToList(), SandboxJson.Context.ListFaultRule);
+            case ("POST", "faults"):
+                return AddFault(request);
+            case ("DELETE", "faults"):
+                faults.Clear();
+                return SandboxResponse.Empty(204);
+            case ("GET", "subscriptions"):
+                return Json(200, Views(), SandboxJson.Context.ListSubscriptionView);
+            case ("POST", "subscriptions"):
+                return AddSubscription(request);
+            case ("DELETE", "subscriptions"):
+                subscriptions.Clear();
+                return SandboxResponse.Empty(204);
+            default:
+                return Problem(404, $"No sandbox endpoint {request.Method} {request.RawPath}. Try GET /_sandbox/state.");
+        }
+    }
+
+    private SandboxResponse AddFault(SandboxRequest request)
+    {
+        try
+        {
+            var rule = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.FaultRule)
+                ?? throw new JsonException("A fault rule is a JSON object.");
+            faults.Add(rule);
+            return Json(201, faults.Pending().ToList(), SandboxJson.Context.ListFaultRule);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        {
+            return Problem(400, ex.Message);
+        }
+    }
+
+    private SandboxResponse AddSubscription(SandboxRequest request)
+    {
+        try
+        {
+            var input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.SubscriptionRequest)
+                ?? throw new JsonException("A subscription is a JSON object.");
+            if (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                return Problem(400, "A subscription needs an absolute http(s) url.");
+            }
+
+            var pattern = FilterPattern.Parse(input.FilterPattern);
+            subscriptions.Add(new LogSubscriber(
+                input.FilterName ?? "sandbox",
+                input.LogGroupNamePrefix ?? "API-Gateway-Execution-Logs_",
+                pattern,
+                url.ToString(),
+                async (payload, ct) =>
+                {
+                    using var content = new StringContent(payload, Encoding.UTF8, "application/json");
+                    using var response = await http.PostAsync(url, content, ct).ConfigureAwait(false);
+                    response.EnsureSuccessStatusCode();
+                }));
+            return Json(201, Views(), SandboxJson.Context.ListSubscriptionView);
+        }
+        catch (Exception ex) when (ex is JsonException or FilterPatternException)
+        {
+            return Problem(400, ex.Message);
+        }
+    }
+
+    private List<SubscriptionView> Views() =>
+        [.. subscriptions.List().Select(s => new SubscriptionView(s.Name, s.LogGroupNamePrefix, s.Pattern.Text, s.Target))];
+
+    private static SandboxResponse Json<T>(int status, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+        new(status, Reply.JsonContentType, JsonSerializer.SerializeToUtf8Bytes(value, info), new Dictionary<string, string>());
+
+    private static SandboxResponse Problem(int status, string message) =>
+        SandboxResponse.Text(status, Reply.JsonContentType, SandboxJson.Write(new JsonObject { ["message"] = message }));
+}

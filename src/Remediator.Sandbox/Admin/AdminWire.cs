@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Remediator.Sandbox.Admin;
+
+/// <summary>Body of <c>POST /_sandbox/subscriptions</c>: deliver matching log events to an HTTP endpoint.</summary>
+internal sealed record SubscriptionRequest
+{
+    [JsonPropertyName("url")] public string? Url { get; init; }
+    [JsonPropertyName("logGroupNamePrefix")] public string? LogGroupNamePrefix { get; init; }
+    [JsonPropertyName("filterPattern")] public string? FilterPattern { get; init; }
+    [JsonPropertyName("filterName")] public string? FilterName { get; init; }
+}
+
+/// <summary>One subscription as <c>GET /_sandbox/subscriptions</c> lists it.</summary>
+internal sealed record SubscriptionView(
+    [property: JsonPropertyName("filterName")] string FilterName,
+    [property: JsonPropertyName("logGroupNamePrefix")] string LogGroupNamePrefix,
+    [property: JsonPropertyName("filterPattern")] string FilterPattern,
+    [property: JsonPropertyName("target")] string Target);

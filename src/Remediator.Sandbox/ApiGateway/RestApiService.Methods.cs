@@ -1,0 +1,140 @@
+using Remediator.Sandbox.Http;
+using Remediator.Sandbox.State;
+
+namespace Remediator.Sandbox.ApiGateway;
+
+/// <summary>PutMethod, GetMethod, PutIntegration, GetIntegration.</summary>
+internal sealed partial class RestApiService
+{
+    private static readonly string[] AuthorizationTypes = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
+    private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
+
+    private sealed record MethodLookup(Resource? Resource, Method? Method, ServiceError? Error);
+
+    private static MethodLookup FindMethod(RestApiRecord api, ServiceCall call)
+    {
+        if (!api.Resources.TryGetValue(call["resource_id"], out var resource))
+        {
+            return new(null, null, ResourceNotFound());
+        }
+
+        return resource.ResourceMethods?.GetValueOrDefault(call["http_method"]) is { } method
+            ? new(resource, method, null)
+            : new(resource, null, ApiGatewayErrors.NotFound("Invalid Method identifier specified"));
+    }
+
+    private ServiceResult PutMethod(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.Method, out var input, out var error))
+        {
+            return ApiGatewayErrors.BadRequest(error);
+        }
+
+        if (!api.Resources.TryGetValue(call["resource_id"], out var resource))
+        {
+            return ResourceNotFound();
+        }
+
+        var verb = call["http_method"];
+        if (!Verbs.Contains(verb))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");
+        }
+
+        if (input.AuthorizationType is null || !AuthorizationTypes.Contains(input.AuthorizationType))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
+        }
+
+        if (input.AuthorizationType is "CUSTOM" or "COGNITO_USER_POOLS" && (input.AuthorizerId is null || !api.Authorizers.ContainsKey(input.AuthorizerId)))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+        }
+
+        if (resource.ResourceMethods?.ContainsKey(verb) == true)
+        {
+            return ApiGatewayErrors.Conflict("Method already exists for this resource");
+        }
+
+        var method = new Method
+        {
+            HttpMethod = verb,
+            AuthorizationType = input.AuthorizationType,
+            AuthorizerId = input.AuthorizerId,
+            ApiKeyRequired = input.ApiKeyRequired ?? false,
+            OperationName = input.OperationName,
+            RequestParameters = input.RequestParameters,
+        };
+        api.Resources[resource.Id] = resource with { ResourceMethods = With(resource.ResourceMethods, verb, method) };
+        return Reply.Json(Protocol, method, SandboxJson.Context.Method, 201);
+    }
+
+    private ServiceResult PutIntegration(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.PutIntegrationRequest, out var input, out var error))
+        {
+            return ApiGatewayErrors.BadRequest(error);
+        }
+
+        var lookup = FindMethod(api, call);
+        if (lookup is not { Resource: { } resource, Method: { } method })
+        {
+            return lookup.Error!;
+        }
+
+        if (input.Type is null || !IntegrationTypes.Contains(input.Type))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid integration type specified. Valid options are HTTP,AWS,MOCK,HTTP_PROXY,AWS_PROXY");
+        }
+
+        if (input.Type != "MOCK" && string.IsNullOrEmpty(input.IntegrationHttpMethod))
+        {
+            return ApiGatewayErrors.BadRequest("Enumeration value for HttpMethod must be non-empty");
+        }
+
+        if (input.Type is "AWS" or "AWS_PROXY" && (input.Uri is null || !input.Uri.StartsWith("arn:aws:apigateway:", StringComparison.Ordinal)))
+        {
+            return ApiGatewayErrors.BadRequest("AWS ARN for integration must contain path or action");
+        }
+
+        if (input.Type is "HTTP" or "HTTP_PROXY" && !Uri.TryCreate(input.Uri, UriKind.Absolute, out _))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid HTTP endpoint specified for URI");
+        }
+
+        var integration = new Integration
+        {
+            Type = input.Type,
+            HttpMethod = input.IntegrationHttpMethod,
+            Uri = input.Uri,
+            Credentials = input.Credentials,
+            ConnectionType = input.ConnectionType ?? "INTERNET",
+            PassthroughBehavior = input.PassthroughBehavior ?? "WHEN_NO_MATCH",
+            TimeoutInMillis = input.TimeoutInMillis ?? 29000,
+            ContentHandling = input.ContentHandling,
+            RequestParameters = input.RequestParameters,
+            RequestTemplates = input.RequestTemplates,
+            CacheNamespace = input.CacheNamespace ?? resource.Id,
+            CacheKeyParameters = input.CacheKeyParameters ?? [],
+        };
+        api.Resources[resource.Id] = resource with
+        {
+            ResourceMethods = With(resource.ResourceMethods, call["http_method"], method with { MethodIntegration = integration }),
+        };
+        return Reply.Json(Protocol, integration, SandboxJson.Context.Integration, 201);
+    }
+
+    private ServiceResult GetIntegration(RestApiRecord api, ServiceCall call)
+    {
+        var lookup = FindMethod(api, call);
+        return lookup switch
+        {
+            { Method.MethodIntegration: { } integration } => Reply.Json(Protocol, integration, SandboxJson.Context.Integration),
+            { Method: not null } => ApiGatewayErrors.NotFound("Invalid Integration identifier specified"),
+            _ => lookup.Error!,
+        };
+    }
+
+    private static Dictionary<string, Method> With(IReadOnlyDictionary<string, Method>? methods, string verb, Method method) =>
+        new(methods ?? new Dictionary<string, Method>(), StringComparer.Ordinal) { [verb] = method };
+}

@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using Remediator.Sandbox.Http;
+using Remediator.Sandbox.State;
+
+namespace Remediator.Sandbox.ApiGateway;
+
+/// <summary>API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs, resources, methods, integrations.</summary>
+internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsService
+{
+    private const string Api = "/restapis/{restapi_id}";
+    private const string MethodPath = Api + "/resources/{resource_id}/methods/{http_method}";
+
+    private static readonly string[] Verbs = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
+
+    private static readonly RestRouter Router = new RestRouter("apigateway")
+        .Add("POST", "/restapis", "CreateRestApi")
+        .Add("GET", "/restapis", "GetRestApis")
+        .Add("GET", Api, "GetRestApi")
+        .Add("POST", Api + "/resources/{parent_id}", "CreateResource")
+        .Add("GET", Api + "/resources", "GetResources")
+        .Add("GET", Api + "/resources/{resource_id}", "GetResource")
+        .Add("PUT", MethodPath, "PutMethod")
+        .Add("GET", MethodPath, "GetMethod")
+        .Add("PUT", MethodPath + "/integration", "PutIntegration")
+        .Add("GET", MethodPath + "/integration", "GetIntegration")
+        .Add("POST", Api + "/deployments", "CreateDeployment")
+        .Add("POST", Api + "/stages", "CreateStage")
+        .Add("GET", Api + "/stages", "GetStages")
+        .Add("GET", Api + "/stages/{stage_name}", "GetStage")
+        .Add("PATCH", Api + "/stages/{stage_name}", "UpdateStage")
+        .Add("POST", Api + "/authorizers", "CreateAuthorizer")
+        .Add("GET", Api + "/authorizers/{authorizer_id}", "GetAuthorizer");
+
+    public string SigningName => "apigateway";
+
+    public string Name => "apigateway";
+
+    public AwsProtocol Protocol => AwsProtocol.RestJson;
+
+    public string? XmlNamespace => null;
+
+    public ServiceCall? Resolve(SandboxRequest request) => Router.Match(request.Method, request.Segments);
+
+    public ServiceResult Execute(ServiceCall call, SandboxRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.Operation == "CreateRestApi")
+        {
+            return CreateRestApi(request);
+        }
+
+        if (call.Operation == "GetRestApis")
+        {
+            return GetRestApis(request);
+        }
+
+        if (!env.Data.RestApis.TryGetValue(call["restapi_id"], out var api))
+        {
+            return ApiGatewayErrors.ApiNotFound(env.AccountId, call["restapi_id"]);
+        }
+
+        return call.Operation switch
+        {
+            "GetRestApi" => Reply.Json(Protocol, api.Api, SandboxJson.Context.RestApi),
+            "CreateResource" => CreateResource(api, call, request),
+            "GetResources" => GetResources(api, request),
+            "GetResource" => api.Resources.TryGetValue(call["resource_id"], out var resource)
+                ? Reply.Json(Protocol, View(resource, request.QueryValues("embed").Contains("methods")), SandboxJson.Context.Resource)
+                : ResourceNotFound(),
+            "PutMethod" => PutMethod(api, call, request),
+            "GetMethod" => FindMethod(api, call) is { Method: { } method } ? Reply.Json(Protocol, method, SandboxJson.Context.Method) : FindMethod(api, call).Error!,
+            "PutIntegration" => PutIntegration(api, call, request),
+            "GetIntegration" => GetIntegration(api, call),
+            "CreateDeployment" => CreateDeployment(api, request),
+            "CreateStage" => CreateStage(api, request),
+            "GetStages" => GetStages(api, request),
+            "GetStage" => api.Stages.TryGetValue(call["stage_name"], out var stage) ? Reply.Json(Protocol, stage, SandboxJson.Context.Stage) : StageNotFound(),
+            "UpdateStage" => UpdateStage(api, call, request),
+            "CreateAuthorizer" => CreateAuthorizer(api, request),
+            _ => api.Authorizers.TryGetValue(call["authorizer_id"], out var authorizer)
+                ? Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer)
+                : ApiGatewayErrors.NotFound($"Invalid Authorizer identifier specified {env.AccountId}:{call["authorizer_id"]}"),
+        };
+    }
+
+    private ServiceResult CreateRestApi(SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.CreateRestApiRequest, out var input, out var error))
+        {
+            return ApiGatewayErrors.BadRequest(error);
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid REST API name specified");
+        }
+
+        var id = NewApiId();
+        var root = new Resource { Id = env.Ids.Alphanumeric(10), Path = "/" };
+        var api = new RestApi
+        {
+            Id = id,
+            Name = input.Name,
+            Description = input.Description,
+            Version = input.Version,
+            CreatedDate = env.Now.ToUnixTimeSeconds(),
+            ApiKeySource = input.ApiKeySource ?? "HEADER",
+            EndpointConfiguration = input.EndpointConfiguration ?? new EndpointConfiguration(["EDGE"]),
+            Tags = input.Tags,
+            DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
+            RootResourceId = root.Id,
+        };
+        var record = new RestApiRecord { Api = api };
+        record.Resources[root.Id] = root;
+        env.Data.RestApis[id] = record;
+        return Reply.Json(Protocol, api, SandboxJson.Context.RestApi, 201);
+    }
+
+    private ServiceResult GetRestApis(SandboxRequest request)
+    {
+        if (Paging(request) is not { } paging)
+        {
+            return ApiGatewayErrors.BadRequest("Invalid limit or position specified");
+        }
+
+        var (page, next) = PageToken.Slice(env.Data.RestApis.Values.Select(r => r.Api).ToList(), paging.Offset, paging.Limit);
+        return Reply.Json(Protocol, new RestApiList(page, next), SandboxJson.Context.RestApiList);
+    }
+
+    private ServiceResult CreateResource(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.CreateResourceRequest, out var input, out var error))
+        {
+            return ApiGatewayErrors.BadRequest(error);
+        }
+
+        if (!api.Resources.TryGetValue(call["parent_id"], out var parent))
+        {
+            return ResourceNotFound();
+        }
+
+        if (input.PathPart is null || !PathPartPattern().IsMatch(input.PathPart))
+        {
+            return ApiGatewayErrors.BadRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
+        }
+
+        var siblings = api.Resources.Values.Where(r => r.ParentId == parent.Id).ToList();
+        if (siblings.Any(s => s.PathPart == input.PathPart))
+        {
+            return ApiGatewayErrors.Conflict($"Another resource with the same parent already has this name: {input.PathPart}");
+        }
+
+        if (input.PathPart.StartsWith('{') && siblings.FirstOrDefault(s => s.PathPart!.StartsWith('{')) is { } variable)
+        {
+            return ApiGatewayErrors.BadRequest($"A sibling ({variable.PathPart}) of this resource already has a variable path part -- only one is allowed");
+        }
+
+        var resource = new Resource
+        {
+            Id = env.Ids.Alphanumeric(6),
+            ParentId = parent.Id,
+            PathPart = input.PathPart,
+            Path = parent.Path == "/" ? "/" + input.PathPart : $"{parent.Path}/{input.PathPart}",
+        };
+        api.Resources[resource.Id] = resource;
+        return Reply.Json(Protocol, resource, SandboxJson.Context.Resource, 201);
+    }
+
+    private ServiceResult GetResources(RestApiRecord api, SandboxRequest request)
+    {
+        if (Paging(request) is not { } paging)
+        {
+            return ApiGatewayErrors.BadRequest("Invalid limit or position specified");
+        }
+
+        var embedMethods = request.QueryValues("embed").Any(e => e.Split(',').Contains("methods"));
+        var all = api.Resources.Values.Select(r => View(r, embedMethods)).ToList();
+        var (page, next) = PageToken.Slice(all, paging.Offset, paging.Limit);
+        return Reply.Json(Protocol, new ResourceList(page, next), SandboxJson.Context.ResourceList);
+    }
+
+    /// <summary>Without <c>embed=methods</c> a resource lists its verbs with empty method objects, as API Gateway does.</summary>
+    private static Resource View(Resource resource, bool embedMethods) =>
+        embedMethods || resource.ResourceMethods is null
+            ? resource
+            : resource with { ResourceMethods = resource.ResourceMethods.ToDictionary(m => m.Key, _ => new Method()) };
+
+    /// <summary><c>limit</c> (1-500, default 25) and <c>position</c>; null when either is invalid.</summary>
+    private static (int Offset, int Limit)? Paging(SandboxRequest request)
+    {
+        var limitText = request.QueryValue("limit");
+        var limit = 25;
+        if (limitText is not null && (!int.TryParse(limitText, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 500))
+        {
+            return null;
+        }
+
+        return PageToken.TryDecode(request.QueryValue("position"), out var offset) ? (offset, limit) : null;
+    }
+
+    private string NewApiId()
+    {
+        string id;
+        do
+        {
+            id = env.Ids.Alphanumeric(10);
+        }
+        while (env.Data.ApiIdTaken(id));
+        return id;
+    }
+
+    private static ServiceError ResourceNotFound() => ApiGatewayErrors.NotFound("Invalid Resource identifier specified");
+
+    private static ServiceError StageNotFound() => ApiGatewayErrors.NotFound("Invalid Stage identifier specified");
+
+    [GeneratedRegex(@"^(\{[a-zA-Z0-9._-]+\+?\}|[a-zA-Z0-9._:~@-]+)$")]
+    private static partial Regex PathPartPattern();
+}

@@ -1,0 +1,57 @@
+using Remediator.Aws.Signing;
+using Remediator.Sandbox.Http;
+
+namespace Remediator.Sandbox.Auth;
+
+/// <summary>Outcome of authenticating a request: the signing service it names, or the error to answer.</summary>
+internal sealed record AuthResult(string? Service, ServiceError? Error);
+
+/// <summary>
+/// Verifies SigV4 exactly as AWS does for these services (shared pure steps from Remediator.Aws.Signing) and
+/// turns each failure into the error shape of the protocol the caller speaks.
+/// </summary>
+internal sealed class RequestAuthenticator(
+    IReadOnlyDictionary<string, string> credentials,
+    string region,
+    TimeProvider clock,
+    TimeSpan maxClockSkew)
+{
+    /// <summary>Checks the signature; <paramref name="protocol"/> decides the error shape.</summary>
+    public AuthResult Authenticate(SandboxRequest request, AwsProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var authorization = request.Header(AwsHeaders.Authorization);
+        var signable = new SigV4Request(request.Method, request.RawPath, request.Query, request.Headers, SigV4.HashHex(request.Body));
+        var now = clock.GetUtcNow();
+        var result = SigV4Verifier.Verify(signable, authorization, key => credentials.GetValueOrDefault(key), now, maxClockSkew);
+        var service = result.Authorization?.Service;
+        switch (result.Failure)
+        {
+            case SigV4Failure.None when result.Authorization!.Region != region:
+                return new(service, AuthErrors.BadSignature(protocol, $"Credential should be scoped to a valid region, not '{result.Authorization.Region}'. "));
+            case SigV4Failure.None:
+                return new(service, null);
+            case SigV4Failure.MissingAuthorization:
+                return new(null, AuthErrors.MissingToken(protocol));
+            case SigV4Failure.UnknownAccessKey:
+                return new(service, AuthErrors.UnknownAccessKey(protocol));
+            case SigV4Failure.RequestExpired:
+                SigningScope.TryParseAmzDate(request.Header(AwsHeaders.AmzDate), out var signedAt);
+                return new(service, AuthErrors.BadSignature(protocol, AuthErrors.ExpiredMessage(signedAt, now, maxClockSkew)));
+            case SigV4Failure.SignatureMismatch:
+                return new(service, AuthErrors.BadSignature(protocol, AuthErrors.SignatureMismatchMessage));
+            default:
+                var hasDate = SigningScope.TryParseAmzDate(request.Header(AwsHeaders.AmzDate), out _);
+                return result.Authorization is null || !hasDate
+                    ? new(service, AuthErrors.Incomplete(protocol, AuthErrors.IncompleteMessage(authorization ?? string.Empty, hasDate)))
+                    : new(service, AuthErrors.BadSignature(protocol, result.Message));
+        }
+    }
+
+    /// <summary>The signing service named by the Authorization header, when it parses.</summary>
+    public static string? ScopeService(SandboxRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SigV4Authorization.TryParse(request.Header(AwsHeaders.Authorization), out var auth) ? auth.Service : null;
+    }
+}

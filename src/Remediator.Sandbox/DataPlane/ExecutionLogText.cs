@@ -1,0 +1,79 @@
+namespace Remediator.Sandbox.DataPlane;
+
+/// <summary>
+/// The texts API Gateway writes to execution logs (REST and WebSocket) and HTTP API access-log error fields,
+/// in one place. Each CloudWatch event is one line, prefixed with <c>(requestId) </c> and cut at 1 KB.
+/// </summary>
+internal static class ExecutionLogText
+{
+    /// <summary>API Gateway cuts each execution-log event at this many characters.</summary>
+    public const int MaxEventLength = 1024;
+
+    public const string Truncated = " [TRUNCATED]";
+    public const string InvalidPermissions = "Execution failed due to configuration error: Invalid permissions on Lambda function";
+    public const string AuthorizerError = "Execution failed due to configuration error: Authorizer error";
+    public const string SuccessfullyCompleted = "Successfully completed execution";
+    public const string AuthorizerCompleted = "Successfully completed authorizer execution";
+
+    /// <summary>HTTP API <c>$context.integrationErrorMessage</c> when API Gateway may not call the function.</summary>
+    public const string HttpApiIntegrationPermission =
+        "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again.";
+
+    public static string ExtendedRequestId(string id) => $"Extended Request Id: {id}";
+
+    public static string VerifyingUsagePlan(string requestId, string apiId, string stage) =>
+        $"Verifying Usage Plan for request: {requestId}. API Key: API Stage: {apiId}/{stage}";
+
+    public static string ApiKeyNotRequired(string kind, string name) =>
+        $"API Key authorized because {kind} '{name}' does not require API Key. Request will not contribute to throttle or quota limits";
+
+    public static string UsagePlanSucceeded(string apiId, string stage) => $"Usage Plan check succeeded for API Key and API Stage {apiId}/{stage}";
+
+    public static string StartingExecution(string requestId) => $"Starting execution for request: {requestId}";
+
+    public static string StartingAuthorizer(string authorizerId, string requestId) => $"Starting authorizer: {authorizerId} for request: {requestId}";
+
+    public static string HttpMethod(string method, string path) => $"HTTP Method: {method}, Resource Path: {path}";
+
+    public static string WebSocketRoute(string routeKey) => $"WebSocket Request Route: [{routeKey}]";
+
+    public static string MethodRequestPath(string map) => $"Method request path: {map}";
+
+    public static string MethodRequestQuery(string map) => $"Method request query string: {map}";
+
+    public static string MethodRequestHeaders(string map) => $"Method request headers: {map}";
+
+    public static string MethodRequestBody(string body) => $"Method request body before transformations: {body}";
+
+    public static string EndpointUri(string uri) => $"Endpoint request URI: {uri}";
+
+    public static string EndpointHeaders(string map) => $"Endpoint request headers: {map}";
+
+    public static string EndpointBody(string body) => $"Endpoint request body after transformations: {body}";
+
+    public static string SendingRequest(string uri) => $"Sending request to {uri}";
+
+    public static string ReceivedResponse(int status, int latencyMs) => $"Received response. Status: {status}, Integration latency: {latencyMs} ms";
+
+    public static string EndpointResponseHeaders(string map) => $"Endpoint response headers: {map}";
+
+    public static string EndpointResponseBody(string body) => $"Endpoint response body before transformations: {body}";
+
+    public static string MethodResponseBody(string body) => $"Method response body after transformations: {body}";
+
+    public static string MethodResponseHeaders(string map) => $"Method response headers: {map}";
+
+    public static string LambdaInvocationFailed(int status, string lambdaRequestId) => $"Lambda invocation failed with status: {status}. Lambda request id: {lambdaRequestId}";
+
+    public static string FunctionNotFound(string functionArn) => $"Execution failed due to configuration error: Function not found: {functionArn}";
+
+    public static string MethodCompleted(int status) => $"Method completed with status: {status}";
+
+    /// <summary>The Lambda invoke endpoint API Gateway calls for a function.</summary>
+    public static string InvocationUri(string region, string functionArn) =>
+        $"https://lambda.{region}.amazonaws.com/2015-03-31/functions/{functionArn}/invocations";
+
+    /// <summary>A Java-style map, the way execution logs print parameters and headers: <c>{a=1, b=2}</c>.</summary>
+    public static string Map(IEnumerable<KeyValuePair<string, string>> entries) =>
+        "{" + string.Join(", ", entries.Select(e => $"{e.Key}={e.Value}")) + "}";
+}

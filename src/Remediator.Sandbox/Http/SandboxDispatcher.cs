@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Remediator.Aws.Signing;
+using Remediator.Sandbox.Auth;
+using Remediator.Sandbox.Faults;
+using Remediator.Sandbox.State;
+
+namespace Remediator.Sandbox.Http;
+
+/// <summary>A handler for requests outside the AWS APIs (admin endpoints, the API Gateway data plane).</summary>
+internal interface ISideChannel
+{
+    /// <summary>True when this channel serves the request.</summary>
+    bool Matches(SandboxRequest request);
+
+    /// <summary>Serves the request.</summary>
+    Task<SandboxResponse> HandleAsync(SandboxRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The single middleware: reads the request, hands admin and data-plane paths to their channels, and for AWS
+/// calls authenticates, resolves the operation, counts it, applies injected faults and runs it under the lock.
+/// </summary>
+internal sealed class SandboxDispatcher(
+    SandboxEnvironment env,
+    ServiceDirectory services,
+    RequestAuthenticator authenticator,
+    FaultInjector faults,
+    IReadOnlyList<ISideChannel> channels,
+    Func<CancellationToken, Task> persistAsync)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cancellationToken = context.RequestAborted;
+        var request = await ReadAsync(context, env.Ids.Guid(), cancellationToken).ConfigureAwait(false);
+        var channel = channels.FirstOrDefault(c => c.Matches(request));
+        var response = channel is null
+            ? await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false)
+            : await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context, response, request.RequestId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SandboxResponse> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        var signingName = RequestAuthenticator.ScopeService(request);
+        var found = services.Find(request, signingName);
+        if (found is null)
+        {
+            return Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId);
+        }
+
+        var (service, call) = found.Value;
+
+        var auth = authenticator.Authenticate(request, service.Protocol);
+        if (auth.Error is not null)
+        {
+            return Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId);
+        }
+
+        if (call is null)
+        {
+            return Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId);
+        }
+
+        env.State.Count(call.Key);
+        if (faults.Take(service.Name, call.Operation) is { } fault)
+        {
+            if (fault.Kind != FaultKind.Delay)
+            {
+                return Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, fault.Kind), request.RequestId);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMilliseconds), env.Clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        ServiceResult result;
+        lock (env.State.Gate)
+        {
+            result = service.Execute(call, request);
+        }
+
+        if (result.Response is not null && !IsReadOnly(call.Operation))
+        {
+            await persistAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId);
+    }
+
+    private static bool IsReadOnly(string operation) =>
+        operation.StartsWith("Get", StringComparison.Ordinal)
+        || operation.StartsWith("List", StringComparison.Ordinal)
+        || operation.StartsWith("Describe", StringComparison.Ordinal)
+        || operation.StartsWith("Filter", StringComparison.Ordinal);
+
+    private static async Task<SandboxRequest> ReadAsync(HttpContext context, string requestId, CancellationToken cancellationToken)
+    {
+        // The raw target keeps the path exactly as signed (e.g. %3A in function ARNs); Request.Path is decoded.
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var rawPath = question < 0 ? rawTarget : rawTarget[..question];
+        var rawQuery = question < 0 ? string.Empty : rawTarget[(question + 1)..];
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            headers.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v ?? string.Empty)));
+        }
+
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
+        return new SandboxRequest(
+            context.Request.Method.ToUpperInvariant(),
+            rawPath,
+            SandboxRequest.SplitPath(rawPath),
+            AwsRequestSigner.ParseQuery(rawQuery),
+            headers,
+            body.ToArray(),
+            requestId);
+    }
+
+    private static async Task WriteAsync(HttpContext context, SandboxResponse response, string requestId, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = response.Status;
+        context.Response.Headers[AwsHeaders.RequestId] = requestId;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.Body.Length > 0)
+        {
+            context.Response.ContentType = response.ContentType;
+            context.Response.ContentLength = response.Body.Length;
+            await context.Response.Body.WriteAsync(response.Body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
