@@ -1,0 +1,51 @@
+using Remediator.Core.Configuration;
+using Remediator.Core.Policy;
+
+namespace Remediator.Core.Decisions;
+
+/// <summary>
+/// The guardrails that keep Remediator's hands off a function (DESIGN.md §4 rule 4), all failing closed:
+/// the name filters, the exempt accounts, and the exemption tag, where any value but <c>false</c> exempts
+/// and tags that cannot be read exempt too.
+/// </summary>
+public static class Exemptions
+{
+    /// <summary>The ticket for a function the name filters or the account list exempt; null otherwise.</summary>
+    public static Decision? ByNameOrAccount(LambdaFunctionArn function, FunctionNameFilter filter, IReadOnlyCollection<string> exemptAccounts)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(exemptAccounts);
+        if (exemptAccounts.Contains(function.AccountId))
+        {
+            return Decision.Ticket(OutcomeReason.Exempted, $"account {function.AccountId} is exempt from remediation; the fix must be applied by hand");
+        }
+
+        return filter.Permits(function.FunctionName)
+            ? null
+            : Decision.Ticket(OutcomeReason.Exempted, $"function {function.FunctionName} is excluded by the allow/deny function-name patterns; the fix must be applied by hand");
+    }
+
+    /// <summary>The ticket for a function whose tags exempt it; null otherwise.</summary>
+    public static Decision? ByTags(LambdaFunctionArn function, IReadOnlyDictionary<string, string> tags, string exemptTag)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(tags);
+        if (!tags.TryGetValue(exemptTag, out string? value))
+        {
+            return null;
+        }
+
+        // Only an explicit "false" keeps a function in scope: a typo in "true" must not let Remediator in.
+        return string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Decision.Ticket(OutcomeReason.Exempted, $"function {function.FunctionName} is tagged {exemptTag}={value}; the fix must be applied by hand");
+    }
+
+    /// <summary>The ticket for a function whose tags could not be read: exemption cannot be ruled out.</summary>
+    public static Decision TagsUnreadable(LambdaFunctionArn function, string error)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Decision.Ticket(OutcomeReason.Exempted, $"the tags of {function.UnqualifiedArn} could not be read ({error}), so it is treated as exempt; the fix must be applied by hand");
+    }
+}

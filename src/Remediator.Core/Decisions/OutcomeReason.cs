@@ -1,0 +1,74 @@
+namespace Remediator.Core.Decisions;
+
+/// <summary>
+/// Why a finding ended as it did. Stable names: they appear in logs, notifications, the ledger and the
+/// CLI's JSON output.
+/// </summary>
+public enum OutcomeReason
+{
+    /// <summary>The verified integration lacks the invoke permission (Fixed, Recommended, Observed).</summary>
+    PermissionMissing,
+
+    /// <summary>The function's policy already allows the call (AlreadyAllowed).</summary>
+    PolicyAllows,
+
+    /// <summary>Another pass added Remediator's statement between our read and our write (AlreadyAllowed).</summary>
+    AddedConcurrently,
+
+    /// <summary>The integration or authorizer invokes with an IAM role: the role needs lambda:InvokeFunction.</summary>
+    RoleBasedIntegration,
+
+    /// <summary>The function is in another account than the API: never granted automatically.</summary>
+    CrossAccountFunction,
+
+    /// <summary>The function (or the version) the integration names does not exist.</summary>
+    FunctionNotFound,
+
+    /// <summary>The alias the integration names does not exist.</summary>
+    AliasNotFound,
+
+    /// <summary>Lambda refused the statement: the function policy would exceed 20 KB.</summary>
+    PolicyTooLarge,
+
+    /// <summary>The function the log names is not the one the control plane resolves: never granted.</summary>
+    LogControlPlaneMismatch,
+
+    /// <summary>The function is exempt by tag, name pattern or account, or its tags could not be read.</summary>
+    Exempted,
+
+    /// <summary>A fix cap (per invocation or per hour) was reached.</summary>
+    BreakerOpen,
+
+    /// <summary>The same root cause kept failing or kept needing a fix: a person should look.</summary>
+    RepeatedFailure,
+
+    /// <summary>An explicit Deny in the function policy blocks the call: adding an Allow would not help.</summary>
+    ExplicitDeny,
+
+    /// <summary>502: the function's response is not a Lambda proxy response.</summary>
+    ProxyResponse,
+
+    /// <summary>502: the runtime cannot read the deployment package's files.</summary>
+    PackagePermissions,
+
+    /// <summary>502: the configured handler or its module cannot be found.</summary>
+    Handler,
+
+    /// <summary>502: the function ran and failed with its own error.</summary>
+    FunctionError,
+
+    /// <summary>A 5xx none of the catalogued causes explains: notified with the evidence.</summary>
+    UnrecognizedFailure,
+
+    /// <summary>The control plane does not show what failed (API, stage, route, integration or policy unreadable, or ambiguous).</summary>
+    Unresolvable,
+
+    /// <summary>Another invocation holds this root cause's lease and is handling it.</summary>
+    ClaimedElsewhere,
+
+    /// <summary>The invocation's payload is not a CloudWatch Logs subscription payload.</summary>
+    InvalidPayload,
+
+    /// <summary>The log events belong to another account than the one Remediator runs in.</summary>
+    ForeignAccount,
+}

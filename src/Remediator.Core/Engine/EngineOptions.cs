@@ -1,0 +1,26 @@
+namespace Remediator.Core.Engine;
+
+/// <summary>
+/// What the engine needs beyond <see cref="Configuration.RemediatorSettings"/>: where it runs (from STS and
+/// the region of the clients) and the bounds of its own bookkeeping.
+/// </summary>
+public sealed record EngineOptions
+{
+    /// <summary>The account Remediator runs in (STS GetCallerIdentity): only APIs and functions of it are granted.</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>The region of the clients; APIs and functions elsewhere are not touched.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Accounts whose functions are never changed (fail closed: a ticket instead).</summary>
+    public IReadOnlyCollection<string> ExemptAccounts { get; init; } = [];
+
+    /// <summary>How long a claim on a root cause lasts; the settle delay is added on top.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A ticket or recommendation for the same root cause and reason is not repeated within this interval.</summary>
+    public TimeSpan NotificationInterval { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
+    public int MaxWriteAttempts { get; init; } = 3;
+}

@@ -1,0 +1,121 @@
+using Remediator.Core.Configuration;
+using Remediator.Core.Decisions;
+using Remediator.Core.Diagnosis;
+using Remediator.Core.Intake;
+using Remediator.Core.Ports;
+using Remediator.Core.Verification;
+
+namespace Remediator.Core.Engine;
+
+/// <summary>
+/// One invocation's pass over the findings of one batch: claim and verify and decide each finding, wait
+/// the settle delay once if anything is to be written, then re-check and write, and report each outcome.
+/// </summary>
+internal sealed partial class InvocationPass
+{
+    private readonly EngineDependencies deps;
+    private readonly RemediatorSettings settings;
+    private readonly EngineOptions options;
+    private readonly LogBatch batch;
+    private readonly string owner;
+    private readonly ControlPlaneReader reader;
+    private int fixesThisInvocation;
+
+    public InvocationPass(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, LogBatch batch, string owner)
+    {
+        this.deps = deps;
+        this.settings = settings;
+        this.options = options;
+        this.batch = batch;
+        this.owner = owner;
+        reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
+    }
+
+    public async Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        List<FindingWork> works = findings.Select(finding => new FindingWork(finding)).ToList();
+        var outcomes = new EngineOutcome[works.Count];
+        FindingWork? current = null;
+        try
+        {
+            var pending = new List<int>();
+            for (int i = 0; i < works.Count; i++)
+            {
+                current = works[i];
+                await AssessAsync(current, cancellationToken).ConfigureAwait(false);
+                if (IsPendingWrite(current))
+                {
+                    pending.Add(i);
+                }
+                else
+                {
+                    outcomes[i] = await FinishAsync(current, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            // One settle delay for the whole batch: the permission may just have been added by someone else,
+            // and Lambda policies are eventually consistent. The re-read happens in ActAsync.
+            if (pending.Count > 0 && settings.SettleDelay > TimeSpan.Zero)
+            {
+                current = null;
+                await Task.Delay(settings.SettleDelay, deps.Time, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (int i in pending)
+            {
+                current = works[i];
+                await ActAsync(current, cancellationToken).ConfigureAwait(false);
+                outcomes[i] = await FinishAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+            // Leave the ledger as a retry needs it, then let the invocation fail so Lambda retries it.
+            await AbandonAsync(works, current).ConfigureAwait(false);
+            throw;
+        }
+
+        return outcomes;
+    }
+
+    private bool IsPendingWrite(FindingWork work) =>
+        settings.Mode == RemediatorMode.Enforce
+        && work.Lease is not null
+        && work.Plan is not null
+        && work.Decision is { Outcome: RemediationOutcome.Fixed, Reason: OutcomeReason.PermissionMissing }
+        && !work.Wrote
+        && !work.FixedEarlier;
+
+    /// <summary>
+    /// After a failure: the failing finding records a failed pass (so repeated failures escalate), every
+    /// other unfinished claim is released so the retry can take it at once.
+    /// </summary>
+    private async Task AbandonAsync(List<FindingWork> works, FindingWork? failed)
+    {
+        foreach (FindingWork work in works)
+        {
+            if (work.Finished || work.Lease is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (ReferenceEquals(work, failed) && work.Record is not null)
+                {
+                    await deps.Ledger.TryCompleteAsync(work.Lease, LedgerOutcomes.Failed(work.Record.Outcome, work), CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await deps.Ledger.TryReleaseAsync(work.Lease, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+#pragma warning disable CA1031 // The invocation is already failing with the original error; a ledger error must not replace it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // The lease expires on its own; the retry claims it then.
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Remediator.Core.Decisions;
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Engine;
+
+/// <summary>What a pass writes to the ledger, from the previous outcome and this pass's decision.</summary>
+internal static class LedgerOutcomes
+{
+    /// <summary>The ledger state for an outcome.</summary>
+    public static RemediationState StateOf(RemediationOutcome outcome) => outcome switch
+    {
+        RemediationOutcome.Fixed => RemediationState.Fixed,
+        RemediationOutcome.AlreadyAllowed => RemediationState.AlreadyAllowed,
+        RemediationOutcome.Recommended => RemediationState.Recommended,
+        RemediationOutcome.Observed => RemediationState.Observed,
+        RemediationOutcome.Ticket => RemediationState.Ticketed,
+        RemediationOutcome.Ignored => RemediationState.Ignored,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+    };
+
+    /// <summary>A completed pass.</summary>
+    /// <param name="notifiedAt">When this pass published a notification, if it did.</param>
+    /// <param name="notificationFailed">True when publishing was attempted and failed.</param>
+    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, FindingWork work, DateTimeOffset? notifiedAt, bool notificationFailed)
+    {
+        bool fixedNow = decision.Outcome == RemediationOutcome.Fixed;
+        AppliedPermission? applied = work.Wrote && work.Plan is { } plan
+            ? new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier)
+            : previous.Fix;
+        string action = fixedNow
+            ? notificationFailed ? LedgerActions.AddPermissionUnnotified : LedgerActions.AddPermission
+            : notifiedAt is not null ? LedgerActions.Notify : LedgerActions.None;
+
+        // A completed pass resets the failure count, escalations included: after a RepeatedFailure ticket the
+        // next pass tries again, and another run of failures escalates again rather than retrying forever.
+        return previous with
+        {
+            State = StateOf(decision.Outcome),
+            Attempts = previous.Attempts + (work.TriedWrite ? 1 : 0),
+            ConsecutiveFailures = 0,
+            LastAction = action,
+            LastOutcomeReason = decision.Reason.ToString(),
+            Fix = applied,
+            LastNotifiedAt = notifiedAt ?? previous.LastNotifiedAt,
+        };
+    }
+
+    /// <summary>A pass that failed with an exception (transient I/O, policy contention).</summary>
+    public static LedgerOutcome Failed(LedgerOutcome previous, FindingWork work) => previous with
+    {
+        State = work.Wrote ? RemediationState.Fixed : RemediationState.Failed,
+        Attempts = previous.Attempts + (work.TriedWrite ? 1 : 0),
+        ConsecutiveFailures = previous.ConsecutiveFailures + 1,
+        LastAction = work.Wrote ? LedgerActions.AddPermissionUnnotified : LedgerActions.None,
+        LastOutcomeReason = "Failed",
+        Fix = work.Wrote && work.Plan is { } plan
+            ? new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier)
+            : previous.Fix,
+    };
+
+    /// <summary>
+    /// Whether to notify: always for a fix made now; otherwise when nobody was told yet, when the outcome
+    /// or reason changed since the last notification, or when the interval has passed.
+    /// </summary>
+    public static bool ShouldNotify(Decision decision, LedgerOutcome? previous, DateTimeOffset now, TimeSpan interval)
+    {
+        if (!decision.IsNotifiable)
+        {
+            return false;
+        }
+
+        if (decision.Outcome == RemediationOutcome.Fixed || previous?.LastNotifiedAt is not { } last)
+        {
+            return true;
+        }
+
+        return previous.State != StateOf(decision.Outcome)
+            || !string.Equals(previous.LastOutcomeReason, decision.Reason.ToString(), StringComparison.Ordinal)
+            || now - last >= interval;
+    }
+}

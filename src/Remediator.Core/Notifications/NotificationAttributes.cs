@@ -1,0 +1,23 @@
+namespace Remediator.Core.Notifications;
+
+/// <summary>SNS message attribute names (subscription filter policies depend on them).</summary>
+public static class NotificationAttributes
+{
+    /// <summary><c>Fixed</c>, <c>Recommended</c> or <c>Ticket</c>.</summary>
+    public const string Outcome = "outcome";
+
+    /// <summary>The outcome reason, e.g. <c>RoleBasedIntegration</c>.</summary>
+    public const string Reason = "reason";
+
+    /// <summary>The finding kind, e.g. <c>MissingInvokePermission</c>.</summary>
+    public const string Kind = "kind";
+
+    /// <summary>The API id.</summary>
+    public const string ApiId = "apiId";
+
+    /// <summary>The function's name (not its ARN).</summary>
+    public const string FunctionName = "functionName";
+
+    /// <summary>The account Remediator runs in.</summary>
+    public const string AccountId = "accountId";
+}

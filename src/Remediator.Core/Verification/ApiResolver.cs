@@ -1,0 +1,70 @@
+using Remediator.Core.Decisions;
+using Remediator.Core.Diagnosis;
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Verification;
+
+/// <summary>
+/// Asks the control plane what served a refused call (DESIGN.md §3): the API's type (REST via
+/// GetRestApi, else HTTP/WebSocket via GetApi), its stage, the resource or route, and the integration or
+/// authorizer with its function. The log only says where to look.
+/// </summary>
+public static class ApiResolver
+{
+    /// <summary>Resolves <paramref name="request"/>; expected failures are values, I/O failures exceptions.</summary>
+    public static async Task<Resolution> ResolveAsync(ResolutionRequest request, ControlPlaneReader reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reader);
+        var trail = new List<string>();
+        string apiId = request.Api.ApiId;
+        RestApi? restApi = await reader.GetRestApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+        if (restApi is not null)
+        {
+            trail.Add($"API {apiId} is a REST API (\"{restApi.Name}\").");
+            return request.ApiTypeHint is ApiType.Http or ApiType.WebSocket
+                ? Resolution.Failed(OutcomeReason.LogControlPlaneMismatch, $"the log shape is that of a {request.ApiTypeHint} API, but {apiId} is a REST API", trail)
+                : await RestResolver.ResolveAsync(request, reader, trail, cancellationToken).ConfigureAwait(false);
+        }
+
+        HttpApi? api = await reader.GetApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+        if (api is null)
+        {
+            return Resolution.Failed(
+                OutcomeReason.Unresolvable,
+                $"no API {apiId} exists in account {request.Api.AccountId}, region {request.Api.Region}",
+                trail);
+        }
+
+        ApiType type = api.ProtocolType switch
+        {
+            "HTTP" => ApiType.Http,
+            "WEBSOCKET" => ApiType.WebSocket,
+            _ => ApiType.Unknown,
+        };
+        trail.Add($"API {apiId} is a{(type == ApiType.Http ? "n HTTP" : " WebSocket")} API (\"{api.Name}\").");
+        if (type == ApiType.Unknown)
+        {
+            return Resolution.Failed(OutcomeReason.Unresolvable, $"API {apiId} has protocol type \"{api.ProtocolType}\", which Remediator does not know", trail);
+        }
+
+        return request.ApiTypeHint != ApiType.Unknown && request.ApiTypeHint != type
+            ? Resolution.Failed(OutcomeReason.LogControlPlaneMismatch, $"the log shape is that of a {request.ApiTypeHint} API, but {apiId} is a {type} API", trail)
+            : await V2Resolver.ResolveAsync(request, type, reader, trail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Resolves a URI on a stage and describes the result in the trail.</summary>
+    internal static UriResolution ResolveUri(string? uri, IReadOnlyDictionary<string, string> variables, List<string> lines)
+    {
+        UriResolution resolved = IntegrationUri.Resolve(uri, variables);
+        if (resolved.Function is { } function)
+        {
+            string via = resolved.StageVariables.Count == 0
+                ? string.Empty
+                : $" (stage variable{(resolved.StageVariables.Count == 1 ? string.Empty : "s")} {string.Join(", ", resolved.StageVariables.Select(name => $"{name}={variables[name]}"))})";
+            lines.Add($"Its URI resolves to function {function.Arn}{via}.");
+        }
+
+        return resolved;
+    }
+}

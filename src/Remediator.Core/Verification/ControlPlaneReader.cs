@@ -1,0 +1,79 @@
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Verification;
+
+/// <summary>
+/// The control-plane reads of one invocation, memoised: many findings on one API cost one
+/// GetRestApi, one GetStage, one GetResources. Function policies are never memoised here: a decision
+/// to write must rest on a fresh read with its RevisionId.
+/// </summary>
+public sealed class ControlPlaneReader(IApiGatewayClient restApis, IApiGatewayV2Client v2Apis, ILambdaClient lambda)
+{
+    private readonly Dictionary<(string Operation, string Key), object?> memo = [];
+
+    /// <summary>GetRestApi; null when there is no such REST API.</summary>
+    public Task<RestApi?> GetRestApiAsync(string apiId, CancellationToken cancellationToken) =>
+        MemoAsync("GetRestApi", apiId, ct => restApis.GetRestApiAsync(apiId, ct), cancellationToken);
+
+    /// <summary>GetStage (v1).</summary>
+    public Task<RestStage?> GetRestStageAsync(string apiId, string stage, CancellationToken cancellationToken) =>
+        MemoAsync("GetStage", $"{apiId}/{stage}", ct => restApis.GetStageAsync(apiId, stage, ct), cancellationToken);
+
+    /// <summary>GetResources with methods embedded (all pages).</summary>
+    public Task<IReadOnlyList<RestResource>> GetResourcesAsync(string apiId, CancellationToken cancellationToken) =>
+        MemoAsync("GetResources", apiId, ct => restApis.GetResourcesAsync(apiId, ct), cancellationToken);
+
+    /// <summary>GetIntegration (v1).</summary>
+    public Task<RestIntegration?> GetRestIntegrationAsync(string apiId, string resourceId, string httpMethod, CancellationToken cancellationToken) =>
+        MemoAsync("GetIntegration", $"{apiId}/{resourceId}/{httpMethod}", ct => restApis.GetIntegrationAsync(apiId, resourceId, httpMethod, ct), cancellationToken);
+
+    /// <summary>GetAuthorizer (v1).</summary>
+    public Task<RestAuthorizer?> GetRestAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken) =>
+        MemoAsync("GetAuthorizer", $"{apiId}/{authorizerId}", ct => restApis.GetAuthorizerAsync(apiId, authorizerId, ct), cancellationToken);
+
+    /// <summary>GetApi (v2); null when there is no such HTTP or WebSocket API.</summary>
+    public Task<HttpApi?> GetApiAsync(string apiId, CancellationToken cancellationToken) =>
+        MemoAsync("GetApi", apiId, ct => v2Apis.GetApiAsync(apiId, ct), cancellationToken);
+
+    /// <summary>GetStage (v2).</summary>
+    public Task<ApiStage?> GetApiStageAsync(string apiId, string stage, CancellationToken cancellationToken) =>
+        MemoAsync("GetStageV2", $"{apiId}/{stage}", ct => v2Apis.GetStageAsync(apiId, stage, ct), cancellationToken);
+
+    /// <summary>GetRoutes (all pages).</summary>
+    public Task<IReadOnlyList<ApiRoute>> GetRoutesAsync(string apiId, CancellationToken cancellationToken) =>
+        MemoAsync("GetRoutes", apiId, ct => v2Apis.GetRoutesAsync(apiId, ct), cancellationToken);
+
+    /// <summary>GetIntegration (v2).</summary>
+    public Task<ApiIntegration?> GetApiIntegrationAsync(string apiId, string integrationId, CancellationToken cancellationToken) =>
+        MemoAsync("GetIntegrationV2", $"{apiId}/{integrationId}", ct => v2Apis.GetIntegrationAsync(apiId, integrationId, ct), cancellationToken);
+
+    /// <summary>GetAuthorizer (v2).</summary>
+    public Task<ApiAuthorizer?> GetApiAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken) =>
+        MemoAsync("GetAuthorizerV2", $"{apiId}/{authorizerId}", ct => v2Apis.GetAuthorizerAsync(apiId, authorizerId, ct), cancellationToken);
+
+    /// <summary>GetFunctionConfiguration; null when the function or version does not exist.</summary>
+    public Task<FunctionConfiguration?> GetFunctionConfigurationAsync(string functionArn, string? qualifier, CancellationToken cancellationToken) =>
+        MemoAsync("GetFunctionConfiguration", $"{functionArn}:{qualifier}", ct => lambda.GetFunctionConfigurationAsync(functionArn, qualifier, ct), cancellationToken);
+
+    /// <summary>GetAlias; null when the alias does not exist.</summary>
+    public Task<FunctionAlias?> GetAliasAsync(string functionArn, string alias, CancellationToken cancellationToken) =>
+        MemoAsync("GetAlias", $"{functionArn}:{alias}", ct => lambda.GetAliasAsync(functionArn, alias, ct), cancellationToken);
+
+    /// <summary>ListTags of the unqualified function.</summary>
+    public Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken) =>
+        MemoAsync("ListTags", functionArn, ct => lambda.ListTagsAsync(functionArn, ct), cancellationToken);
+
+    // Findings are processed one after another, so a plain dictionary is enough; failures are not
+    // memoised (an exception propagates and the invocation fails).
+    private async Task<T> MemoAsync<T>(string operation, string key, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        if (memo.TryGetValue((operation, key), out object? known))
+        {
+            return (T)known!;
+        }
+
+        T value = await read(cancellationToken).ConfigureAwait(false);
+        memo[(operation, key)] = value;
+        return value;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Tests.Fakes;
+
+/// <summary>Keeps every published message; fails the next publishes when told to.</summary>
+public sealed class RecordingSnsPublisher : ISnsPublisher
+{
+    private readonly ConcurrentQueue<SnsMessage> published = new();
+    private int failuresLeft;
+
+    public IReadOnlyList<SnsMessage> Published => published.ToArray();
+
+    public void FailNext(int times = 1) => failuresLeft = times;
+
+    public Task<string> PublishAsync(SnsMessage message, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Decrement(ref failuresLeft) >= 0)
+        {
+            throw new AwsServiceException("sns", "Publish", "InternalError", 500, "try again", "req-sns");
+        }
+
+        published.Enqueue(message);
+        return Task.FromResult($"msg-{published.Count}");
+    }
+}
