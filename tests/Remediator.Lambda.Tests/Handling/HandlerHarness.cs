@@ -12,9 +12,6 @@ namespace Remediator.Lambda.Tests.Handling;
 /// variables as the Lambda is, with a recording log.</summary>
 internal static class HandlerHarness
 {
-    public const string FunctionName = "pets-prod";
-    public const string TopicName = "remediator";
-
     // No backoff between retries: tests that exhaust retries stay fast.
     private static readonly AwsClientSettings FastRetries = new() { Retry = new AwsRetryOptions { Backoff = (_, _) => TimeSpan.Zero } };
 
@@ -27,7 +24,7 @@ internal static class HandlerHarness
         ["AWS_ENDPOINT_URL"] = world.Endpoint,
         [RemediatorVariables.Mode] = "enforce",
         [RemediatorVariables.SettleSeconds] = "0",
-        [RemediatorVariables.TopicArn] = topicArn ?? $"arn:aws:sns:{SandboxWorld.Region}:{SandboxWorld.Account}:{TopicName}",
+        [RemediatorVariables.TopicArn] = topicArn ?? SandboxWorld.TopicArn,
     };
 
     public static RemediationHandler Create(IReadOnlyDictionary<string, string> variables, RecordingLogSink log)
@@ -44,16 +41,4 @@ internal static class HandlerHarness
     public static Invocation Invocation(string payload, TimeSpan? timeLeft = null, string functionArn = FakeInvocation.DefaultFunctionArn) =>
         new(Guid.NewGuid().ToString(), DateTimeOffset.UtcNow + (timeLeft ?? TimeSpan.FromMinutes(1)), functionArn, null,
             System.Text.Encoding.UTF8.GetBytes(payload));
-
-    /// <summary>Seeds the outage (function, topic, stage-variable API), calls the API once (500) and
-    /// returns the API id with the subscription payload the sandbox delivered for it.</summary>
-    public static async Task<(string ApiId, string Payload)> SeedOutageAsync(SandboxWorld world)
-    {
-        await world.CreateFunctionAsync(FunctionName);
-        await world.CreateTopicAsync(TopicName);
-        string apiId = await world.CreateStageVariableApiAsync(FunctionName);
-        (int status, _) = await world.CallAsync(apiId, "/pets/42");
-        Assert.Equal(500, status);
-        return (apiId, Assert.Single(world.DeliveredPayloads));
-    }
 }

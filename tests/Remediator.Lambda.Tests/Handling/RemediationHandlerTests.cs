@@ -21,7 +21,7 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_DeliveredMissingPermissionPayload_AddsPermissionNotifiesAndLogs()
     {
-        (string apiId, string payload) = await HandlerHarness.SeedOutageAsync(_world);
+        (string apiId, string payload) = await _world.SeedOutageAsync();
         await using RemediationHandler handler = HandlerHarness.Create(HandlerHarness.Variables(_world), _log);
 
         ReadOnlyMemory<byte> response = await handler.HandleAsync(HandlerHarness.Invocation(payload), CancellationToken.None);
@@ -32,12 +32,12 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
         OutcomeSummary fixedOutcome = Assert.Single(summary.Outcomes);
         Assert.Equal("MissingInvokePermission", fixedOutcome.Kind);
         Assert.Equal(apiId, fixedOutcome.ApiId);
-        Assert.Equal(SandboxWorld.FunctionArn(HandlerHarness.FunctionName), fixedOutcome.FunctionArn);
+        Assert.Equal(SandboxWorld.FunctionArn(SandboxWorld.FunctionName), fixedOutcome.FunctionArn);
         Assert.Equal($"arn:aws:execute-api:{SandboxWorld.Region}:{SandboxWorld.Account}:{apiId}/*/GET/pets/*", fixedOutcome.SourceArn);
         Assert.NotEmpty(fixedOutcome.Verified);
         Assert.NotNull(fixedOutcome.NotificationId);
 
-        JsonElement statement = Assert.Single(_world.PolicyStatements(HandlerHarness.FunctionName));
+        JsonElement statement = Assert.Single(_world.PolicyStatements(SandboxWorld.FunctionName));
         Assert.Equal(fixedOutcome.StatementId, statement.GetProperty("Sid").GetString());
         Assert.Equal("apigateway.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
         JsonElement message = Assert.Single(_world.SnsMessages());
@@ -83,7 +83,7 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_DeadlineTooClose_ThrowsBeforeTouchingAws()
     {
-        (_, string payload) = await HandlerHarness.SeedOutageAsync(_world);
+        (_, string payload) = await _world.SeedOutageAsync();
         await using RemediationHandler handler = HandlerHarness.Create(HandlerHarness.Variables(_world), _log);
         int callsBefore = CallCount();
 
@@ -91,32 +91,32 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
             handler.HandleAsync(HandlerHarness.Invocation(payload, timeLeft: TimeSpan.FromSeconds(3)), CancellationToken.None));
 
         Assert.Equal(callsBefore, CallCount());
-        Assert.Empty(_world.PolicyStatements(HandlerHarness.FunctionName));
+        Assert.Empty(_world.PolicyStatements(SandboxWorld.FunctionName));
     }
 
     [Fact]
     public async Task HandleAsync_AddPermissionKeepsThrottling_FailsTheInvocationAndTheRetrySucceeds()
     {
-        (string apiId, string payload) = await HandlerHarness.SeedOutageAsync(_world);
+        (string apiId, string payload) = await _world.SeedOutageAsync();
         await using RemediationHandler handler = HandlerHarness.Create(HandlerHarness.Variables(_world), _log);
         _world.Sandbox.Faults.Add(new FaultRule("lambda", "AddPermission", FaultKind.Throttle, Count: 100));
         var invocation = HandlerHarness.Invocation(payload);
 
         AwsServiceException failure = await Assert.ThrowsAsync<AwsServiceException>(() => handler.HandleAsync(invocation, CancellationToken.None));
         Assert.Equal(429, failure.StatusCode);
-        Assert.Empty(_world.PolicyStatements(HandlerHarness.FunctionName));
+        Assert.Empty(_world.PolicyStatements(SandboxWorld.FunctionName));
 
         _world.Sandbox.Faults.Clear();
         InvocationSummary retried = RemediationHandler.ParseResponse((await handler.HandleAsync(invocation, CancellationToken.None)).Span);
         Assert.Equal(1, retried.Counts["Fixed"]);
-        Assert.Single(_world.PolicyStatements(HandlerHarness.FunctionName));
+        Assert.Single(_world.PolicyStatements(SandboxWorld.FunctionName));
         Assert.Equal(200, (await _world.CallAsync(apiId, "/pets/42")).Status);
     }
 
     [Fact]
     public async Task HandleAsync_InvokedArnWithoutAccount_LearnsTheAccountFromSts()
     {
-        (_, string payload) = await HandlerHarness.SeedOutageAsync(_world);
+        (_, string payload) = await _world.SeedOutageAsync();
         await using RemediationHandler handler = HandlerHarness.Create(HandlerHarness.Variables(_world), _log);
 
         InvocationSummary summary = RemediationHandler.ParseResponse(
@@ -129,7 +129,7 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_LedgerTableSet_ClaimsThroughDynamoDbAtItsEndpointWithTheSameCredentials()
     {
-        (_, string payload) = await HandlerHarness.SeedOutageAsync(_world);
+        (_, string payload) = await _world.SeedOutageAsync();
         await using RecordingHttpServer dynamo = await RecordingHttpServer.StartAsync(
             400, "application/x-amz-json-1.0",
             """{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}""");
@@ -145,7 +145,7 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
         Assert.StartsWith("DynamoDB_20120810.", request["X-Amz-Target"], StringComparison.Ordinal);
         Assert.Contains($"Credential=test/", request["Authorization"], StringComparison.Ordinal);
         Assert.Contains($"/{SandboxWorld.Region}/dynamodb/aws4_request", request["Authorization"], StringComparison.Ordinal);
-        Assert.Empty(_world.PolicyStatements(HandlerHarness.FunctionName));
+        Assert.Empty(_world.PolicyStatements(SandboxWorld.FunctionName));
     }
 
     private int CallCount() =>

@@ -20,6 +20,9 @@ public sealed class SandboxWorld : IAsyncDisposable
     public const string Region = SandboxOptions.DefaultRegion;
     public const string Stage = "prod";
     public const string StageVariable = "petsFunction";
+    public const string FunctionName = "pets-prod";
+    public const string TopicName = "remediator";
+    public const string TopicArn = $"arn:aws:sns:{Region}:{Account}:{TopicName}";
 
     private readonly AwsClients _clients;
     private readonly HttpClient _http = new();
@@ -97,6 +100,19 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/*/*/logging/loglevel", ["value"] = "INFO" }),
         });
         return apiId;
+    }
+
+    /// <summary>Seeds the outage (function <see cref="FunctionName"/> without permission, topic
+    /// <see cref="TopicName"/>, the stage-variable API), calls the API once (500) and returns the API id
+    /// with the subscription payload the sandbox delivered for that request.</summary>
+    public async Task<(string ApiId, string Payload)> SeedOutageAsync()
+    {
+        await CreateFunctionAsync(FunctionName);
+        await CreateTopicAsync(TopicName);
+        string apiId = await CreateStageVariableApiAsync(FunctionName);
+        (int status, _) = await CallAsync(apiId, "/pets/42");
+        Assert.Equal(500, status);
+        return (apiId, Assert.Single(DeliveredPayloads));
     }
 
     /// <summary>Calls the API through the sandbox's data plane (unsigned, like a browser).</summary>
