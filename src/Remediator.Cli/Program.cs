@@ -19,5 +19,6 @@ internal static class Program
         new("Remediator: heals API Gateway → Lambda permission outages found in CloudWatch Logs.")
         {
             DiagnoseCommand.Create(console),
+            ReplayCommand.Create(console),
         };
 }

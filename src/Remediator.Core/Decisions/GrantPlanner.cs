@@ -62,9 +62,12 @@ public static class GrantPlanner
             return SourceArnBuilder.ForRouteRequest(target.Api, target.Stage, form);
         }
 
-        return target.RequestMethod is not null && target.RequestPath is not null
+        // The whole method on the failed stage stands in for a request whose logged path cannot be an ARN
+        // (spaces, control characters) or was not logged at all.
+        PolicyResult<string> concrete = target.RequestMethod is not null && target.RequestPath is not null
             ? SourceArnBuilder.ForRestRequest(target.Api, target.Stage, target.RequestMethod, target.RequestPath)
-            : SourceArnBuilder.ForRestMethod(target.Api, target.Stage, target.HttpMethod!, target.ResourcePath!);
+            : PolicyResult.Failure<string>("no logged request");
+        return concrete.IsSuccess ? concrete : SourceArnBuilder.ForRestMethod(target.Api, target.Stage, target.HttpMethod!, target.ResourcePath!);
     }
 
     private static PolicyResult<string> GrantArn(ResolvedTarget target, string? stage) =>

@@ -58,13 +58,18 @@ public sealed record PolicyVerdict(PolicyVerdictKind Kind, string Explanation, s
     }
 
     /// <summary>The decision this verdict implies for enforce mode.</summary>
-    public Decision ToDecision(bool concurrent = false) => Kind switch
+    public Decision ToDecision(bool concurrent = false)
     {
-        PolicyVerdictKind.Allows => new(RemediationOutcome.AlreadyAllowed, concurrent ? OutcomeReason.AddedConcurrently : OutcomeReason.PolicyAllows, Explanation),
-        PolicyVerdictKind.Missing => new(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, Explanation),
-        PolicyVerdictKind.ExplicitDeny => Decision.Ticket(OutcomeReason.ExplicitDeny, Explanation),
-        _ => Decision.Ticket(OutcomeReason.Unresolvable, Explanation),
-    };
+        // Decision details are clauses ("the policy of ... has ..."), explanations are sentences.
+        string detail = string.Concat(char.ToLowerInvariant(Explanation[0]).ToString(), Explanation.AsSpan(1)).TrimEnd('.');
+        return Kind switch
+        {
+            PolicyVerdictKind.Allows => new(RemediationOutcome.AlreadyAllowed, concurrent ? OutcomeReason.AddedConcurrently : OutcomeReason.PolicyAllows, detail),
+            PolicyVerdictKind.Missing => new(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, detail),
+            PolicyVerdictKind.ExplicitDeny => Decision.Ticket(OutcomeReason.ExplicitDeny, detail),
+            _ => Decision.Ticket(OutcomeReason.Unresolvable, detail),
+        };
+    }
 
     private static string Capitalize(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 }

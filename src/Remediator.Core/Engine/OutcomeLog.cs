@@ -26,21 +26,14 @@ internal sealed class OutcomeLog(ILogSink? sink, TimeProvider time, RemediatorMo
             outcome.StatementId,
             duration,
             $"{outcome.Outcome} ({outcome.Reason}): {outcome.Detail}")).ToList();
-        foreach (OutcomeLogEntry entry in entries)
-        {
-            sink.WriteLine(StructuredLogFormatter.Format(entry));
-        }
-
+        // The summary goes first so the per-outcome lines and metric documents end the invocation's log.
         sink.WriteLine(StructuredLogFormatter.Format(new RuntimeLogEntry(
             now,
             LogLevel.Info,
             invocationId,
             $"Processed {result.EventsRead} event(s): {result.Dispositions.Evidence} evidence, {result.Dispositions.Context} context, "
             + $"{result.Dispositions.Unrelated} unrelated, {result.Dispositions.Control} control; {result.Outcomes.Count} outcome(s).")));
-        foreach (string document in EmbeddedMetricFormatter.Format(now, mode, entries, invocationId))
-        {
-            sink.WriteLine(document);
-        }
+        new OutcomeLogWriter(sink).Write(entries, mode, now, invocationId);
     }
 
     /// <summary>The observability outcome (metric and log spelling) of an engine outcome.</summary>

@@ -37,15 +37,24 @@ public sealed class RemediationEngine
     public Task<EngineResult> ProcessAsync(string payload, string invocationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        IntakeResult intake = SubscriptionPayloadDecoder.Decode(payload);
-        if (!intake.IsSuccess)
+        return ProcessAsync(SubscriptionPayloadDecoder.Decode(payload), invocationId, cancellationToken);
+    }
+
+    /// <summary>Processes a Lambda input given as UTF-8 bytes (the Runtime API's invocation body).</summary>
+    public Task<EngineResult> ProcessAsync(ReadOnlyMemory<byte> payload, string invocationId, CancellationToken cancellationToken) =>
+        ProcessAsync(SubscriptionPayloadDecoder.Decode(payload.Span), invocationId, cancellationToken);
+
+    private Task<EngineResult> ProcessAsync(IntakeResult intake, string invocationId, CancellationToken cancellationToken)
+    {
+        if (intake.IsSuccess)
         {
-            var refused = new EngineResult([OutcomeFactory.InvalidPayload(intake.Error, options)], default, 0, intake.Error);
-            log.Write(refused, invocationId);
-            return Task.FromResult(refused);
+            return ProcessAsync(intake.Batch, invocationId, cancellationToken);
         }
 
-        return ProcessAsync(intake.Batch, invocationId, cancellationToken);
+        // One outcome says why; the host decides whether to fail the invocation so the payload reaches the DLQ.
+        var refused = new EngineResult([OutcomeFactory.InvalidPayload(intake.Error, options)], default, 0, intake.Error);
+        log.Write(refused, invocationId);
+        return Task.FromResult(refused);
     }
 
     /// <summary>Processes a decoded batch.</summary>

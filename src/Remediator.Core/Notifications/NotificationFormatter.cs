@@ -140,10 +140,15 @@ public static class NotificationFormatter
 
     private static string WhatWasDone(EngineOutcome outcome) => outcome.Outcome switch
     {
-        RemediationOutcome.Fixed => Line($"Added to the resource policy of {FunctionDisplay(outcome, qualified: true)}: {outcome.Detail}."),
-        RemediationOutcome.Recommended => Line($"Nothing was changed (recommend mode): {outcome.Detail}."),
-        _ => Line($"Nothing was changed: {outcome.Detail}."),
+        RemediationOutcome.Fixed or RemediationOutcome.Recommended => Sentence(outcome.Detail),
+        _ => Sentence($"nothing was changed: {outcome.Detail}"),
     };
+
+    private static string Sentence(string text)
+    {
+        string line = Line(text).TrimEnd('.');
+        return line.Length == 0 ? line : string.Concat(char.ToUpperInvariant(line[0]).ToString(), line.AsSpan(1), ".");
+    }
 
     private static void AppendFix(StringBuilder text, EngineOutcome outcome)
     {

@@ -152,7 +152,7 @@ public class RemediationEngineTests
         var world = new EngineWorld().WithPetsApi();
         string payload = Remediator.Core.Intake.SubscriptionPayloadEncoder.EncodePayload(RestBatch(RestFailure(Request, "GET", "/pets/42", Pets)));
 
-        EngineResult result = await world.Engine().ProcessAsync(payload, "invocation-1", CancellationToken.None);
+        EngineResult result = await world.Engine().ProcessAsync(System.Text.Encoding.UTF8.GetBytes(payload), "invocation-1", CancellationToken.None);
 
         Assert.Equal(RemediationOutcome.Fixed, Assert.Single(result.Outcomes).Outcome);
     }

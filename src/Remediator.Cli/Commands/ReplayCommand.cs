@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Remediator.Aws.Config;
+using Remediator.Cli.Output;
+using Remediator.Cli.Replay;
+using Remediator.Core.Configuration;
+using Remediator.Core.Engine;
+using Remediator.Core.Intake;
+using Remediator.Core.Ports;
+
+namespace Remediator.Cli.Commands;
+
+/// <summary>
+/// <c>remediator replay --input &lt;file|-&gt; [--mode observe|recommend|enforce] [--output text|json]</c>: runs the
+/// engine on a saved subscription payload against the account in the environment (or the endpoint in
+/// <c>AWS_ENDPOINT_URL</c>, e.g. the sandbox). Settings come from the <c>REMEDIATOR_*</c> variables; flags win.
+/// The default mode is observe, whatever <c>REMEDIATOR_MODE</c> says: a replay changes nothing unless asked to.
+/// </summary>
+public static class ReplayCommand
+{
+    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
+    public const int AwsFailure = 3;
+
+    private const string TextFormat = "text";
+    private const string JsonFormat = "json";
+    private const string StandardInput = "-";
+
+    private static readonly JsonTypeInfo<OutcomeJson> OutcomeJsonInfo = (JsonTypeInfo<OutcomeJson>)new JsonSerializerOptions(
+        ReplayJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        .GetTypeInfo(typeof(OutcomeJson));
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="console">stdin, stdout and stderr.</param>
+    /// <param name="environment">The environment to read (tests, the demo); null reads the process environment.</param>
+    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "The Lambda payload {\"awslogs\":{\"data\":...}} or a decoded DATA_MESSAGE JSON file; '-' reads standard input.",
+            Required = true,
+        };
+        var mode = new Option<string>("--mode", "-m")
+        {
+            Description = "observe (default: read and report only), recommend (notify the fix), enforce (apply it).",
+            DefaultValueFactory = _ => "observe",
+        };
+        mode.AcceptOnlyFromAmong("observe", "recommend", "enforce");
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "text: readable lines (default); json: one outcome object per line.",
+            DefaultValueFactory = _ => TextFormat,
+        };
+        output.AcceptOnlyFromAmong(TextFormat, JsonFormat);
+
+        var command = new Command("replay", "Verify and remediate the failures in a saved CloudWatch Logs subscription payload, against the account in the environment.")
+        {
+            input,
+            mode,
+            output,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            console,
+            environment,
+            parsed.GetRequiredValue(input),
+            parsed.GetValue(mode) ?? "observe",
+            parsed.GetValue(output) ?? TextFormat,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, IReadOnlyDictionary<string, string>? environment, string input, string mode, string format, CancellationToken cancellationToken)
+    {
+        if (!TryReadInput(console, input, out string payload, out string? problem))
+        {
+            return Fail(console, ExitCodes.UnreadableInput, problem!);
+        }
+
+        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
+        SettingsResult settings = RemediatorSettingsReader.Read(variables, new Dictionary<string, string> { [RemediatorVariables.Mode] = mode });
+        if (!settings.IsValid)
+        {
+            return Fail(console, ExitCodes.Usage, settings.Describe());
+        }
+
+        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
+        EngineResult result;
+        try
+        {
+            using ReplayHost host = await ReplayHost.CreateAsync(aws, settings.Settings!, cancellationToken).ConfigureAwait(false);
+            result = await host.Engine.ProcessAsync(payload, $"replay-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
+        {
+            // Transient or configuration failures of the AWS side: the user's to retry or fix, in one line.
+            return Fail(console, AwsFailure, ex.Message);
+        }
+
+        Print(console.Out, result, mode, format);
+        if (result.IntakeError is { } refused)
+        {
+            return Fail(console, ExitCodes.UnreadableInput, $"{Describe(input)} is not a usable payload: {refused}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Print(TextWriter output, EngineResult result, string mode, string format)
+    {
+        if (format == JsonFormat)
+        {
+            foreach (EngineOutcome outcome in result.Outcomes)
+            {
+                output.WriteLine(JsonSerializer.Serialize(OutcomeJson.From(outcome), OutcomeJsonInfo));
+            }
+        }
+        else
+        {
+            OutcomeText.Write(output, result, mode);
+        }
+
+        output.Flush();
+    }
+
+    private static bool TryReadInput(CliConsole console, string input, out string payload, out string? problem)
+    {
+        payload = string.Empty;
+        problem = null;
+        try
+        {
+            using Stream stream = input == StandardInput ? console.OpenStandardInput() : File.OpenRead(input);
+            using var reader = new StreamReader(stream);
+            char[] buffer = new char[IntakeLimits.MaxPayloadBytes + 1];
+            int read = reader.ReadBlock(buffer, 0, buffer.Length);
+            if (read > IntakeLimits.MaxPayloadBytes)
+            {
+                problem = $"{Describe(input)} is larger than {IntakeLimits.MaxPayloadBytes} bytes";
+                return false;
+            }
+
+            payload = new string(buffer, 0, read);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = $"cannot read {Describe(input)}: {ex.Message}";
+            return false;
+        }
+    }
+
+    private static int Fail(CliConsole console, int exitCode, string problem)
+    {
+        console.Error.WriteLine($"remediator replay: {problem.ReplaceLineEndings(" ")}");
+        console.Error.Flush();
+        return exitCode;
+    }
+
+    private static string Describe(string input) => input == StandardInput ? "standard input" : $"'{input}'";
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Remediator.Core.Engine;
+
+namespace Remediator.Cli.Output;
+
+/// <summary>One line of <c>replay --output json</c>: the outcome of one finding (or of a refused payload).</summary>
+internal sealed record OutcomeJson(
+    [property: JsonPropertyName("outcome")] string Outcome,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("kind")] string? Kind,
+    [property: JsonPropertyName("apiId")] string? ApiId,
+    [property: JsonPropertyName("stage")] string? Stage,
+    [property: JsonPropertyName("functionArn")] string? FunctionArn,
+    [property: JsonPropertyName("qualifier")] string? Qualifier,
+    [property: JsonPropertyName("statementId")] string? StatementId,
+    [property: JsonPropertyName("sourceArn")] string? SourceArn,
+    [property: JsonPropertyName("notified")] bool Notified,
+    [property: JsonPropertyName("detail")] string Detail)
+{
+    public static OutcomeJson From(EngineOutcome outcome) => new(
+        outcome.Outcome.ToString(),
+        outcome.Reason.ToString(),
+        outcome.Kind?.ToString(),
+        outcome.ApiId,
+        outcome.Stage,
+        outcome.FunctionArn,
+        outcome.Qualifier,
+        outcome.StatementId,
+        outcome.SourceArn,
+        outcome.Notified,
+        outcome.Detail);
+}
+
+/// <summary>Source-generated JSON for <see cref="OutcomeJson"/>; absent values are written as null so every line has every key.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(OutcomeJson))]
+internal sealed partial class ReplayJsonContext : JsonSerializerContext;

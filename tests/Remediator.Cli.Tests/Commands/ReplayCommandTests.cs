@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Remediator.Aws.Composition;
+using Remediator.Aws.Config;
+using Remediator.Aws.Credentials;
+using Remediator.Aws.Endpoints;
+using Remediator.Aws.Http;
+using Remediator.Cli.Commands;
+using Remediator.Core.Intake;
+using Remediator.Sandbox;
+
+namespace Remediator.Cli.Tests.Commands;
+
+/// <summary><c>remediator replay</c> in-process against a sandbox reached through <c>AWS_ENDPOINT_URL</c>.</summary>
+public sealed class ReplayCommandTests : IAsyncLifetime
+{
+    private const string Stage = "prod";
+    private const string RequestId = "3c1d2e3f-1111-4222-8333-444455556666";
+
+    private SandboxServer sandbox = null!;
+    private AwsClients clients = null!;
+    private Dictionary<string, string> environment = null!;
+    private string functionArn = null!;
+    private string apiId = null!;
+    private string payloadFile = null!;
+
+    public async Task InitializeAsync()
+    {
+        sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0 });
+        environment = new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL"] = sandbox.BaseUrl.ToString().TrimEnd('/'),
+            ["AWS_REGION"] = sandbox.Region,
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+            ["REMEDIATOR_SETTLE_SECONDS"] = "0",
+        };
+        AwsEnvironment aws = AwsEnvironment.FromDictionary(environment);
+        clients = AwsClients.Create(aws, new AwsClientSettings { Credentials = new EnvironmentCredentialsProvider(aws) });
+        functionArn = $"arn:aws:lambda:{sandbox.Region}:{sandbox.AccountId}:function:pets";
+        await SendAsync(AwsService.Lambda, HttpMethod.Post, "/2015-03-31/functions", new JsonObject
+        {
+            ["FunctionName"] = "pets",
+            ["Runtime"] = "python3.12",
+            ["Role"] = $"arn:aws:iam::{sandbox.AccountId}:role/lambda",
+            ["Handler"] = "app.handler",
+            ["Code"] = new JsonObject { ["ZipFile"] = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
+        });
+        apiId = (await SendAsync(AwsService.ApiGateway, HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "pets" })).GetProperty("id").GetString()!;
+        string root = (await clients.ApiGateway.GetResourcesAsync(apiId, CancellationToken.None)).Single().Id;
+        string resource = (await SendAsync(AwsService.ApiGateway, HttpMethod.Post, $"/restapis/{apiId}/resources/{root}", new JsonObject { ["pathPart"] = "pets" })).GetProperty("id").GetString()!;
+        await SendAsync(AwsService.ApiGateway, HttpMethod.Put, $"/restapis/{apiId}/resources/{resource}/methods/GET", new JsonObject { ["authorizationType"] = "NONE" });
+        await SendAsync(AwsService.ApiGateway, HttpMethod.Put, $"/restapis/{apiId}/resources/{resource}/methods/GET/integration", new JsonObject
+        {
+            ["type"] = "AWS_PROXY",
+            ["httpMethod"] = "POST",
+            ["uri"] = $"arn:aws:apigateway:{sandbox.Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations",
+        });
+        await SendAsync(AwsService.ApiGateway, HttpMethod.Post, $"/restapis/{apiId}/deployments", new JsonObject { ["stageName"] = Stage });
+
+        var batch = new LogBatch(
+            SubscriptionMessageType.DataMessage,
+            sandbox.AccountId,
+            $"API-Gateway-Execution-Logs_{apiId}/{Stage}",
+            "0123456789abcdef0123456789abcdef",
+            ["remediator"],
+            [
+                new LogEvent("1", 1763703252000, $"({RequestId}) HTTP Method: GET, Resource Path: /pets"),
+                new LogEvent("2", 1763703252001, $"({RequestId}) Execution failed due to configuration error: Invalid permissions on Lambda function"),
+            ]);
+        payloadFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(payloadFile, SubscriptionPayloadEncoder.EncodePayload(batch));
+    }
+
+    public async Task DisposeAsync()
+    {
+        File.Delete(payloadFile);
+        clients.Dispose();
+        await sandbox.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Replay_DefaultMode_ObservesAndWritesNothing()
+    {
+        CliRun run = Replay("--input", payloadFile, "--output", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using JsonDocument outcome = JsonDocument.Parse(Assert.Single(run.OutputLines));
+        Assert.Equal("Observed", outcome.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("PermissionMissing", outcome.RootElement.GetProperty("reason").GetString());
+        Assert.Null(await clients.Lambda.GetPolicyAsync(functionArn, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Replay_Enforce_FixesAndPrintsEveryJsonField()
+    {
+        CliRun run = Replay("--input", payloadFile, "--mode", "enforce", "--output", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using JsonDocument outcome = JsonDocument.Parse(Assert.Single(run.OutputLines));
+        JsonElement o = outcome.RootElement;
+        Assert.Equal(
+            ["Fixed", "PermissionMissing", "MissingInvokePermission", apiId, Stage, functionArn],
+            new[] { "outcome", "reason", "kind", "apiId", "stage", "functionArn" }.Select(k => o.GetProperty(k).GetString()));
+        Assert.Equal(JsonValueKind.Null, o.GetProperty("qualifier").ValueKind);
+        Assert.Equal($"arn:aws:execute-api:{sandbox.Region}:{sandbox.AccountId}:{apiId}/*/GET/pets", o.GetProperty("sourceArn").GetString());
+        Assert.StartsWith("remediator-", o.GetProperty("statementId").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(await clients.Lambda.GetPolicyAsync(functionArn, null, CancellationToken.None));
+        using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"restapis/{apiId}/{Stage}/_user_request_/pets")).StatusCode);
+    }
+
+    [Fact]
+    public void Replay_TextOutputFromStandardInput_PrintsTheOutcomeAndTheFix()
+    {
+        CliRun run = Replay(File.ReadAllBytes(payloadFile), "--input", "-", "--mode", "recommend");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("Recommended (PermissionMissing)  MissingInvokePermission  " + apiId + "/prod  GET /pets", run.OutputLines[0], StringComparison.Ordinal);
+        Assert.Contains(run.OutputLines, line => line.StartsWith("  apply: aws lambda add-permission", StringComparison.Ordinal));
+        Assert.Equal("1 outcome(s) for 2 event(s) in recommend mode: 1 Recommended.", run.OutputLines[^1]);
+    }
+
+    [Fact]
+    public void Replay_InvalidSetting_FailsNamingTheVariable()
+    {
+        environment["REMEDIATOR_MAX_FIXES_PER_HOUR"] = "many";
+
+        CliRun run = Replay("--input", payloadFile);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("REMEDIATOR_MAX_FIXES_PER_HOUR", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_NotAPayload_PrintsOneOutcomeAndFails()
+    {
+        string file = Path.GetTempFileName();
+        File.WriteAllText(file, "{\"awslogs\":{\"data\":\"%%%\"}}");
+
+        CliRun run = Replay("--input", file, "--output", "json");
+        File.Delete(file);
+
+        Assert.Equal(ExitCodes.UnreadableInput, run.ExitCode);
+        using JsonDocument outcome = JsonDocument.Parse(Assert.Single(run.OutputLines));
+        Assert.Equal("InvalidPayload", outcome.RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void Replay_UnreachableEndpoint_FailsWithAwsFailure()
+    {
+        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9";
+        environment["REMEDIATOR_SETTLE_SECONDS"] = "0";
+
+        CliRun run = Replay("--input", payloadFile);
+
+        Assert.Equal(ReplayCommand.AwsFailure, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+    }
+
+    private CliRun Replay(params string[] args) => Replay([], args);
+
+    private CliRun Replay(byte[] stdin, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(() => new MemoryStream(stdin), output, error);
+        var root = new RootCommand { ReplayCommand.Create(console, environment) };
+        int exitCode = root.Parse(["replay", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    private async Task<JsonElement> SendAsync(AwsService service, HttpMethod method, string path, JsonNode body)
+    {
+        AwsResponse response = await clients.Http.SendAsync(
+            new AwsRequest(service, "Setup", method, path, null, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json"), CancellationToken.None);
+        using JsonDocument document = JsonDocument.Parse(response.Body);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,64 @@
+using Remediator.Aws.Composition;
+using Remediator.Aws.Config;
+using Remediator.Aws.Credentials;
+using Remediator.Core.Ports;
+using Remediator.Sandbox.Tests.TestSupport;
+
+namespace Remediator.Sandbox.Tests.Acceptance;
+
+/// <summary>The CLI-seeded scenario read back through Remediator's own wire clients (what the engine verifies with).</summary>
+public sealed class OwnClientsReadBackTests(AwsCliScenario scenario) : IClassFixture<AwsCliScenario>, IDisposable
+{
+    private readonly AwsClients _aws = AwsClients.Create(
+        AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = scenario.Server.BaseUrl.ToString() }),
+        new AwsClientSettings { Region = "us-east-1", Credentials = new StaticCredentialsProvider(new AwsCredentials("test", "test")) });
+
+    [Fact]
+    public async Task ApiGatewayClient_CliSeededApi_ReadsStageVariablesResourcesAndIntegration()
+    {
+        var stage = await _aws.ApiGateway.GetStageAsync(scenario.ApiId, "prod", CancellationToken.None);
+        var resources = await _aws.ApiGateway.GetResourcesAsync(scenario.ApiId, CancellationToken.None);
+        var integration = await _aws.ApiGateway.GetIntegrationAsync(scenario.ApiId, scenario.OrderResourceId, "GET", CancellationToken.None);
+        var missingStage = await _aws.ApiGateway.GetStageAsync(scenario.ApiId, "beta", CancellationToken.None);
+
+        Assert.Equal("live", stage!.Variables["alias"]);
+        Assert.Equal(scenario.IntegrationUri, resources.Single(r => r.Path == "/orders/{id}").Methods["GET"].Integration!.Uri);
+        Assert.Equal("AWS_PROXY", integration!.Type);
+        Assert.Equal(scenario.IntegrationUri, integration.Uri);
+        Assert.Null(missingStage);
+    }
+
+    [Fact]
+    public async Task LambdaClient_CliSeededFunction_ReadsAliasAndGrantsWithRevisionCondition()
+    {
+        var alias = await _aws.Lambda.GetAliasAsync("orders", "live", CancellationToken.None);
+        var configuration = await _aws.Lambda.GetFunctionConfigurationAsync("orders", null, CancellationToken.None);
+        var statement = await _aws.Lambda.AddPermissionAsync(
+            new AddPermissionRequest("orders", "own-client", "lambda:InvokeFunction", "apigateway.amazonaws.com", $"arn:aws:execute-api:us-east-1:000000000000:{scenario.ApiId}/*/POST/orders", "000000000000", null, configuration!.RevisionId),
+            CancellationToken.None);
+        var stale = await Assert.ThrowsAsync<AwsServiceException>(() => _aws.Lambda.AddPermissionAsync(
+            new AddPermissionRequest("orders", "own-client-2", "lambda:InvokeFunction", "apigateway.amazonaws.com", null, null, null, configuration.RevisionId),
+            CancellationToken.None));
+        var policy = await _aws.Lambda.GetPolicyAsync("orders", null, CancellationToken.None);
+
+        Assert.Equal("1", alias!.FunctionVersion);
+        Assert.Contains("\"own-client\"", statement, StringComparison.Ordinal);
+        Assert.Equal("PreconditionFailedException", stale.ErrorCode);
+        Assert.Equal(412, stale.StatusCode);
+        Assert.Contains("own-client", policy!.PolicyJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogsClient_DataPlaneCall_ReadsExecutionLogLinesByRequestId()
+    {
+        var response = await scenario.Client.PlainAsync(HttpMethod.Get, $"/restapis/{scenario.ApiId}/prod/_user_request_/orders/5");
+        var requestId = response.Header("x-amzn-RequestId");
+
+        var result = await _aws.Logs.FilterLogEventsAsync(new LogEventQuery($"API-Gateway-Execution-Logs_{scenario.ApiId}/prod", FilterPattern: $"\"({requestId})\""), CancellationToken.None);
+
+        Assert.Equal($"({requestId}) HTTP Method: GET, Resource Path: /orders/5", result.Events[5].Message);
+        Assert.False(result.Truncated);
+    }
+
+    public void Dispose() => _aws.Dispose();
+}

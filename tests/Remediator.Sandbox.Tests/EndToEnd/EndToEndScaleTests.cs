@@ -1,0 +1,90 @@
+using System.Net;
+using Remediator.Core.Configuration;
+using Remediator.Core.Decisions;
+using Remediator.Core.Engine;
+using Remediator.Core.Intake;
+using Remediator.Core.Ledger;
+
+namespace Remediator.Sandbox.Tests.EndToEnd;
+
+/// <summary>Storms and races: AWS calls do not grow with repeats, and concurrent engines act once.</summary>
+public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SandboxAccount>
+{
+    private const string Stage = "prod";
+
+    [Fact]
+    public async Task Remediate_TenThousandCopiesOfOneFailure_MakeTheSameAwsCallsAsOne()
+    {
+        (IReadOnlyDictionary<string, int> one, _) = await RemediateCopiesAsync(1);
+        (IReadOnlyDictionary<string, int> many, EngineResult result) = await RemediateCopiesAsync(10_000);
+
+        output.WriteLine(string.Join(", ", many.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")));
+        Assert.Equal(one, many);
+        Assert.Equal(10_000, Assert.Single(result.Outcomes).Finding!.Occurrences);
+        Assert.Equal(1, many["lambda:AddPermission"]);
+        Assert.Equal(1, many["sns:Publish"]);
+    }
+
+    [Fact]
+    public async Task Remediate_EightConcurrentEnginesOnOneBatch_AddOneStatementAndPublishOneNotification()
+    {
+        account.Reset();
+        string pets = await account.CreateFunctionAsync("pets");
+        (string api, _) = await account.RestApi().Method("GET", "/pets/{id}", account.InvokeUri(pets)).DeployAsync(Stage);
+        await account.CallAsync(api, Stage, "GET", "/pets/1");
+        string payload = Assert.Single(account.TakePayloads());
+        var ledger = new InMemoryLedger(TimeProvider.System);
+        RemediatorSettings settings = await EnforceAsync(TimeSpan.FromMilliseconds(200));
+
+        EngineResult[] results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            account.Engine(settings, ledger).ProcessAsync(payload, $"invocation-{i}", CancellationToken.None))));
+
+        Assert.Single(await account.StatementIdsAsync(pets));
+        Assert.Single(account.SnsMessages());
+        EngineOutcome[] outcomes = results.SelectMany(r => r.Outcomes).ToArray();
+        Assert.Equal(8, outcomes.Length);
+        Assert.Single(outcomes, o => o.Outcome == RemediationOutcome.Fixed);
+        Assert.All(outcomes.Where(o => o.Outcome != RemediationOutcome.Fixed), o => Assert.True(
+            o is { Outcome: RemediationOutcome.Ignored, Reason: OutcomeReason.ClaimedElsewhere } or { Outcome: RemediationOutcome.AlreadyAllowed },
+            $"{o.Outcome} ({o.Reason})"));
+        Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets/2"));
+    }
+
+    /// <summary>
+    /// A real failure from the data plane, repeated as <paramref name="copies"/> requests (each with its own
+    /// request id), remediated from a fresh account; returns the AWS requests the engine made.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<string, int> Calls, EngineResult Result)> RemediateCopiesAsync(int copies)
+    {
+        account.Reset();
+        string pets = await account.CreateFunctionAsync("pets");
+        (string api, _) = await account.RestApi().Method("GET", "/pets/{id}", account.InvokeUri(pets)).DeployAsync(Stage);
+        await account.CallAsync(api, Stage, "GET", "/pets/42");
+        LogBatch failure = SubscriptionPayloadDecoder.Decode(Assert.Single(account.TakePayloads())).Batch!;
+        string requestId = failure.LogEvents[0].Message[1..failure.LogEvents[0].Message.IndexOf(')', StringComparison.Ordinal)];
+        string[] kept = failure.LogEvents.Select(e => e.Message)
+            .Where(m => m.Contains(") HTTP Method: ", StringComparison.Ordinal) || m.Contains(") Endpoint request URI: ", StringComparison.Ordinal)
+                || m.Contains(") Execution failed due to", StringComparison.Ordinal) || m.Contains(") Method completed with status", StringComparison.Ordinal))
+            .ToArray();
+        LogEvent[] events = Enumerable.Range(0, copies)
+            .SelectMany(copy => kept.Select(line => line.Replace(requestId, $"{copy:D8}-0000-4000-8000-{copy:D12}", StringComparison.Ordinal)))
+            .Select((line, i) => new LogEvent($"{i:D56}", failure.LogEvents[0].Timestamp, line))
+            .ToArray();
+        string payload = SubscriptionPayloadEncoder.EncodePayload(failure with { LogEvents = events });
+        RemediationEngine engine = account.Engine(await EnforceAsync(TimeSpan.Zero));
+        IReadOnlyDictionary<string, int> before = account.RequestCounts();
+
+        EngineResult result = await engine.ProcessAsync(payload, "invocation-1", CancellationToken.None);
+
+        IReadOnlyDictionary<string, int> after = account.RequestCounts();
+        Assert.Equal(RemediationOutcome.Fixed, Assert.Single(result.Outcomes).Outcome);
+        return (after.Where(c => c.Value != before.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key)), result);
+    }
+
+    private async Task<RemediatorSettings> EnforceAsync(TimeSpan settle) => new()
+    {
+        Mode = RemediatorMode.Enforce,
+        TopicArn = await account.CreateTopicAsync(),
+        SettleDelay = settle,
+    };
+}

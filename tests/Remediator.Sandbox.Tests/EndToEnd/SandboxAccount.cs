@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Remediator.Aws.Composition;
+using Remediator.Aws.Config;
+using Remediator.Aws.Credentials;
+using Remediator.Aws.Endpoints;
+using Remediator.Aws.Http;
+using Remediator.Core.Configuration;
+using Remediator.Core.Engine;
+using Remediator.Core.Ledger;
+using Remediator.Core.Ports;
+
+namespace Remediator.Sandbox.Tests.EndToEnd;
+
+/// <summary>
+/// One sandbox account seen through Remediator's own wire clients (real HTTP, SigV4): builders for functions and
+/// APIs, calls to the simulated data plane, the subscription payloads it delivers, request counts, and engines.
+/// </summary>
+public sealed class SandboxAccount : IAsyncLifetime
+{
+    public const string Role = "arn:aws:iam::000000000000:role/lambda-role";
+    private const string EmptyZip = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
+
+    private readonly ConcurrentQueue<string> payloads = new();
+    private readonly List<IDisposable> subscriptions = [];
+    private HttpClient? http;
+
+    public SandboxServer Server { get; private set; } = null!;
+
+    public AwsClients Clients { get; private set; } = null!;
+
+    public string AccountId => Server.AccountId;
+
+    public string Region => Server.Region;
+
+    /// <summary>The environment a CLI or host would see to reach this sandbox.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["AWS_ENDPOINT_URL"] = Server.BaseUrl.ToString().TrimEnd('/'),
+        ["AWS_REGION"] = Region,
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+    };
+
+    public async Task InitializeAsync()
+    {
+        Server = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Seed = 7 });
+        Clients = AwsClients.Create(
+            AwsEnvironment.FromDictionary(Environment),
+            new AwsClientSettings { Credentials = new EnvironmentCredentialsProvider(AwsEnvironment.FromDictionary(Environment)) });
+        http = new HttpClient { BaseAddress = Server.BaseUrl };
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (IDisposable subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        http?.Dispose();
+        Clients.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>Starts a test from an empty account, capturing log deliveries from every log group.</summary>
+    public void Reset()
+    {
+        Server.Reset();
+        payloads.Clear();
+        if (subscriptions.Count == 0)
+        {
+            subscriptions.Add(Server.SubscribeToLogs(DeliverAsync, logGroupNamePrefix: string.Empty));
+        }
+    }
+
+    /// <summary>Subscription payloads delivered since the last <see cref="TakePayloads"/>, oldest first.</summary>
+    public IReadOnlyList<string> TakePayloads()
+    {
+        var taken = new List<string>();
+        while (payloads.TryDequeue(out string? payload))
+        {
+            taken.Add(payload);
+        }
+
+        return taken;
+    }
+
+    public string FunctionArn(string name, string? qualifier = null) =>
+        $"arn:aws:lambda:{Region}:{AccountId}:function:{name}{(qualifier is null ? string.Empty : ":" + qualifier)}";
+
+    public string InvokeUri(string functionArn) =>
+        $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+
+    public async Task<string> CreateFunctionAsync(string name, bool publish = false, IReadOnlyDictionary<string, string>? tags = null)
+    {
+        var body = new JsonObject
+        {
+            ["FunctionName"] = name,
+            ["Runtime"] = "python3.12",
+            ["Role"] = Role,
+            ["Handler"] = "app.handler",
+            ["Code"] = new JsonObject { ["ZipFile"] = EmptyZip },
+            ["Publish"] = publish,
+        };
+        if (tags is not null)
+        {
+            body["Tags"] = new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
+        }
+
+        await SendAsync(AwsService.Lambda, "CreateFunction", HttpMethod.Post, "/2015-03-31/functions", body);
+        return FunctionArn(name);
+    }
+
+    public Task CreateAliasAsync(string function, string alias, string version) =>
+        SendAsync(AwsService.Lambda, "CreateAlias", HttpMethod.Post, $"/2015-03-31/functions/{function}/aliases", new JsonObject { ["Name"] = alias, ["FunctionVersion"] = version });
+
+    /// <summary>A permission as the console adds it (not a Remediator statement).</summary>
+    public Task AllowApiAsync(string functionArn, string sourceArn, string statementId = "console-added", string? qualifier = null) =>
+        Clients.Lambda.AddPermissionAsync(
+            new AddPermissionRequest(functionArn, statementId, "lambda:InvokeFunction", "apigateway.amazonaws.com", sourceArn, null, qualifier, null),
+            CancellationToken.None);
+
+    public async Task<IReadOnlyList<string>> StatementIdsAsync(string functionArn, string? qualifier = null)
+    {
+        FunctionPolicy? policy = await Clients.Lambda.GetPolicyAsync(functionArn, qualifier, CancellationToken.None);
+        if (policy is null)
+        {
+            return [];
+        }
+
+        using JsonDocument document = JsonDocument.Parse(policy.PolicyJson);
+        return document.RootElement.GetProperty("Statement").EnumerateArray().Select(s => s.GetProperty("Sid").GetString()!).ToArray();
+    }
+
+    /// <summary>A REST API whose methods are given as (verb, path, integration URI, credentials, authorizer id).</summary>
+    public RestApiBuilder RestApi(string name = "pets") => new(this, name);
+
+    public V2ApiBuilder HttpApi(string name = "items") => new(this, name, "HTTP");
+
+    public V2ApiBuilder WebSocketApi(string name = "chat") => new(this, name, "WEBSOCKET");
+
+    public async Task<string> CreateTopicAsync(string name = "remediator")
+    {
+        var form = new FormUrlEncodedContent([new("Action", "CreateTopic"), new("Version", "2010-03-31"), new("Name", name)]);
+        byte[] body = await form.ReadAsByteArrayAsync();
+        AwsResponse response = await Clients.Http.SendAsync(
+            new AwsRequest(AwsService.Sns, "CreateTopic", HttpMethod.Post, "/", null, body, "application/x-www-form-urlencoded; charset=utf-8"),
+            CancellationToken.None);
+        string xml = Encoding.UTF8.GetString(response.Body);
+        int start = xml.IndexOf("<TopicArn>", StringComparison.Ordinal) + "<TopicArn>".Length;
+        return xml[start..xml.IndexOf("</TopicArn>", StringComparison.Ordinal)];
+    }
+
+    /// <summary>Calls the simulated execute-api endpoint and returns the status code.</summary>
+    public async Task<HttpStatusCode> CallAsync(string apiId, string stage, string method, string path, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"restapis/{apiId}/{Uri.EscapeDataString(stage)}/_user_request_{path}");
+        foreach ((string name, string value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using HttpResponseMessage response = await http!.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>Requests per <c>service:Operation</c> so far.</summary>
+    public IReadOnlyDictionary<string, int> RequestCounts()
+    {
+        using JsonDocument state = JsonDocument.Parse(Server.StateJson());
+        return state.RootElement.GetProperty("requestCounts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+    }
+
+    /// <summary>SNS messages published so far.</summary>
+    public IReadOnlyList<JsonElement> SnsMessages()
+    {
+        using JsonDocument state = JsonDocument.Parse(Server.StateJson());
+        return state.RootElement.GetProperty("snsMessages").EnumerateArray().Select(m => m.Clone()).ToArray();
+    }
+
+    /// <summary>An engine over this account's wire clients.</summary>
+    public RemediationEngine Engine(RemediatorSettings settings, ILedger? ledger = null) => new(
+        new EngineDependencies
+        {
+            Lambda = Clients.Lambda,
+            RestApis = Clients.ApiGateway,
+            V2Apis = Clients.ApiGatewayV2,
+            Logs = Clients.Logs,
+            Notifications = Clients.Sns,
+            Ledger = ledger ?? new InMemoryLedger(TimeProvider.System),
+        },
+        settings,
+        new EngineOptions { AccountId = AccountId, Region = Region });
+
+    internal async Task<JsonElement> SendAsync(AwsService service, string operation, HttpMethod method, string path, JsonNode? body = null)
+    {
+        byte[]? bytes = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
+        AwsResponse response = await Clients.Http.SendAsync(new AwsRequest(service, operation, method, path, null, bytes, bytes is null ? null : "application/json"), CancellationToken.None);
+        if (response.Body.Length == 0)
+        {
+            return default;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(response.Body);
+        return document.RootElement.Clone();
+    }
+
+    private Task DeliverAsync(string payload, CancellationToken cancellationToken)
+    {
+        payloads.Enqueue(payload);
+        return Task.CompletedTask;
+    }
+}
