@@ -57,8 +57,6 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Fault injection: the next N calls of an operation throttle, fail or wait.</summary>
     public FaultInjector Faults { get; }
 
-    internal SandboxEnvironment Environment => _env;
-
     /// <summary>Starts a sandbox, loading the state file when one is configured and present.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {

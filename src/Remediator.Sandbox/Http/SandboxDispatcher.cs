@@ -35,9 +35,19 @@ internal sealed class SandboxDispatcher(
         var cancellationToken = context.RequestAborted;
         var request = await ReadAsync(context, env.Ids.Guid(), cancellationToken).ConfigureAwait(false);
         var channel = channels.FirstOrDefault(c => c.Matches(request));
-        var response = channel is null
-            ? await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false)
-            : await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        SandboxResponse response;
+        try
+        {
+            response = channel is null
+                ? await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false)
+                : await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A sandbox bug must still reach the client as an AWS-shaped 500 naming the cause, not an empty reply.
+            response = Reply.Error(AwsProtocol.RestJson, null, new ServiceError(500, "InternalFailure", $"Sandbox internal error: {ex.GetType().Name}: {ex.Message}"), request.RequestId);
+        }
+
         await WriteAsync(context, response, request.RequestId, cancellationToken).ConfigureAwait(false);
     }
 
