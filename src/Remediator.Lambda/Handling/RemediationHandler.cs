@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Remediator.Core.Configuration;
@@ -61,8 +60,7 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
         }
 
         RemediationEngine engine = await _engines.GetAsync(invocation.FunctionArn, cancellationToken).ConfigureAwait(false);
-        string payload = Encoding.UTF8.GetString(invocation.Payload.Span);
-        EngineResult result = await engine.ProcessAsync(payload, invocation.RequestId, cancellationToken).ConfigureAwait(false);
+        EngineResult result = await engine.ProcessAsync(invocation.Payload, invocation.RequestId, cancellationToken).ConfigureAwait(false);
         return InvocationSummary.From(result, invocation.RequestId, _settings.Mode);
     }
 
