@@ -20,5 +20,7 @@ internal static class Program
         {
             DiagnoseCommand.Create(console),
             ReplayCommand.Create(console),
+            SandboxCommand.Create(console.Out),
+            DemoCommand.Create(console),
         };
 }

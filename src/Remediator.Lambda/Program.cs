@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Remediator.Core.Configuration;
+using Remediator.Lambda.Handling;
 using Remediator.Lambda.Hosting;
 using Remediator.Lambda.Logging;
 using Remediator.Lambda.Runtime;
@@ -23,10 +24,7 @@ internal static class Program
             new ProcessEnvironmentVariables(), TimeProvider.System, log, CreateHandler, stopping.Token).ConfigureAwait(false);
     }
 
-    /// <summary>The one place where the remediation engine becomes the invocation handler. The engine is
-    /// composed here at integration; until then there is deliberately no handler, and a deployed build
-    /// reports that as an init error instead of pretending to work.</summary>
-    private static IInvocationHandler CreateHandler(HandlerContext context) =>
-        throw new NotSupportedException(
-            "This build has no remediation engine wired into Remediator.Lambda (Program.CreateHandler).");
+    /// <summary>The one place where the remediation engine becomes the invocation handler. A failure here
+    /// (no region, an unusable endpoint URL) is reported to Lambda as an init error.</summary>
+    private static IInvocationHandler CreateHandler(HandlerContext context) => RemediationHandlerFactory.Create(context);
 }

@@ -5,12 +5,20 @@ namespace Remediator.Benchmarks;
 
 /// <summary>
 /// <c>--compare-gzip [iterations]</c> times decode + diagnose against <c>gzip -dc</c> in one run and prints the
-/// ratio; any other arguments go to BenchmarkDotNet (for example <c>--filter * --job short</c>).
+/// ratio; <c>--cold-start [runs]</c> publishes the function and times process start to first response
+/// (<see cref="ColdStart.ColdStartHarness"/>); any other arguments go to BenchmarkDotNet (for example
+/// <c>--filter * --job short</c>).
 /// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
+        if (args is ["--cold-start", .. var runArgs])
+        {
+            int runs = runArgs is [var runCount] ? int.Parse(runCount, CultureInfo.InvariantCulture) : 20;
+            return await ColdStart.ColdStartHarness.RunAsync(runs, Console.Out);
+        }
+
         if (args is ["--compare-gzip", .. var rest])
         {
             int iterations = rest is [var count] ? int.Parse(count, CultureInfo.InvariantCulture) : 200;

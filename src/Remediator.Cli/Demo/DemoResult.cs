@@ -1,0 +1,16 @@
+namespace Remediator.Cli.Demo;
+
+/// <summary>Which parts of the story happened.</summary>
+internal sealed record DemoResult(bool ApiFailed, bool LogsDelivered, bool PermissionAdded, bool Notified, bool ApiRecovered)
+{
+    public bool Completed => ApiFailed && LogsDelivered && PermissionAdded && Notified && ApiRecovered;
+
+    /// <summary>The first part that did not happen, for the error line.</summary>
+    public string? Missing =>
+        !ApiFailed ? "the API did not fail with 500"
+        : !LogsDelivered ? "no execution log lines were delivered"
+        : !PermissionAdded ? "Remediator did not add the permission"
+        : !Notified ? "no SNS notification was published"
+        : !ApiRecovered ? "the API did not answer 200 after the fix"
+        : null;
+}

@@ -1,0 +1,82 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Remediator.Core.Configuration;
+using Remediator.Core.Engine;
+using Remediator.Lambda.Runtime;
+
+namespace Remediator.Lambda.Handling;
+
+/// <summary>
+/// The Lambda's invocation handler: runs the remediation engine on the subscription payload and answers
+/// with an <see cref="InvocationSummary"/>. The engine writes one JSON log line per outcome and the EMF
+/// metric documents itself. Transient failures propagate, so the invocation fails and Lambda retries it;
+/// so does a deadline too close to finish (before any work) or reached (through the token).
+/// Build it with <see cref="RemediationHandlerFactory"/>; the CLI demo uses the same class.
+/// </summary>
+public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
+{
+    /// <summary>Time one AWS call with its retries may take; an invocation starts only with the settle
+    /// delay plus this much left, so it never begins work it cannot finish.</summary>
+    public static readonly TimeSpan CallAllowance = TimeSpan.FromSeconds(3);
+
+    private static readonly HandlingJsonContext Json = new(new JsonSerializerOptions
+    {
+        // Statements and details are read by people in the console: keep quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    private readonly EngineSource _engines;
+    private readonly RemediatorSettings _settings;
+    private readonly DeadlinePolicy _deadlines;
+    private readonly IReadOnlyList<IDisposable> _owned;
+
+    internal RemediationHandler(EngineSource engines, RemediatorSettings settings, DeadlinePolicy deadlines, IReadOnlyList<IDisposable> owned)
+    {
+        _engines = engines;
+        _settings = settings;
+        _deadlines = deadlines;
+        _owned = owned;
+    }
+
+    /// <inheritdoc />
+    public async Task<ReadOnlyMemory<byte>> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        InvocationSummary summary = await ProcessAsync(invocation, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.SerializeToUtf8Bytes(summary, Json.InvocationSummary);
+    }
+
+    /// <summary>As <see cref="HandleAsync"/>, returning the summary as a value.</summary>
+    public async Task<InvocationSummary> ProcessAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        DeadlineBudget budget = _deadlines.BudgetFor(invocation);
+        TimeSpan needed = _settings.SettleDelay + CallAllowance;
+        if (!budget.HasTimeFor(needed))
+        {
+            throw new TimeoutException(
+                $"Only {budget.Remaining.TotalMilliseconds:0} ms left before the deadline, {needed.TotalMilliseconds:0} ms needed: "
+                + "not starting, so Lambda retries the event.");
+        }
+
+        RemediationEngine engine = await _engines.GetAsync(invocation.FunctionArn, cancellationToken).ConfigureAwait(false);
+        EngineResult result = await engine.ProcessAsync(invocation.Payload, invocation.RequestId, cancellationToken).ConfigureAwait(false);
+        return InvocationSummary.From(result, invocation.RequestId, _settings.Mode);
+    }
+
+    /// <summary>Reads a response written by <see cref="HandleAsync"/>.</summary>
+    public static InvocationSummary ParseResponse(ReadOnlySpan<byte> response) =>
+        JsonSerializer.Deserialize(response, Json.InvocationSummary)
+        ?? throw new JsonException("The response is JSON null, not an invocation summary.");
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        foreach (IDisposable owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,18 @@
+using Amazon.Runtime;
+using Remediator.Aws.Credentials;
+
+namespace Remediator.Lambda.Handling;
+
+/// <summary>Lets the AWS SDK's DynamoDB client sign with the same credentials as Remediator's own
+/// clients, so one resolution (Lambda's role variables, a profile, the sandbox's keys) serves all.</summary>
+internal sealed class SdkCredentialsBridge(IAwsCredentialsProvider provider) : AWSCredentials
+{
+    public override ImmutableCredentials GetCredentials() =>
+        GetCredentialsAsync().GetAwaiter().GetResult();
+
+    public override async Task<ImmutableCredentials> GetCredentialsAsync()
+    {
+        AwsCredentials credentials = await provider.GetCredentialsAsync(CancellationToken.None).ConfigureAwait(false);
+        return new ImmutableCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
+    }
+}

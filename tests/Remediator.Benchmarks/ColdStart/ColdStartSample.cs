@@ -1,0 +1,7 @@
+namespace Remediator.Benchmarks.ColdStart;
+
+/// <summary>What one process start measured, in milliseconds from <c>Process.Start</c>.</summary>
+/// <param name="FirstPollMs">Until the first <c>GET .../invocation/next</c> reached the fake (init done); null if none came.</param>
+/// <param name="FirstResultMs">Until the first post for the served invocation (or the init error) reached the fake.</param>
+/// <param name="ResultKind"><c>response</c>, <c>error</c>, <c>init error</c>, or <c>none</c> when nothing came in time.</param>
+internal sealed record ColdStartSample(double? FirstPollMs, double? FirstResultMs, string ResultKind);

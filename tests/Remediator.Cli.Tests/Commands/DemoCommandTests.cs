@@ -1,0 +1,45 @@
+using Remediator.Cli.Commands;
+
+namespace Remediator.Cli.Tests.Commands;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public void Demo_FreshSandbox_TellsTheWholeStoryInOrderAndExitsZero()
+    {
+        CliRun run = CliRun.Execute("demo");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Empty(run.Error);
+        string output = run.Output;
+        int failed = IndexOf(output, "GET /prod/pets/42 -> 500");
+        int evidence = IndexOf(output, "Execution failed due to configuration error: Invalid permissions on Lambda function");
+        int verified = IndexOf(output, "resolves to function arn:aws:lambda:us-east-1:000000000000:function:pets-prod (stage variable petsFunction=pets-prod)");
+        int fixedLine = IndexOf(output, "Fixed (PermissionMissing)");
+        int statement = IndexOf(output, "\"AWS:SourceArn\": \"arn:aws:execute-api:us-east-1:000000000000:");
+        int logLine = IndexOf(output, "\"outcome\":\"fixed\"");
+        int notification = IndexOf(output, "Subject: Remediator fixed: API Gateway may now invoke pets-prod");
+        int recovered = IndexOf(output, "GET /prod/pets/42 -> 200");
+        Assert.True(
+            failed < evidence && evidence < verified && verified < fixedLine && fixedLine < statement
+            && statement < logLine && logLine < notification && notification < recovered,
+            output);
+        Assert.Contains("Healed in", run.OutputLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_StoryIncomplete_HasItsOwnExitCode()
+    {
+        Assert.NotEqual(ExitCodes.Success, DemoCommand.StoryIncomplete);
+        Assert.NotEqual(ExitCodes.Usage, DemoCommand.StoryIncomplete);
+        Assert.NotEqual(ExitCodes.UnreadableInput, DemoCommand.StoryIncomplete);
+        Assert.NotEqual(ReplayCommand.AwsFailure, DemoCommand.StoryIncomplete);
+    }
+
+    private static int IndexOf(string output, string text)
+    {
+        int index = output.IndexOf(text, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"'{text}' is missing from:\n{output}");
+        return index;
+    }
+}
