@@ -10,7 +10,9 @@ namespace Remediator.Lambda.Handling;
 /// The Lambda's invocation handler: runs the remediation engine on the subscription payload and answers
 /// with an <see cref="InvocationSummary"/>. The engine writes one JSON log line per outcome and the EMF
 /// metric documents itself. Transient failures propagate, so the invocation fails and Lambda retries it;
-/// so does a deadline too close to finish (before any work) or reached (through the token).
+/// so does a deadline too close to finish (before any work) or reached (through the token). An unusable
+/// payload fails too (<see cref="InvalidPayloadException"/>), after its one outcome is logged, so the
+/// on-failure destination keeps it.
 /// Build it with <see cref="RemediationHandlerFactory"/>; the CLI demo uses the same class.
 /// </summary>
 public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
@@ -61,6 +63,12 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
 
         RemediationEngine engine = await _engines.GetAsync(invocation.FunctionArn, cancellationToken).ConfigureAwait(false);
         EngineResult result = await engine.ProcessAsync(invocation.Payload, invocation.RequestId, cancellationToken).ConfigureAwait(false);
+        if (result.IntakeError is { } refused)
+        {
+            // The engine logged the outcome; failing hands the original payload to the on-failure destination.
+            throw new InvalidPayloadException(refused);
+        }
+
         return InvocationSummary.From(result, invocation.RequestId, _settings.Mode);
     }
 

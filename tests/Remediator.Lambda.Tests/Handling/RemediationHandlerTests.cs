@@ -68,16 +68,17 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandleAsync_NotASubscriptionPayload_AnswersWithTheIntakeError()
+    public async Task HandleAsync_NotASubscriptionPayload_RecordsOneOutcomeAndFailsTheInvocation()
     {
+        // The invocation must fail: only then does Lambda's on-failure destination keep the original payload.
         await using RemediationHandler handler = HandlerHarness.Create(HandlerHarness.Variables(_world), _log);
 
-        InvocationSummary summary = RemediationHandler.ParseResponse(
-            (await handler.HandleAsync(HandlerHarness.Invocation("""{"hello":"world"}"""), CancellationToken.None)).Span);
+        InvalidPayloadException refused = await Assert.ThrowsAsync<InvalidPayloadException>(() =>
+            handler.HandleAsync(HandlerHarness.Invocation("""{"hello":"world"}"""), CancellationToken.None));
 
-        Assert.NotNull(summary.IntakeError);
-        Assert.Equal(0, summary.EventsRead);
+        Assert.Equal(IntakeErrorCode.MissingField, refused.Error?.Code);
         Assert.Equal("error", Assert.Single(LogLines.Outcomes(_log.Lines)).GetProperty("outcome").GetString());
+        Assert.Empty(_world.State().GetProperty("requestCounts").EnumerateObject());
     }
 
     [Fact]
