@@ -21,6 +21,9 @@ public sealed record EngineOptions
     /// <summary>A ticket or recommendation for the same root cause and reason is not repeated within this interval.</summary>
     public TimeSpan NotificationInterval { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>Distinct root causes one invocation claims at most.</summary>
+    public int MaxRootCausesPerInvocation { get; init; } = 50;
+
     /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
     public int MaxWriteAttempts { get; init; } = 3;
 }

@@ -14,6 +14,7 @@ internal static class OutcomeFactory
             Reason = decision.Reason,
             Detail = decision.Detail,
             Finding = work.Finding,
+            LedgerKey = work.Finding.Fingerprint,
             AccountId = options.AccountId,
             Region = options.Region,
             LogGroup = logGroup,
