@@ -39,8 +39,9 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration), (second.Outcome, second.Reason));
         Assert.True(first.Notified);
         Assert.False(second.Notified);
-        Assert.Single(world.Sns.Published);
+        SnsMessage message = Assert.Single(world.Sns.Published);
         Assert.Equal(first.LedgerKey, second.LedgerKey);
+        Assert.Contains($"Root cause {first.LedgerKey}.", message.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,6 +213,14 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
         Assert.Equal(RemediationOutcome.Fixed, result.Outcomes[^1].Outcome);
         Assert.Equal(2, result.Outcomes.Count(o => o.Reason == OutcomeReason.FunctionError));
         Assert.Equal(3, result.Outcomes.Count(o => o.Reason == OutcomeReason.RootCauseCapReached));
+    }
+
+    [Fact]
+    public void Constructor_RootCauseCapBelowOne_Throws()
+    {
+        var world = new EngineWorld { Options = new EngineOptions { AccountId = Account, Region = Region, MaxRootCausesPerInvocation = 0 } };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => world.Engine());
     }
 
     private static async Task<IReadOnlyDictionary<string, int>> CallsForPathsAsync(int paths)
