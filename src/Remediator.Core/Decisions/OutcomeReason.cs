@@ -71,4 +71,7 @@ public enum OutcomeReason
 
     /// <summary>The log events belong to another account than the one Remediator runs in.</summary>
     ForeignAccount,
+
+    /// <summary>The invocation already took on its cap of distinct root causes; a later batch brings this one back.</summary>
+    RootCauseCapReached,
 }

@@ -57,6 +57,44 @@ public sealed record PolicyVerdict(PolicyVerdictKind Kind, string Explanation, s
         };
     }
 
+    /// <summary>
+    /// Judges one policy for every request of one target (the plans share their grant and differ in the
+    /// request): the verdict that leaves the least to do wins, so the target is fixed when any request is
+    /// not allowed, and ticketed when any request is denied or the policy cannot be read. Fails closed.
+    /// </summary>
+    /// <returns>The verdict and the plan of the request it is for.</returns>
+    public static (PolicyVerdict Verdict, GrantPlan Plan) JudgeAll(FunctionPolicy? policy, IReadOnlyList<GrantPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentOutOfRangeException.ThrowIfZero(plans.Count);
+        (PolicyVerdict Verdict, GrantPlan Plan)? worst = null;
+        var judged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (GrantPlan plan in plans)
+        {
+            if (!judged.Add(plan.RequestSourceArn))
+            {
+                continue;
+            }
+
+            PolicyVerdict verdict = Judge(policy, plan);
+            if (worst is null || Severity(verdict.Kind) > Severity(worst.Value.Verdict.Kind))
+            {
+                worst = (verdict, plan);
+            }
+        }
+
+        return worst!.Value;
+    }
+
+    private static int Severity(PolicyVerdictKind kind) => kind switch
+    {
+        PolicyVerdictKind.Allows => 0,
+        PolicyVerdictKind.Missing => 1,
+        PolicyVerdictKind.OwnStatementIneffective => 2,
+        PolicyVerdictKind.ExplicitDeny => 3,
+        _ => 4,
+    };
+
     /// <summary>The decision this verdict implies for enforce mode.</summary>
     public Decision ToDecision(bool concurrent = false)
     {

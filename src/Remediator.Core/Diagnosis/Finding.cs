@@ -38,7 +38,11 @@ public sealed record Finding(
     [JsonIgnore]
     public RootCauseKey RootCause => RootCauseKey.Of(Kind, ApiId, Stage, HttpMethod, ResourcePath, RouteKey, FunctionArn);
 
-    /// <summary>Stable across batches and runs for the same root cause: the ledger and dedup key.</summary>
+    /// <summary>
+    /// Stable across batches and runs for the same logged root cause: the coalescing key of a batch, and the
+    /// ledger key of a finding the control plane resolves no single target for (the engine keys a resolved
+    /// one on its target instead, so the logged path does not split it).
+    /// </summary>
     public string Fingerprint => RootCause.Fingerprint;
 
     /// <summary>Value equality, including the lists.</summary>

@@ -21,6 +21,14 @@ public sealed record EngineOptions
     /// <summary>A ticket or recommendation for the same root cause and reason is not repeated within this interval.</summary>
     public TimeSpan NotificationInterval { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Distinct root causes (<see cref="LedgerKey"/>) one invocation claims, reads policies for and notifies
+    /// about, at most; those with a resolved target come first. The rest end
+    /// <see cref="Decisions.OutcomeReason.RootCauseCapReached"/> (ignored, unclaimed) and are taken up when a
+    /// later batch shows them again. Bounds what a storm of distinct failures can cost in AWS calls and time.
+    /// </summary>
+    public int MaxRootCausesPerInvocation { get; init; } = 50;
+
     /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
     public int MaxWriteAttempts { get; init; } = 3;
 }

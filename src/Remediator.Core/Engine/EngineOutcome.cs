@@ -22,6 +22,12 @@ public sealed record EngineOutcome
     /// <summary>The finding this outcome is for; null for a refused payload.</summary>
     public Finding? Finding { get; init; }
 
+    /// <summary>
+    /// The ledger record this outcome was claimed and recorded under (see <see cref="LedgerKey"/>); null when
+    /// nothing was claimed for it.
+    /// </summary>
+    public string? LedgerKey { get; init; }
+
     /// <summary>The account and region Remediator ran in.</summary>
     public string? AccountId { get; init; }
 

@@ -1,46 +1,41 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
-using Remediator.Core.Ports;
 using Remediator.Core.Verification;
 
 namespace Remediator.Core.Engine;
 
-/// <summary>One finding's way through a pass: its claim, what was verified, the decision and what was done.</summary>
-internal sealed class FindingWork(Finding finding)
+/// <summary>
+/// One finding's part of a pass: what the logs say about its request and what the control plane resolved
+/// it to. Everything decided after that belongs to its <see cref="RootCauseWork"/>.
+/// </summary>
+internal sealed class FindingWork(Finding finding, int index)
 {
     public Finding Finding { get; } = finding;
+
+    /// <summary>Its position among the batch's findings (and in the result's outcomes).</summary>
+    public int Index { get; } = index;
 
     /// <summary>What the logs say about the request: the finding, or its re-diagnosis from fetched context lines.</summary>
     public Finding Request { get; set; } = finding;
 
-    public LedgerLease? Lease { get; set; }
+    /// <summary>The ledger key of its root cause (<see cref="LedgerKey"/>); null when it was never keyed.</summary>
+    public string? Key { get; set; }
 
-    /// <summary>The record as the claim left it (the previous passes' outcome).</summary>
-    public LedgerRecord? Record { get; set; }
-
-    /// <summary>The current decision; enforce-mode terms until the mode is applied.</summary>
-    public Decision? Decision { get; set; }
-
+    /// <summary>The one target its request resolved to, with the logged request it was matched from.</summary>
     public ResolvedTarget? Target { get; set; }
 
+    /// <summary>A stage sweep's candidates, when the request was not known; decided after the claim.</summary>
+    public Resolution? Sweep { get; set; }
+
+    /// <summary>A ticket known before any claim: a kind no grant fixes, or a resolution that failed.</summary>
+    public Decision? Ticket { get; set; }
+
+    /// <summary>The plan for its own request (its request source ARN; the grant is its root cause's).</summary>
     public GrantPlan? Plan { get; set; }
 
+    /// <summary>What was read for this finding alone: fetched context, the resolution trail.</summary>
     public List<string> Verified { get; } = [];
 
-    /// <summary>True once AddPermission succeeded in this pass.</summary>
-    public bool Wrote { get; set; }
-
-    /// <summary>The statement Lambda stored, when <see cref="Wrote"/>.</summary>
-    public string? StoredStatement { get; set; }
-
-    /// <summary>True when an earlier attempt made the fix and this pass only reports it.</summary>
-    public bool FixedEarlier { get; set; }
-
-    /// <summary>True when this pass tried to write (for the attempt count, whether or not it succeeded).</summary>
-    public bool TriedWrite { get; set; }
-
-    /// <summary>True once the outcome is recorded (ledger completed or nothing to complete).</summary>
-    public bool Finished { get; set; }
-
-    public ApiType ApiType => Target?.ApiType ?? Finding.ApiType;
+    /// <summary>The function the logged endpoint URI names (a hint).</summary>
+    public string? LoggedFunctionArn => Request.FunctionArn ?? Finding.FunctionArn;
 }

@@ -7,12 +7,13 @@ namespace Remediator.Core.Engine;
 internal sealed partial class InvocationPass
 {
     /// <summary>
-    /// Re-reads the policy (after the settle delay), and when it still lacks the grant, takes a fix from
+    /// Re-reads the policy (after the settle delay), and when it still lacks the grant for any request of the
+    /// root cause, takes a fix from
     /// the caps and calls AddPermission with the RevisionId just read. 412 (the policy changed) and 409
     /// (our statement id appeared) mean "read again and decide again"; a re-read that then finds the call
     /// allowed ends as AlreadyAllowed(AddedConcurrently): another pass did the work and notifies about it.
     /// </summary>
-    private async Task ActAsync(FindingWork work, CancellationToken cancellationToken)
+    private async Task ActAsync(RootCauseWork work, CancellationToken cancellationToken)
     {
         GrantPlan plan = work.Plan!;
         LambdaFunctionArn function = plan.Function;
@@ -22,7 +23,7 @@ internal sealed partial class InvocationPass
         if (deps.Time.GetUtcNow() >= work.Lease!.ExpiresAt)
         {
             ClaimResult renewed = await deps.Ledger.ClaimAsync(
-                new ClaimRequest(work.Finding.Fingerprint, owner, options.LeaseDuration), cancellationToken).ConfigureAwait(false);
+                new ClaimRequest(work.Key!, owner, options.LeaseDuration), cancellationToken).ConfigureAwait(false);
             if (!renewed.Claimed)
             {
                 work.Lease = null;
@@ -40,7 +41,8 @@ internal sealed partial class InvocationPass
         for (int attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
         {
             FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(function.UnqualifiedArn, function.Qualifier, cancellationToken).ConfigureAwait(false);
-            PolicyVerdict verdict = PolicyVerdict.Judge(policy, plan);
+            (PolicyVerdict verdict, GrantPlan judged) = PolicyVerdict.JudgeAll(policy, work.Plans);
+            work.Plan = judged;
             if (verdict.Kind != PolicyVerdictKind.Missing)
             {
                 work.Verified.Add($"Re-checked before writing: {verdict.Explanation}");

@@ -1,6 +1,4 @@
-using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
-using Remediator.Core.Diagnosis;
 using Remediator.Core.Policy;
 using Remediator.Core.Ports;
 using Remediator.Core.Verification;
@@ -9,19 +7,18 @@ namespace Remediator.Core.Engine;
 
 internal sealed partial class InvocationPass
 {
-    /// <summary>Claims the finding, verifies it against the control plane and decides (enforce-mode terms).</summary>
-    private async Task AssessAsync(FindingWork work, CancellationToken cancellationToken)
+    /// <summary>Claims the root cause, then verifies and decides it once for all its findings (enforce-mode terms).</summary>
+    private async Task AssessAsync(RootCauseWork work, CancellationToken cancellationToken)
     {
-        Finding finding = work.Finding;
-        if (!string.Equals(batch.Owner, options.AccountId, StringComparison.Ordinal))
+        if (work.Decision is not null)
         {
-            work.Decision = Decision.Ignored(OutcomeReason.ForeignAccount, $"the log events belong to account {batch.Owner}, and Remediator runs in {options.AccountId}");
+            // Decided without a claim: another account's logs, or past the cap.
             return;
         }
 
         TimeSpan lease = options.LeaseDuration + settings.SettleDelay;
         ClaimResult claim = await deps.Ledger.ClaimAsync(
-            new ClaimRequest(finding.Fingerprint, owner, lease, Math.Max(1, finding.Occurrences)), cancellationToken).ConfigureAwait(false);
+            new ClaimRequest(work.Key!, owner, lease, work.Occurrences), cancellationToken).ConfigureAwait(false);
         if (!claim.Claimed)
         {
             work.Decision = Decision.Ignored(OutcomeReason.ClaimedElsewhere, $"invocation {claim.Record.Lease?.Owner} holds this root cause and reports on it");
@@ -39,75 +36,55 @@ internal sealed partial class InvocationPass
             return;
         }
 
-        if (KindRules.TicketFor(finding.Kind) is { } kindTicket)
+        FindingWork leader = work.Leader;
+        if (leader.Ticket is { } ticket)
         {
-            work.Decision = kindTicket;
+            work.Decision = ticket;
             return;
         }
 
-        await VerifyAsync(work, cancellationToken).ConfigureAwait(false);
+        if (leader.Sweep is { } sweep)
+        {
+            await DecideSweepAsync(work, sweep, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            ResolvedTarget target = leader.Target!;
+            if (work.Members.Count > 1)
+            {
+                work.Verified.Add($"{work.Members.Count} logged requests of this batch resolve to {target.Describe()} on stage {target.Stage}: one root cause, one outcome.");
+            }
+
+            await DecideTargetAsync(
+                work,
+                target,
+                work.Members.Select(member => member.Target!).ToArray(),
+                work.Members.Select(member => member.LoggedFunctionArn).Distinct(StringComparer.Ordinal).ToArray(),
+                cancellationToken).ConfigureAwait(false);
+            if (work.Plans.Count == work.Members.Count)
+            {
+                for (int i = 0; i < work.Members.Count; i++)
+                {
+                    work.Members[i].Plan = work.Plans[i];
+                }
+            }
+        }
+
         if (work.Decision is { Outcome: RemediationOutcome.Fixed } && work.Plan is { } plan && !work.FixedEarlier)
         {
             work.Decision = await GuardAsync(work, plan, previous, cancellationToken).ConfigureAwait(false) ?? work.Decision;
         }
     }
 
-    private async Task VerifyAsync(FindingWork work, CancellationToken cancellationToken)
-    {
-        Finding finding = work.Finding;
-        var api = new ApiTarget(options.Region, options.AccountId, finding.ApiId ?? string.Empty);
-        string? invalid = finding.Stage is null ? "no stage" : api.Validate();
-        if (invalid is not null || finding.Stage is null)
-        {
-            work.Decision = Decision.Ticket(OutcomeReason.Unresolvable, $"the log does not name a usable API and stage ({invalid})");
-            return;
-        }
-
-        if (NeedsContext(finding) && RequestContextFetcher.CanFetch(batch))
-        {
-            Finding? fetched = await RequestContextFetcher.FetchAsync(finding, batch, deps.Logs, cancellationToken).ConfigureAwait(false);
-            if (fetched is not null)
-            {
-                work.Request = fetched;
-                work.Verified.Add($"The request's context lines were read back from {batch.LogGroup} (request {fetched.RequestIds.FirstOrDefault()}).");
-            }
-        }
-
-        Finding request = work.Request;
-        TargetKind kind = finding.Kind == FindingKind.AuthorizerInvokePermission ? TargetKind.Authorizer : TargetKind.Integration;
-        ApiType hint = request.ApiType != ApiType.Unknown ? request.ApiType : finding.ApiType;
-        Resolution resolution = await ApiResolver.ResolveAsync(
-            new ResolutionRequest(api, finding.Stage, kind, hint, request.HttpMethod, request.ResourcePath, request.RouteKey),
-            reader,
-            cancellationToken).ConfigureAwait(false);
-        if (resolution.IsFailure)
-        {
-            work.Verified.AddRange(resolution.Trail);
-            work.Decision = Decision.Ticket(resolution.Failure!.Value, resolution.Problem!);
-            return;
-        }
-
-        string? hintArn = request.FunctionArn ?? finding.FunctionArn;
-        IReadOnlyList<ResolvedTarget> targets = resolution.Targets;
-        if (targets.Count == 1 && !targets[0].FromStageSweep)
-        {
-            await DecideTargetAsync(work, targets[0], hintArn, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await DecideSweepAsync(work, resolution, hintArn, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static bool NeedsContext(Finding finding) =>
-        finding.RouteKey is null && (finding.HttpMethod is null || finding.ResourcePath is null) && finding.ApiType != ApiType.Http;
-
     /// <summary>
     /// The request is unknown: every Lambda target of the stage was resolved. The logged function (if any)
     /// narrows them; then exactly one target that is not already allowed is the one that failed. More than
     /// one means the logs cannot say which, so nothing is granted.
     /// </summary>
-    private async Task DecideSweepAsync(FindingWork work, Resolution resolution, string? hintArn, CancellationToken cancellationToken)
+    private async Task DecideSweepAsync(RootCauseWork work, Resolution resolution, CancellationToken cancellationToken)
     {
+        string? hintArn = work.Leader.LoggedFunctionArn;
+        string? stage = work.Leader.Finding.Stage;
         IReadOnlyList<ResolvedTarget> targets = resolution.Targets;
         if (hintArn is not null)
         {
@@ -115,28 +92,23 @@ internal sealed partial class InvocationPass
             if (targets.Count == 0)
             {
                 work.Verified.AddRange(resolution.Trail);
-                work.Decision = Decision.Ticket(OutcomeReason.LogControlPlaneMismatch, $"the log names function {hintArn}, which no Lambda integration or authorizer of stage {work.Finding.Stage} invokes");
+                work.Decision = Decision.Ticket(OutcomeReason.LogControlPlaneMismatch, $"the log names function {hintArn}, which no Lambda integration or authorizer of stage {stage} invokes");
                 return;
             }
         }
 
-        var candidates = new List<FindingWork>();
+        var candidates = new List<RootCauseWork>();
         foreach (ResolvedTarget target in targets)
         {
             // The claimed record goes along: it tells whether an earlier pass made this fix without notifying it.
-            var trial = new FindingWork(work.Finding) { Record = work.Record };
-            await DecideTargetAsync(trial, target, hintArn, cancellationToken).ConfigureAwait(false);
+            var trial = new RootCauseWork(work.Key, work.Leader) { Record = work.Record };
+            trial.Verified.AddRange(target.Trail);
+            await DecideTargetAsync(trial, target, [target], [hintArn], cancellationToken).ConfigureAwait(false);
             candidates.Add(trial);
         }
 
-        FindingWork[] open = candidates.Where(c => c.Decision!.Outcome != RemediationOutcome.AlreadyAllowed).ToArray();
-        FindingWork chosen = open.Length switch
-        {
-            0 => candidates[0],
-            1 => open[0],
-            _ => work,
-        };
-        if (ReferenceEquals(chosen, work))
+        RootCauseWork[] open = candidates.Where(c => c.Decision!.Outcome != RemediationOutcome.AlreadyAllowed).ToArray();
+        if (open.Length > 1)
         {
             work.Verified.AddRange(resolution.Trail);
             work.Decision = Decision.Ticket(
@@ -145,45 +117,64 @@ internal sealed partial class InvocationPass
             return;
         }
 
+        RootCauseWork chosen = open.Length == 1 ? open[0] : candidates[0];
         work.Target = chosen.Target;
         work.Plan = chosen.Plan;
+        work.Plans = chosen.Plans;
         work.FixedEarlier = chosen.FixedEarlier;
         work.Verified.AddRange(chosen.Verified);
         work.Decision = open.Length == 0
-            ? chosen.Decision! with { Detail = $"every one of the {candidates.Count} Lambda target(s) of stage {work.Finding.Stage} already allows API Gateway" }
+            ? chosen.Decision! with { Detail = $"every one of the {candidates.Count} Lambda target(s) of stage {stage} already allows API Gateway" }
             : chosen.Decision;
     }
 
-    /// <summary>Checks, plans and judges one target: existence of the function, then its policy, fresh.</summary>
-    private async Task DecideTargetAsync(FindingWork work, ResolvedTarget target, string? hintArn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks, plans and judges one target for the requests that resolved to it: the target checks for
+    /// every function a log named, one plan per request, the function's existence, then its policy, read
+    /// fresh and once, which must allow every request.
+    /// </summary>
+    private async Task DecideTargetAsync(
+        RootCauseWork work, ResolvedTarget target, IReadOnlyList<ResolvedTarget> requests, IReadOnlyList<string?> loggedFunctions, CancellationToken cancellationToken)
     {
         work.Target = target;
-        work.Verified.AddRange(target.Trail);
-        if (TargetChecks.Check(target, hintArn) is { } ticket)
+
+        // One log naming another function than the control plane is enough to grant nothing for the target.
+        foreach (string? logged in loggedFunctions)
         {
-            work.Decision = ticket;
-            return;
+            if (TargetChecks.Check(target, logged) is { } ticket)
+            {
+                work.Decision = ticket;
+                return;
+            }
         }
 
-        (GrantPlan? plan, Decision? refusal) = GrantPlanner.Plan(target, settings.StageScope);
-        if (plan is null)
+        var plans = new List<GrantPlan>(requests.Count);
+        foreach (ResolvedTarget request in requests)
         {
-            work.Decision = refusal;
-            return;
+            (GrantPlan? plan, Decision? refusal) = GrantPlanner.Plan(request, settings.StageScope);
+            if (plan is null)
+            {
+                work.Decision = refusal;
+                return;
+            }
+
+            plans.Add(plan);
         }
 
-        work.Plan = plan;
-        if (await FunctionChecks.CheckAsync(plan.Function, reader, work.Verified, cancellationToken).ConfigureAwait(false) is { } missing)
+        work.Plan = plans[0];
+        work.Plans = plans;
+        if (await FunctionChecks.CheckAsync(work.Plan.Function, reader, work.Verified, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             work.Decision = missing;
             return;
         }
 
-        FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(plan.Function.UnqualifiedArn, plan.Function.Qualifier, cancellationToken).ConfigureAwait(false);
-        PolicyVerdict verdict = PolicyVerdict.Judge(policy, plan);
+        FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(work.Plan.Function.UnqualifiedArn, work.Plan.Function.Qualifier, cancellationToken).ConfigureAwait(false);
+        (PolicyVerdict verdict, GrantPlan judged) = PolicyVerdict.JudgeAll(policy, plans);
+        work.Plan = judged;
         work.Verified.Add(verdict.Explanation);
         work.Decision = verdict.ToDecision();
-        if (verdict.Kind == PolicyVerdictKind.Allows && UnnotifiedFix(work, plan) is { } earlier)
+        if (verdict.Kind == PolicyVerdictKind.Allows && UnnotifiedFix(work, judged) is { } earlier)
         {
             work.Decision = earlier;
             work.FixedEarlier = true;
@@ -194,14 +185,14 @@ internal sealed partial class InvocationPass
     /// A fix an earlier attempt of this root cause made but could not notify (SNS failed after the write):
     /// report it as Fixed now, so the person still hears of it.
     /// </summary>
-    private static Decision? UnnotifiedFix(FindingWork work, GrantPlan plan) =>
+    private static Decision? UnnotifiedFix(RootCauseWork work, GrantPlan plan) =>
         work.Record?.Outcome is { State: RemediationState.Fixed, LastAction: LedgerActions.AddPermissionUnnotified, Fix: { } fix }
         && string.Equals(fix.StatementId, plan.Grant.StatementId, StringComparison.Ordinal)
             ? new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, $"an earlier attempt added statement {fix.StatementId}; its notification is sent now")
             : null;
 
     /// <summary>The guardrails on a fix (enforce terms): exemptions, and fixes that keep being undone.</summary>
-    private async Task<Decision?> GuardAsync(FindingWork work, GrantPlan plan, LedgerOutcome previous, CancellationToken cancellationToken)
+    private async Task<Decision?> GuardAsync(RootCauseWork work, GrantPlan plan, LedgerOutcome previous, CancellationToken cancellationToken)
     {
         if (work.Decision!.Reason != OutcomeReason.PermissionMissing)
         {

@@ -8,12 +8,20 @@ internal sealed partial class InvocationPass
 {
     /// <summary>
     /// Applies the mode, notifies when a person should hear of it (a fix made now always; recommendations
-    /// and tickets once per interval, and once per pass for all paths of one target), and records the outcome under the lease.
+    /// and tickets once per interval of the root cause, and once per pass for one target), records the
+    /// outcome under the lease, and gives every finding of the root cause its outcome. The first finding
+    /// speaks for the root cause in the notification.
     /// </summary>
-    private async Task<EngineOutcome> FinishAsync(FindingWork work, CancellationToken cancellationToken)
+    private async Task FinishAsync(RootCauseWork work, EngineOutcome[] outcomes, CancellationToken cancellationToken)
     {
         Decision decision = ModeRules.Apply(settings.Mode, work.Decision!);
-        EngineOutcome outcome = OutcomeFactory.Create(work, decision, options, batch.LogGroup);
+        foreach (FindingWork member in work.Members.Skip(1))
+        {
+            outcomes[member.Index] = OutcomeFactory.Create(member, work, decision, options, batch.LogGroup);
+        }
+
+        EngineOutcome outcome = OutcomeFactory.Create(work.Leader, work, decision, options, batch.LogGroup);
+        outcomes[work.Leader.Index] = outcome;
         DateTimeOffset now = deps.Time.GetUtcNow();
         bool notify = work.Lease is not null
             && settings.TopicArn is not null
@@ -22,9 +30,9 @@ internal sealed partial class InvocationPass
         string? key = NotificationKey(work, decision);
         if (notify && key is not null && notifiedThisPass.Contains(key))
         {
-            // Another path of the same method or route: the person was just told the same thing.
+            // Another root cause of this pass ended on the same target: the person was just told the same thing.
             await CompleteAsync(work, decision, now, notificationFailed: false).ConfigureAwait(false);
-            return outcome;
+            return;
         }
 
         if (notify)
@@ -33,7 +41,7 @@ internal sealed partial class InvocationPass
             {
                 string messageId = await deps.Notifications!.PublishAsync(
                     NotificationFormatter.Format(outcome).ToSnsMessage(settings.TopicArn!), cancellationToken).ConfigureAwait(false);
-                outcome = outcome with { Notified = true, NotificationId = messageId };
+                outcomes[work.Leader.Index] = outcome with { Notified = true, NotificationId = messageId };
                 if (key is not null)
                 {
                     notifiedThisPass.Add(key);
@@ -47,20 +55,20 @@ internal sealed partial class InvocationPass
             }
         }
 
-        await CompleteAsync(work, decision, outcome.Notified ? now : null, notificationFailed: false).ConfigureAwait(false);
-        return outcome;
+        await CompleteAsync(work, decision, outcomes[work.Leader.Index].Notified ? now : null, notificationFailed: false).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// What a recommendation or ticket about a resolved target says, whatever concrete path led to it; null
-    /// for fixes (each is always notified) and for outcomes no target was resolved for.
+    /// What a recommendation or ticket about a resolved target says, whatever led to it (a stage sweep may
+    /// end on the target another root cause of the pass resolved to); null for fixes (each is always
+    /// notified) and for outcomes no target was resolved for.
     /// </summary>
-    private static string? NotificationKey(FindingWork work, Decision decision) =>
+    private static string? NotificationKey(RootCauseWork work, Decision decision) =>
         decision.Outcome == RemediationOutcome.Fixed || work.Target is not { } target
             ? null
             : string.Join('\n', decision.Outcome, decision.Reason, target.Api.ApiId, target.Stage, target.Kind, target.Describe(), target.Function.Function?.Arn);
 
-    private async Task CompleteAsync(FindingWork work, Decision decision, DateTimeOffset? notifiedAt, bool notificationFailed)
+    private async Task CompleteAsync(RootCauseWork work, Decision decision, DateTimeOffset? notifiedAt, bool notificationFailed)
     {
         work.Finished = true;
         if (work.Lease is null || work.Record is null)

@@ -8,8 +8,10 @@ using Remediator.Core.Verification;
 namespace Remediator.Core.Engine;
 
 /// <summary>
-/// One invocation's pass over the findings of one batch: claim and verify and decide each finding, wait
-/// the settle delay once if anything is to be written, then re-check and write, and report each outcome.
+/// One invocation's pass over the findings of one batch: resolve each finding against the control plane
+/// and group the findings by root cause (<see cref="LedgerKey"/>), then claim, verify and decide each root
+/// cause once, wait the settle delay once if anything is to be written, re-check and write, and report.
+/// Every finding ends with its root cause's outcome.
 /// </summary>
 internal sealed partial class InvocationPass
 {
@@ -36,23 +38,25 @@ internal sealed partial class InvocationPass
 
     public async Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
-        List<FindingWork> works = findings.Select(finding => new FindingWork(finding)).ToList();
-        var outcomes = new EngineOutcome[works.Count];
-        FindingWork? current = null;
+        var outcomes = new EngineOutcome[findings.Count];
+
+        // Nothing is claimed while resolving, so a failure here leaves nothing to abandon.
+        List<RootCauseWork> rootCauses = await GroupAsync(findings.Select((finding, i) => new FindingWork(finding, i)).ToList(), cancellationToken).ConfigureAwait(false);
+        RootCauseWork? current = null;
         try
         {
-            var pending = new List<int>();
-            for (int i = 0; i < works.Count; i++)
+            var pending = new List<RootCauseWork>();
+            foreach (RootCauseWork rootCause in rootCauses)
             {
-                current = works[i];
-                await AssessAsync(current, cancellationToken).ConfigureAwait(false);
-                if (IsPendingWrite(current))
+                current = rootCause;
+                await AssessAsync(rootCause, cancellationToken).ConfigureAwait(false);
+                if (IsPendingWrite(rootCause))
                 {
-                    pending.Add(i);
+                    pending.Add(rootCause);
                 }
                 else
                 {
-                    outcomes[i] = await FinishAsync(current, cancellationToken).ConfigureAwait(false);
+                    await FinishAsync(rootCause, outcomes, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -64,24 +68,24 @@ internal sealed partial class InvocationPass
                 await Task.Delay(settings.SettleDelay, deps.Time, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (int i in pending)
+            foreach (RootCauseWork rootCause in pending)
             {
-                current = works[i];
-                await ActAsync(current, cancellationToken).ConfigureAwait(false);
-                outcomes[i] = await FinishAsync(current, cancellationToken).ConfigureAwait(false);
+                current = rootCause;
+                await ActAsync(rootCause, cancellationToken).ConfigureAwait(false);
+                await FinishAsync(rootCause, outcomes, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception)
         {
             // Leave the ledger as a retry needs it, then let the invocation fail so Lambda retries it.
-            await AbandonAsync(works, current).ConfigureAwait(false);
+            await AbandonAsync(rootCauses, current).ConfigureAwait(false);
             throw;
         }
 
         return outcomes;
     }
 
-    private bool IsPendingWrite(FindingWork work) =>
+    private bool IsPendingWrite(RootCauseWork work) =>
         settings.Mode == RemediatorMode.Enforce
         && work.Lease is not null
         && work.Plan is not null
@@ -90,12 +94,12 @@ internal sealed partial class InvocationPass
         && !work.FixedEarlier;
 
     /// <summary>
-    /// After a failure: the failing finding records a failed pass (so repeated failures escalate), every
+    /// After a failure: the failing root cause records a failed pass (so repeated failures escalate), every
     /// other unfinished claim is released so the retry can take it at once.
     /// </summary>
-    private async Task AbandonAsync(List<FindingWork> works, FindingWork? failed)
+    private async Task AbandonAsync(List<RootCauseWork> rootCauses, RootCauseWork? failed)
     {
-        foreach (FindingWork work in works)
+        foreach (RootCauseWork work in rootCauses)
         {
             if (work.Finished || work.Lease is null)
             {

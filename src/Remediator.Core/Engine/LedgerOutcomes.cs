@@ -21,7 +21,7 @@ internal static class LedgerOutcomes
     /// <summary>A completed pass.</summary>
     /// <param name="notifiedAt">When this pass published a notification, if it did.</param>
     /// <param name="notificationFailed">True when publishing was attempted and failed.</param>
-    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, FindingWork work, DateTimeOffset? notifiedAt, bool notificationFailed)
+    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, RootCauseWork work, DateTimeOffset? notifiedAt, bool notificationFailed)
     {
         bool fixedNow = decision.Outcome == RemediationOutcome.Fixed;
         AppliedPermission? applied = work.Wrote && work.Plan is { } plan
@@ -46,7 +46,7 @@ internal static class LedgerOutcomes
     }
 
     /// <summary>A pass that failed with an exception (transient I/O, policy contention).</summary>
-    public static LedgerOutcome Failed(LedgerOutcome previous, FindingWork work) => previous with
+    public static LedgerOutcome Failed(LedgerOutcome previous, RootCauseWork work) => previous with
     {
         State = work.Wrote ? RemediationState.Fixed : RemediationState.Failed,
         Attempts = previous.Attempts + (work.TriedWrite ? 1 : 0),

@@ -1,48 +1,52 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Intake;
+using Remediator.Core.Verification;
 
 namespace Remediator.Core.Engine;
 
 /// <summary>Builds the reported outcome of a finding from what its pass verified and decided.</summary>
 internal static class OutcomeFactory
 {
-    public static EngineOutcome Create(FindingWork work, Decision decision, EngineOptions options, string logGroup)
+    /// <summary>The outcome of <paramref name="finding"/>, which shares the decision of its <paramref name="rootCause"/>.</summary>
+    public static EngineOutcome Create(FindingWork finding, RootCauseWork rootCause, Decision decision, EngineOptions options, string logGroup)
     {
+        ResolvedTarget? target = rootCause.Target;
         var outcome = new EngineOutcome
         {
             Outcome = decision.Outcome,
             Reason = decision.Reason,
             Detail = decision.Detail,
-            Finding = work.Finding,
+            Finding = finding.Finding,
+            LedgerKey = rootCause.Key,
             AccountId = options.AccountId,
             Region = options.Region,
             LogGroup = logGroup,
-            ApiType = work.ApiType,
-            ApiId = work.Target?.Api.ApiId ?? work.Finding.ApiId,
-            Stage = work.Target?.Stage ?? work.Finding.Stage,
-            HttpMethod = work.Target?.HttpMethod,
-            ResourcePath = work.Target?.ResourcePath,
-            RouteKey = work.Target?.RouteKey,
-            AuthorizerId = work.Target?.AuthorizerId,
-            FunctionArn = work.Target?.Function.Function?.UnqualifiedArn,
-            Qualifier = work.Target?.Function.Function?.Qualifier,
-            LoggedFunctionArn = work.Request.FunctionArn ?? work.Finding.FunctionArn,
-            Verified = work.Verified.ToArray(),
+            ApiType = rootCause.ApiType,
+            ApiId = target?.Api.ApiId ?? finding.Finding.ApiId,
+            Stage = target?.Stage ?? finding.Finding.Stage,
+            HttpMethod = target?.HttpMethod,
+            ResourcePath = target?.ResourcePath,
+            RouteKey = target?.RouteKey,
+            AuthorizerId = target?.AuthorizerId,
+            FunctionArn = target?.Function.Function?.UnqualifiedArn,
+            Qualifier = target?.Function.Function?.Qualifier,
+            LoggedFunctionArn = finding.LoggedFunctionArn,
+            Verified = [.. finding.Verified, .. rootCause.Verified],
         };
 
         // The grant is shown when it is what was done or what should be done; an AlreadyAllowed or a
-        // ticket that rules the grant out (role, mismatch, deny...) shows none.
-        if (work.Plan is not { } plan || !ShowsGrant(decision))
+        // ticket that rules the grant out (role, mismatch, deny...) shows none. The request is the finding's own.
+        if (rootCause.Plan is not { } plan || !ShowsGrant(decision))
         {
             return outcome;
         }
 
         return outcome with
         {
-            RequestSourceArn = plan.RequestSourceArn,
+            RequestSourceArn = (finding.Plan ?? plan).RequestSourceArn,
             StatementId = plan.Grant.StatementId,
             SourceArn = plan.Grant.SourceArn,
-            StatementJson = work.StoredStatement ?? plan.Grant.ToStatementJson(),
+            StatementJson = rootCause.StoredStatement ?? plan.Grant.ToStatementJson(),
             AddPermissionCommand = plan.Grant.ToAddPermissionCommand(),
             RemovePermissionCommand = decision.Outcome == RemediationOutcome.Fixed ? plan.Grant.ToRemovePermissionCommand() : null,
         };

@@ -24,6 +24,7 @@ public sealed class RemediationEngine
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxWriteAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRootCausesPerInvocation, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.LeaseDuration, TimeSpan.Zero);
         deps = dependencies;
         this.settings = settings;

@@ -103,9 +103,10 @@ public static class NotificationFormatter
         AppendFix(text, outcome);
 
         text.Append('\n').Append(CultureInfo.InvariantCulture, $"Account {outcome.AccountId ?? "unknown"}, region {outcome.Region ?? "unknown"}.");
-        if (outcome.Finding is { } rootCause)
+        // The ledger key names the record to look up; outcomes built outside the engine carry only the finding.
+        if ((outcome.LedgerKey ?? outcome.Finding?.Fingerprint) is { } rootCause)
         {
-            text.Append(" Root cause ").Append(rootCause.Fingerprint).Append('.');
+            text.Append(" Root cause ").Append(rootCause).Append('.');
         }
 
         return text.Append('\n').ToString();

@@ -11,7 +11,7 @@ public class OutcomeReasonTests
             "PermissionMissing", "PolicyAllows", "AddedConcurrently", "RoleBasedIntegration", "CrossAccountFunction",
             "FunctionNotFound", "AliasNotFound", "PolicyTooLarge", "LogControlPlaneMismatch", "Exempted", "BreakerOpen",
             "RepeatedFailure", "ExplicitDeny", "ProxyResponse", "PackagePermissions", "Handler", "FunctionError",
-            "UnrecognizedFailure", "Unresolvable", "ClaimedElsewhere", "InvalidPayload", "ForeignAccount",
+            "UnrecognizedFailure", "Unresolvable", "ClaimedElsewhere", "InvalidPayload", "ForeignAccount", "RootCauseCapReached",
         ],
         Enum.GetNames<OutcomeReason>());
 

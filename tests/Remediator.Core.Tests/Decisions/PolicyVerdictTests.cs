@@ -46,6 +46,43 @@ public class PolicyVerdictTests
     public void ToDecision_AllowsAfterARace_IsAddedConcurrently() =>
         Assert.Equal(OutcomeReason.AddedConcurrently, PolicyVerdict.Judge(new FunctionPolicy(Allow("x", Api + "/*"), "r"), Plan).ToDecision(concurrent: true).Reason);
 
+    [Fact]
+    public void JudgeAll_OneRequestNotAllowed_IsMissingForThatRequest()
+    {
+        GrantPlan one = PlanFor("/pets/1");
+        GrantPlan two = PlanFor("/pets/2");
+
+        (PolicyVerdict verdict, GrantPlan plan) = PolicyVerdict.JudgeAll(new FunctionPolicy(Allow("one", Api + "/prod/GET/pets/1"), "r"), [one, two]);
+
+        Assert.Equal(PolicyVerdictKind.Missing, verdict.Kind);
+        Assert.Same(two, plan);
+    }
+
+    [Fact]
+    public void JudgeAll_OneRequestDenied_TicketsTheWholeTarget()
+    {
+        string policy = LambdaStatementWriter.WritePolicy([
+            LambdaStatementWriter.WriteStatement("deny-one", "apigateway.amazonaws.com", "lambda:InvokeFunction", Pets, Api + "/prod/GET/pets/2", null).Replace("\"Allow\"", "\"Deny\"", StringComparison.Ordinal),
+        ]);
+
+        (PolicyVerdict verdict, _) = PolicyVerdict.JudgeAll(new FunctionPolicy(policy, "r"), [PlanFor("/pets/1"), PlanFor("/pets/2"), PlanFor("/pets/3")]);
+
+        Assert.Equal(PolicyVerdictKind.ExplicitDeny, verdict.Kind);
+    }
+
+    [Fact]
+    public void JudgeAll_EveryRequestAllowed_AllowsWithTheFirstPlan()
+    {
+        GrantPlan one = PlanFor("/pets/1");
+
+        (PolicyVerdict verdict, GrantPlan plan) = PolicyVerdict.JudgeAll(new FunctionPolicy(Allow("all", Api + "/*"), "r"), [one, PlanFor("/pets/2")]);
+
+        Assert.Equal((PolicyVerdictKind.Allows, one), (verdict.Kind, plan));
+    }
+
+    private static GrantPlan PlanFor(string path) =>
+        GrantPlanner.Plan(TargetChecksTests.Target(Pets, null) with { RequestPath = path }, StageScope.Any).Plan!;
+
     private static string Allow(string sid, string source) =>
         Policy(LambdaStatementWriter.WriteStatement(sid, "apigateway.amazonaws.com", "lambda:InvokeFunction", Pets, source, null));
 

@@ -53,6 +53,30 @@ internal sealed class EngineWorld
 
     public EngineWorld() => Ledger = new InMemoryLedger(Time);
 
+    /// <summary>Puts a <see cref="RecordingLedger"/> in front of the ledger and returns it.</summary>
+    public RecordingLedger RecordLedger()
+    {
+        var recording = new RecordingLedger(Ledger);
+        Ledger = recording;
+        return recording;
+    }
+
+    /// <summary>Every call the engine made so far, by service and operation (the ledger's when it is recorded).</summary>
+    public IReadOnlyDictionary<string, int> CallCounts()
+    {
+        IEnumerable<string> calls = Lambda.Calls.Select(c => "lambda:" + c)
+            .Concat(Rest.Calls.Select(c => "apigateway:" + c))
+            .Concat(V2.Calls.Select(c => "apigatewayv2:" + c))
+            .Concat(Logs.Queries.Select(_ => "logs:FilterLogEvents"))
+            .Concat(Sns.Published.Select(_ => "sns:Publish"))
+            .Concat(Ledger is RecordingLedger ledger ? ledger.Calls.Select(c => "ledger:" + c.Operation) : []);
+        return calls.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The ledger's only record (the tests that use it remediate one root cause).</summary>
+    public async Task<LedgerRecord> SingleRecordAsync() =>
+        Assert.Single(await Ledger.ListAsync(CancellationToken.None).ToListAsync());
+
     public static string Function(string name, string? qualifier = null, string account = Account) =>
         $"arn:aws:lambda:{Region}:{account}:function:{name}{(qualifier is null ? string.Empty : ":" + qualifier)}";
 

@@ -34,7 +34,7 @@ public class LedgerOutcomesTests
     [Fact]
     public void Completed_FixWhoseNotificationFailed_IsMarkedForTheNextPass()
     {
-        var work = new FindingWork(Finding()) { TriedWrite = true };
+        var work = new RootCauseWork("key", new FindingWork(Finding(), 0)) { TriedWrite = true };
 
         LedgerOutcome outcome = LedgerOutcomes.Completed(LedgerOutcome.Pending with { ConsecutiveFailures = 2 }, new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "x"), work, null, notificationFailed: true);
 
@@ -47,7 +47,7 @@ public class LedgerOutcomesTests
     {
         var fix = new AppliedPermission("remediator-x-0123456789abcdef", "arn:aws:lambda:us-east-1:123456789012:function:f", null);
 
-        LedgerOutcome outcome = LedgerOutcomes.Failed(LedgerOutcome.Pending with { Fix = fix, ConsecutiveFailures = 1 }, new FindingWork(Finding()));
+        LedgerOutcome outcome = LedgerOutcomes.Failed(LedgerOutcome.Pending with { Fix = fix, ConsecutiveFailures = 1 }, new RootCauseWork("key", new FindingWork(Finding(), 0)));
 
         Assert.Equal((RemediationState.Failed, 2, fix), (outcome.State, outcome.ConsecutiveFailures, outcome.Fix));
     }

@@ -213,19 +213,20 @@ public class RemediationEngineGuardrailTests
     }
 
     [Fact]
-    public async Task ProcessAsync_RepeatedTransientFailures_EscalateToATicketWithoutAwsCalls()
+    public async Task ProcessAsync_RepeatedTransientFailures_EscalateToATicketWithoutLambdaCalls()
     {
+        // The API Gateway reads that name the root cause still happen; nothing is read from or written to the function.
         var world = new EngineWorld().WithPetsApi();
         world.Settings = world.Settings with { MaxAttempts = 2 };
         world.Lambda.ListTagsFailure = InMemoryLambda.Error("ListTags", "ServiceException", 500, "boom");
         await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), "i1"));
         await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), "i2"));
-        int callsBefore = world.Rest.Calls.Count;
+        int callsBefore = world.Lambda.Calls.Count;
 
         EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure), "i3")).Outcomes);
 
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RepeatedFailure), (outcome.Outcome, outcome.Reason));
-        Assert.Equal(callsBefore, world.Rest.Calls.Count);
+        Assert.Equal(callsBefore, world.Lambda.Calls.Count);
         Assert.Single(world.Sns.Published);
     }
 

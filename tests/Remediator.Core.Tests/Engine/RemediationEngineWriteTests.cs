@@ -52,7 +52,7 @@ public class RemediationEngineWriteTests
 
         Assert.True(error.Is(AwsErrorCodes.PreconditionFailed));
         Assert.Equal(world.Options.MaxWriteAttempts, world.Lambda.Count("AddPermission"));
-        LedgerRecord record = (await world.Ledger.GetAsync(Diagnosed().Fingerprint, CancellationToken.None))!;
+        LedgerRecord record = await world.SingleRecordAsync();
         Assert.Equal((RemediationState.Failed, 1, 1), (record.Outcome.State, record.Outcome.ConsecutiveFailures, record.Outcome.Attempts));
         Assert.True(record.Lease is null || record.Lease.ExpiresAt <= world.Time.GetUtcNow());
         Assert.Empty(world.Sns.Published);
@@ -116,13 +116,13 @@ public class RemediationEngineWriteTests
     {
         var world = new EngineWorld().WithPetsApi();
         world.Settings = world.Settings with { SettleDelay = TimeSpan.FromSeconds(5) };
-        string fingerprint = Diagnosed().Fingerprint;
         bool takenOver = false;
         world.Time.OnDelay = _ =>
         {
             // The pass stalls past its lease, and another invocation claims the root cause meanwhile.
             world.Time.Advance(world.Options.LeaseDuration);
-            takenOver = world.Ledger.ClaimAsync(new ClaimRequest(fingerprint, "invocation-2", TimeSpan.FromMinutes(2)), CancellationToken.None)
+            string key = world.SingleRecordAsync().GetAwaiter().GetResult().Fingerprint;
+            takenOver = world.Ledger.ClaimAsync(new ClaimRequest(key, "invocation-2", TimeSpan.FromMinutes(2)), CancellationToken.None)
                 .GetAwaiter().GetResult().Claimed;
         };
 
@@ -144,7 +144,7 @@ public class RemediationEngineWriteTests
         EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
 
         Assert.Equal(RemediationOutcome.Fixed, outcome.Outcome);
-        LedgerRecord record = (await world.Ledger.GetAsync(Diagnosed().Fingerprint, CancellationToken.None))!;
+        LedgerRecord record = (await world.Ledger.GetAsync(outcome.LedgerKey!, CancellationToken.None))!;
         Assert.Equal(RemediationState.Fixed, record.Outcome.State);
         Assert.Equal(outcome.StatementId, record.Outcome.Fix?.StatementId);
     }
@@ -234,7 +234,4 @@ public class RemediationEngineWriteTests
         Assert.Single(outcomes, o => o.Outcome == RemediationOutcome.Fixed);
         Assert.All(outcomes.Where(o => o.Outcome != RemediationOutcome.Fixed), o => Assert.Contains(o.Outcome, new[] { RemediationOutcome.Ignored, RemediationOutcome.AlreadyAllowed }));
     }
-
-    private static Remediator.Core.Diagnosis.Finding Diagnosed() =>
-        Assert.Single(Remediator.Core.Diagnosis.Diagnoser.Diagnose(RestBatch(Failure)).Findings);
 }

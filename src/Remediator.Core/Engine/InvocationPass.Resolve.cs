@@ -1,0 +1,127 @@
+using Remediator.Core.Decisions;
+using Remediator.Core.Diagnosis;
+using Remediator.Core.Policy;
+using Remediator.Core.Verification;
+
+namespace Remediator.Core.Engine;
+
+internal sealed partial class InvocationPass
+{
+    /// <summary>
+    /// Resolves every finding and groups the findings by ledger key, in batch order. The control-plane reads
+    /// are memoised for the pass (<see cref="ControlPlaneReader"/>: API, stage, resources, routes,
+    /// integrations and authorizers), so distinct paths of one method cost no more reads than one path, and
+    /// a root cause costs one claim and one policy read however many findings it stands for. Past
+    /// <see cref="EngineOptions.MaxRootCausesPerInvocation"/> root causes the rest end ignored, unclaimed.
+    /// </summary>
+    private async Task<List<RootCauseWork>> GroupAsync(List<FindingWork> findings, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(batch.Owner, options.AccountId, StringComparison.Ordinal))
+        {
+            Decision foreign = Decision.Ignored(OutcomeReason.ForeignAccount, $"the log events belong to account {batch.Owner}, and Remediator runs in {options.AccountId}");
+            return findings.Select(finding => new RootCauseWork(null, finding) { Decision = foreign }).ToList();
+        }
+
+        var rootCauses = new List<RootCauseWork>();
+        var byKey = new Dictionary<string, RootCauseWork>(StringComparer.Ordinal);
+        foreach (FindingWork finding in findings)
+        {
+            await ResolveAsync(finding, cancellationToken).ConfigureAwait(false);
+            string key = finding.Key!;
+            if (byKey.TryGetValue(key, out RootCauseWork? known))
+            {
+                known.Members.Add(finding);
+                continue;
+            }
+
+            var rootCause = new RootCauseWork(key, finding);
+            byKey.Add(key, rootCause);
+            rootCauses.Add(rootCause);
+        }
+
+        ApplyCap(rootCauses);
+        return rootCauses;
+    }
+
+    /// <summary>
+    /// Root causes with a resolved target come first: their number is bounded by the APIs' configuration,
+    /// while findings without one (a function error per random path) are a root cause each and must not
+    /// crowd out a permission failure. Those past the cap are neither claimed nor read; the failure shows
+    /// again in a later batch, which takes it up.
+    /// </summary>
+    private void ApplyCap(List<RootCauseWork> rootCauses)
+    {
+        int cap = options.MaxRootCausesPerInvocation;
+        RootCauseWork[] beyond = rootCauses.Where(r => r.Leader.Target is not null)
+            .Concat(rootCauses.Where(r => r.Leader.Target is null))
+            .Skip(cap)
+            .ToArray();
+        foreach (RootCauseWork rootCause in beyond)
+        {
+            rootCause.Decision = Decision.Ignored(
+                OutcomeReason.RootCauseCapReached,
+                $"this invocation already took on {cap} distinct root causes, its cap; a later batch that shows this failure again takes it up");
+        }
+    }
+
+    /// <summary>
+    /// What the control plane says served the finding's request, and so its ledger key: the target's
+    /// (<see cref="LedgerKey.ForTarget"/>) when exactly one was resolved, else the diagnosis fingerprint.
+    /// </summary>
+    private async Task ResolveAsync(FindingWork work, CancellationToken cancellationToken)
+    {
+        Finding finding = work.Finding;
+        work.Key = finding.Fingerprint;
+        if (KindRules.TicketFor(finding.Kind) is { } kindTicket)
+        {
+            work.Ticket = kindTicket;
+            return;
+        }
+
+        var api = new ApiTarget(options.Region, options.AccountId, finding.ApiId ?? string.Empty);
+        string? invalid = finding.Stage is null ? "no stage" : api.Validate();
+        if (invalid is not null || finding.Stage is null)
+        {
+            work.Ticket = Decision.Ticket(OutcomeReason.Unresolvable, $"the log does not name a usable API and stage ({invalid})");
+            return;
+        }
+
+        if (NeedsContext(finding) && RequestContextFetcher.CanFetch(batch))
+        {
+            Finding? fetched = await RequestContextFetcher.FetchAsync(finding, batch, deps.Logs, cancellationToken).ConfigureAwait(false);
+            if (fetched is not null)
+            {
+                work.Request = fetched;
+                work.Verified.Add($"The request's context lines were read back from {batch.LogGroup} (request {fetched.RequestIds.FirstOrDefault()}).");
+            }
+        }
+
+        Finding request = work.Request;
+        TargetKind kind = finding.Kind == FindingKind.AuthorizerInvokePermission ? TargetKind.Authorizer : TargetKind.Integration;
+        ApiType hint = request.ApiType != ApiType.Unknown ? request.ApiType : finding.ApiType;
+        Resolution resolution = await ApiResolver.ResolveAsync(
+            new ResolutionRequest(api, finding.Stage, kind, hint, request.HttpMethod, request.ResourcePath, request.RouteKey),
+            reader,
+            cancellationToken).ConfigureAwait(false);
+        if (resolution.IsFailure)
+        {
+            work.Verified.AddRange(resolution.Trail);
+            work.Ticket = Decision.Ticket(resolution.Failure!.Value, resolution.Problem!);
+            return;
+        }
+
+        if (resolution.Targets is [{ FromStageSweep: false } target])
+        {
+            work.Target = target;
+            work.Verified.AddRange(target.Trail);
+            work.Key = LedgerKey.ForTarget(finding.Kind, target, settings.StageScope);
+            return;
+        }
+
+        // A sweep's target is chosen by reading the candidates' policies, which waits for the claim.
+        work.Sweep = resolution;
+    }
+
+    private static bool NeedsContext(Finding finding) =>
+        finding.RouteKey is null && (finding.HttpMethod is null || finding.ResourcePath is null) && finding.ApiType != ApiType.Http;
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Tests.Fakes;
+
+/// <summary>A ledger that records every call (operation and fingerprint) and passes it on to a real one.</summary>
+public sealed class RecordingLedger(ILedger inner) : ILedger
+{
+    private readonly ConcurrentQueue<(string Operation, string? Fingerprint)> calls = new();
+
+    /// <summary>Every call, in order.</summary>
+    public IReadOnlyList<(string Operation, string? Fingerprint)> Calls => calls.ToArray();
+
+    public int Count(string operation) => calls.Count(call => call.Operation == operation);
+
+    public Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        calls.Enqueue(("Claim", request.Fingerprint));
+        return inner.ClaimAsync(request, cancellationToken);
+    }
+
+    public Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("Get", fingerprint));
+        return inner.GetAsync(fingerprint, cancellationToken);
+    }
+
+    public Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        calls.Enqueue(("Complete", lease.Fingerprint));
+        return inner.TryCompleteAsync(lease, outcome, cancellationToken);
+    }
+
+    public Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        calls.Enqueue(("Release", lease.Fingerprint));
+        return inner.TryReleaseAsync(lease, cancellationToken);
+    }
+
+    public Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("ConsumeFix", null));
+        return inner.TryConsumeFixAsync(maxFixesPerHour, cancellationToken);
+    }
+
+    public IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("List", null));
+        return inner.ListAsync(cancellationToken);
+    }
+}
