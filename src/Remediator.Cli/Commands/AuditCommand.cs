@@ -41,9 +41,9 @@ public static class AuditCommand
     public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(console);
-        Option<string> api = OperatorInput.Value("--api", "Only this API (REST, HTTP or WebSocket API id).");
-        Option<string> stage = OperatorInput.Value("--stage", "Only this stage.");
-        Option<string> output = OperatorInput.Output();
+        Option<string[]> api = OperatorInput.Value("--api", "Only this API (REST, HTTP or WebSocket API id).");
+        Option<string[]> stage = OperatorInput.Value("--stage", "Only this stage.");
+        Option<string[]> output = OperatorInput.Output();
         var command = new Command("audit", "Check every API Gateway → Lambda permission of the account (read-only); exit 1 when any is missing.")
         {
             api,
@@ -53,7 +53,7 @@ public static class AuditCommand
         command.SetAction((parsed, cancellationToken) =>
             OperatorInput.Problem(parsed, output, api, stage) is { } problem
                 ? Task.FromResult(OperatorInput.Fail(console, Name, BadInput, problem))
-                : RunAsync(console, environment, parsed.GetValue(api), parsed.GetValue(stage), parsed.GetValue(output) ?? OperatorInput.TextFormat, cancellationToken));
+                : RunAsync(console, environment, OperatorInput.Single(parsed, api), OperatorInput.Single(parsed, stage), OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat, cancellationToken));
         return command;
     }
 

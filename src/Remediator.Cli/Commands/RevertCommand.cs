@@ -46,12 +46,12 @@ public static class RevertCommand
     internal static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment, ILedger? ledger)
     {
         ArgumentNullException.ThrowIfNull(console);
-        Option<string> function = OperatorInput.Value("--function", "The function (name or ARN) whose policy to read; with --from-ledger, only its fixes.");
-        Option<string> qualifier = OperatorInput.Value("--qualifier", "The alias or version whose policy to read (default: the function's own policy).");
-        Option<string> statementId = OperatorInput.Value("--statement-id", "Only this statement.");
+        Option<string[]> function = OperatorInput.Value("--function", "The function (name or ARN) whose policy to read; with --from-ledger, only its fixes.");
+        Option<string[]> qualifier = OperatorInput.Value("--qualifier", "The alias or version whose policy to read (default: the function's own policy).");
+        Option<string[]> statementId = OperatorInput.Value("--statement-id", "Only this statement.");
         Option<bool> fromLedger = OperatorInput.Flag("--from-ledger", "Revert the fixes the ledger (REMEDIATOR_LEDGER_TABLE) records.");
         Option<bool> dryRun = OperatorInput.Flag("--dry-run", "Print what would be removed; write nothing.");
-        Option<string> output = OperatorInput.Output();
+        Option<string[]> output = OperatorInput.Output();
         var command = new Command("revert", "Remove permissions Remediator added (only statements exactly as it writes them).")
         {
             function,
@@ -64,12 +64,12 @@ public static class RevertCommand
         command.SetAction((parsed, cancellationToken) =>
         {
             var input = new Input(
-                parsed.GetValue(function),
-                parsed.GetValue(qualifier),
-                parsed.GetValue(statementId),
+                OperatorInput.Single(parsed, function),
+                OperatorInput.Single(parsed, qualifier),
+                OperatorInput.Single(parsed, statementId),
                 parsed.GetValue(fromLedger),
                 parsed.GetValue(dryRun),
-                parsed.GetValue(output) ?? OperatorInput.TextFormat);
+                OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat);
             return (OperatorInput.Problem(parsed, output, function, qualifier, statementId) ?? input.Problem()) is { } problem
                 ? Task.FromResult(OperatorInput.Fail(console, Name, BadInput, problem))
                 : RunAsync(console, environment, ledger, input, cancellationToken);
@@ -146,8 +146,8 @@ public static class RevertCommand
     private sealed record Input(string? Function, string? Qualifier, string? StatementId, bool FromLedger, bool DryRun, string Format)
     {
         public string? Problem() =>
-            Function is null && !FromLedger ? "name the function (--function) or read the ledger (--from-ledger)"
-            : Qualifier is not null && Function is null ? "--qualifier needs --function"
+            Qualifier is not null && Function is null ? "--qualifier needs --function"
+            : Function is null && !FromLedger ? "name the function (--function) or read the ledger (--from-ledger)"
             : StatementId is not null && !StatementIdFactory.IsValidStatementId(StatementId) ? $"--statement-id \"{StatementId}\" is not a statement id (1 to 100 of A-Z a-z 0-9 - _)"
             : null;
     }
