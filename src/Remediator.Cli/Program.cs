@@ -20,6 +20,8 @@ internal static class Program
         {
             DiagnoseCommand.Create(console),
             ReplayCommand.Create(console),
+            AuditCommand.Create(console),
+            RevertCommand.Create(console),
             SandboxCommand.Create(console.Out),
             DemoCommand.Create(console),
         };

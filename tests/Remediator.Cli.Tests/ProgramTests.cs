@@ -5,6 +5,8 @@ public sealed class ProgramTests
     [Theory]
     [InlineData("diagnose")]
     [InlineData("replay")]
+    [InlineData("audit")]
+    [InlineData("revert")]
     [InlineData("sandbox")]
     [InlineData("demo")]
     public void Run_Help_ListsTheCommand(string command)

@@ -26,4 +26,10 @@ public enum RemediationState
 
     /// <summary>The pass tried and failed; see consecutive failures.</summary>
     Failed,
+
+    /// <summary>
+    /// An operator removed the permission Remediator had added (<c>remediator revert</c>). Attempts and failures
+    /// start again from zero, so the removal is not read as "the permission keeps disappearing".
+    /// </summary>
+    Reverted,
 }

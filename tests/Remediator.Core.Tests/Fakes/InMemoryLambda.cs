@@ -19,6 +19,9 @@ public sealed class InMemoryLambda : ILambdaClient
     /// <summary>Runs before each AddPermission is applied (to simulate a concurrent writer); may throw.</summary>
     public Action<AddPermissionRequest>? BeforeAddPermission { get; set; }
 
+    /// <summary>Runs before each RemovePermission is applied (to simulate a concurrent writer); may throw.</summary>
+    public Action<string>? BeforeRemovePermission { get; set; }
+
     /// <summary>Thrown by ListTags when set (e.g. AccessDenied).</summary>
     public Exception? ListTagsFailure { get; set; }
 
@@ -137,10 +140,23 @@ public sealed class InMemoryLambda : ILambdaClient
 
     public Task RemovePermissionAsync(string functionName, string statementId, string? qualifier, string? revisionId, CancellationToken cancellationToken)
     {
+        BeforeRemovePermission?.Invoke(statementId);
         lock (gate)
         {
             calls.Add("RemovePermission");
-            Policy(functionName, qualifier).Statements.RemoveAll(s => s.Contains($"\"Sid\":\"{statementId}\"", StringComparison.Ordinal));
+            RequireQualified(functionName, qualifier, "RemovePermission");
+            PolicyState policy = Policy(functionName, qualifier);
+            if (revisionId is not null && revisionId != policy.RevisionId)
+            {
+                throw Error("RemovePermission", AwsErrorCodes.PreconditionFailed, 412, "The Revision Id provided does not match the latest Revision Id.");
+            }
+
+            if (policy.Statements.RemoveAll(s => s.Contains($"\"Sid\":\"{statementId}\"", StringComparison.Ordinal)) == 0)
+            {
+                throw Error("RemovePermission", AwsErrorCodes.ResourceNotFound, 404, $"Statement {statementId} is not found in resource policy.");
+            }
+
+            policy.RevisionId = NextRevision();
             return Task.CompletedTask;
         }
     }

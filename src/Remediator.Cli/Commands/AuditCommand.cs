@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Remediator.Aws.Config;
+using Remediator.Cli.Operator;
+using Remediator.Cli.Output;
+using Remediator.Core.Audit;
+using Remediator.Core.Configuration;
+using Remediator.Core.Ports;
+
+namespace Remediator.Cli.Commands;
+
+/// <summary>
+/// <c>remediator audit [--api ID] [--stage NAME] [--output text|json]</c>: read-only. Every Lambda integration and
+/// authorizer of every REST, HTTP and WebSocket API stage (or the ones named), judged against its function's policy
+/// for the source ARN API Gateway presents; missing permissions come with the exact grant Remediator would add.
+/// Exit 0 when every target can be invoked, 1 when any cannot (Missing, ExplicitDeny, FunctionNotFound,
+/// AliasNotFound, Unresolved), 2 for bad input, 3 when AWS fails.
+/// </summary>
+public static class AuditCommand
+{
+    /// <summary>Some target cannot be invoked as configured (for CI gates).</summary>
+    public const int TargetsBlocked = 1;
+
+    /// <summary>The command line, the settings or the API/stage named are unusable.</summary>
+    public const int BadInput = ExitCodes.UnreadableInput;
+
+    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
+    public const int AwsFailure = ReplayCommand.AwsFailure;
+
+    private const string Name = "audit";
+
+    private static readonly JsonTypeInfo<AuditJson> AuditJsonInfo = (JsonTypeInfo<AuditJson>)new JsonSerializerOptions(
+        OperatorJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        .GetTypeInfo(typeof(AuditJson));
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="console">stdout and stderr.</param>
+    /// <param name="environment">The environment to read (tests); null reads the process environment.</param>
+    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        Option<string[]> api = OperatorInput.Value("--api", "Only this API (REST, HTTP or WebSocket API id).");
+        Option<string[]> stage = OperatorInput.Value("--stage", "Only this stage.");
+        Option<string[]> output = OperatorInput.Output();
+        var command = new Command("audit", "Check every API Gateway → Lambda permission of the account (read-only); exit 1 when any is missing.")
+        {
+            api,
+            stage,
+            output,
+        }.Lenient();
+        command.SetAction((parsed, cancellationToken) =>
+            OperatorInput.Problem(parsed, output, api, stage) is { } problem
+                ? Task.FromResult(OperatorInput.Fail(console, Name, BadInput, problem))
+                : RunAsync(console, environment, OperatorInput.Single(parsed, api), OperatorInput.Single(parsed, stage), OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, IReadOnlyDictionary<string, string>? environment, string? apiId, string? stage, string format, CancellationToken cancellationToken)
+    {
+        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
+        SettingsResult settings = RemediatorSettingsReader.Read(variables);
+        if (!settings.IsValid)
+        {
+            return OperatorInput.Fail(console, Name, BadInput, settings.Describe());
+        }
+
+        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
+        AuditResult result;
+        try
+        {
+            using OperatorHost host = await OperatorHost.CreateAsync(aws, settings.Settings!, ledger: null, cancellationToken).ConfigureAwait(false);
+            var auditor = new Auditor(host.Clients.ApiGateway, host.Clients.ApiGatewayV2, host.Clients.Lambda);
+            result = await auditor.AuditAsync(
+                new AuditRequest(host.AccountId, host.Region, apiId, stage, settings.Settings!.StageScope), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
+        {
+            // Permissions, throttling that outlasted the retries, an unreachable endpoint, no region: one line to act on.
+            return OperatorInput.Fail(console, Name, AwsFailure, ex.Message);
+        }
+
+        if (result.Report is not { } report)
+        {
+            return OperatorInput.Fail(console, Name, BadInput, result.Problem!);
+        }
+
+        if (format == OperatorInput.JsonFormat)
+        {
+            console.Out.WriteLine(JsonSerializer.Serialize(AuditJson.From(report), AuditJsonInfo));
+        }
+        else
+        {
+            AuditText.Write(console.Out, report);
+        }
+
+        console.Out.Flush();
+        return report.HasBlockingEntries ? TargetsBlocked : ExitCodes.Success;
+    }
+}

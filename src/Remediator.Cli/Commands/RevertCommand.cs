@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Remediator.Aws.Config;
+using Remediator.Cli.Operator;
+using Remediator.Cli.Output;
+using Remediator.Core.Configuration;
+using Remediator.Core.Policy;
+using Remediator.Core.Ports;
+using Remediator.Core.Revert;
+
+namespace Remediator.Cli.Commands;
+
+/// <summary>
+/// <c>remediator revert [--function NAME [--qualifier Q]] [--statement-id SID] [--from-ledger] [--dry-run]
+/// [--output text|json]</c>: removes permissions Remediator added, found in the named function's policy or in the
+/// ledger's fix records. Only statements exactly as Remediator writes them are removed; anything else is refused
+/// and left in place. Exit 0 when everything selected is reverted (or already gone, or would be in a dry run),
+/// 1 when something was refused or kept changing, 2 for bad input, 3 when AWS fails.
+/// </summary>
+public static class RevertCommand
+{
+    /// <summary>A statement was refused, busy, or kept changing: it is still there.</summary>
+    public const int NotReverted = 1;
+
+    /// <summary>The command line or the settings are unusable.</summary>
+    public const int BadInput = ExitCodes.UnreadableInput;
+
+    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
+    public const int AwsFailure = ReplayCommand.AwsFailure;
+
+    private const string Name = "revert";
+
+    private static readonly JsonTypeInfo<RevertJson> RevertJsonInfo = (JsonTypeInfo<RevertJson>)new JsonSerializerOptions(
+        OperatorJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        .GetTypeInfo(typeof(RevertJson));
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="console">stdout and stderr.</param>
+    /// <param name="environment">The environment to read (tests); null reads the process environment.</param>
+    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null) =>
+        Create(console, environment, ledger: null);
+
+    /// <param name="ledger">A ledger to use instead of the one the settings name (tests).</param>
+    internal static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment, ILedger? ledger)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        Option<string[]> function = OperatorInput.Value("--function", "The function (name or ARN) whose policy to read; with --from-ledger, only its fixes.");
+        Option<string[]> qualifier = OperatorInput.Value("--qualifier", "The alias or version whose policy to read (default: the function's own policy).");
+        Option<string[]> statementId = OperatorInput.Value("--statement-id", "Only this statement.");
+        Option<bool> fromLedger = OperatorInput.Flag("--from-ledger", "Revert the fixes the ledger (REMEDIATOR_LEDGER_TABLE) records.");
+        Option<bool> dryRun = OperatorInput.Flag("--dry-run", "Print what would be removed; write nothing.");
+        Option<string[]> output = OperatorInput.Output();
+        var command = new Command("revert", "Remove permissions Remediator added (only statements exactly as it writes them).")
+        {
+            function,
+            qualifier,
+            statementId,
+            fromLedger,
+            dryRun,
+            output,
+        }.Lenient();
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var input = new Input(
+                OperatorInput.Single(parsed, function),
+                OperatorInput.Single(parsed, qualifier),
+                OperatorInput.Single(parsed, statementId),
+                parsed.GetValue(fromLedger),
+                parsed.GetValue(dryRun),
+                OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat);
+            return (OperatorInput.Problem(parsed, output, function, qualifier, statementId) ?? input.Problem()) is { } problem
+                ? Task.FromResult(OperatorInput.Fail(console, Name, BadInput, problem))
+                : RunAsync(console, environment, ledger, input, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, IReadOnlyDictionary<string, string>? environment, ILedger? ledger, Input input, CancellationToken cancellationToken)
+    {
+        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
+        SettingsResult settings = RemediatorSettingsReader.Read(variables);
+        if (!settings.IsValid)
+        {
+            return OperatorInput.Fail(console, Name, BadInput, settings.Describe());
+        }
+
+        if (input.FromLedger && ledger is null && settings.Settings!.LedgerTable is null)
+        {
+            // Without a table the ledger would be this process's own, empty one: "nothing to revert" would be a lie.
+            return OperatorInput.Fail(console, Name, BadInput, $"--from-ledger reads the ledger table: set {RemediatorVariables.LedgerTable}");
+        }
+
+        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
+        RevertReport report;
+        try
+        {
+            using OperatorHost host = await OperatorHost.CreateAsync(aws, settings.Settings!, ledger, cancellationToken).ConfigureAwait(false);
+            LambdaFunctionArn? target = null;
+            if (input.Function is { } named)
+            {
+                PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(named, input.Qualifier, host.AccountId, host.Region);
+                if (!resolved.IsSuccess)
+                {
+                    return OperatorInput.Fail(console, Name, BadInput, resolved.Error);
+                }
+
+                target = resolved.Value;
+            }
+
+            var request = new RevertRequest
+            {
+                Function = target,
+                AnyQualifier = input.FromLedger && target?.Qualifier is null,
+                StatementId = input.StatementId,
+                FromLedger = input.FromLedger,
+                DryRun = input.DryRun,
+                Owner = $"remediator-revert-{Guid.NewGuid():N}",
+            };
+            report = await new Reverter(host.Clients.Lambda, host.Ledger).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
+        {
+            // Permissions, throttling that outlasted the retries, an unreachable endpoint, no region: one line to act on.
+            return OperatorInput.Fail(console, Name, AwsFailure, ex.Message);
+        }
+
+        if (input.Format == OperatorInput.JsonFormat)
+        {
+            foreach (RevertResult result in report.Results)
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(RevertJson.From(result, report.DryRun), RevertJsonInfo));
+            }
+        }
+        else
+        {
+            RevertText.Write(console.Out, report);
+        }
+
+        console.Out.Flush();
+        return report.Succeeded ? ExitCodes.Success : NotReverted;
+    }
+
+    private sealed record Input(string? Function, string? Qualifier, string? StatementId, bool FromLedger, bool DryRun, string Format)
+    {
+        public string? Problem() =>
+            Qualifier is not null && Function is null ? "--qualifier needs --function"
+            : Function is null && !FromLedger ? "name the function (--function) or read the ledger (--from-ledger)"
+            : StatementId is not null && !StatementIdFactory.IsValidStatementId(StatementId) ? $"--statement-id \"{StatementId}\" is not a statement id (1 to 100 of A-Z a-z 0-9 - _)"
+            : null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Remediator.Core.Audit;
+using Remediator.Core.Diagnosis;
+
+namespace Remediator.Cli.Output;
+
+/// <summary>The text form of <c>audit</c>: one line per target (detail and fix indented under what needs attention), Remediator's statements, notes, a summary.</summary>
+internal static class AuditText
+{
+    public static void Write(TextWriter output, AuditReport report)
+    {
+        foreach (AuditEntry entry in report.Entries)
+        {
+            output.WriteLine($"{entry.Status,-16} {entry.ApiId}/{entry.Stage}  {TypeName(entry.ApiType)}  {entry.Target}  {entry.FunctionArn ?? "-"}");
+            if (entry.Status != AuditStatus.Allowed)
+            {
+                output.WriteLine($"  {entry.Detail.ReplaceLineEndings(" ")}");
+            }
+
+            if (entry.Grant is { } grant)
+            {
+                output.WriteLine($"  fix: {grant.ToAddPermissionCommand()}");
+            }
+        }
+
+        if (report.Statements.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Statements Remediator added (remediator revert removes them):");
+            foreach (RemediatorStatement statement in report.Statements)
+            {
+                string function = statement.Qualifier is null ? statement.FunctionArn : $"{statement.FunctionArn}:{statement.Qualifier}";
+                output.WriteLine($"  {function}  {statement.StatementId}  {statement.SourceArn ?? "-"}");
+                if (statement.Refusal is { } refusal)
+                {
+                    output.WriteLine($"    not Remediator's shape, revert refuses it: {refusal}");
+                }
+            }
+        }
+
+        if (report.Notes.Count > 0)
+        {
+            output.WriteLine();
+            foreach (string note in report.Notes)
+            {
+                output.WriteLine($"note: {note}");
+            }
+        }
+
+        string counts = string.Join(", ", report.Entries.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.Entries.Count} Lambda target(s) in {report.Apis} API(s), {report.Stages} stage(s){(counts.Length == 0 ? "." : $": {counts}.")}"));
+    }
+
+    public static string TypeName(ApiType type) => type switch
+    {
+        ApiType.Rest => "REST",
+        ApiType.Http => "HTTP",
+        ApiType.WebSocket => "WEBSOCKET",
+        _ => "UNKNOWN",
+    };
+}

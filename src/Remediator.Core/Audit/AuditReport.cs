@@ -1,0 +1,18 @@
+namespace Remediator.Core.Audit;
+
+/// <summary>What an audit found.</summary>
+/// <param name="Entries">One per Lambda target of every stage audited, in API, stage, target order.</param>
+/// <param name="Statements">Statements with Remediator ids on the functions those targets invoke.</param>
+/// <param name="Notes">What could not be listed as an entry (a dangling route or authorizer, a stage without targets), for people.</param>
+/// <param name="Apis">How many APIs were audited.</param>
+/// <param name="Stages">How many stages were audited.</param>
+public sealed record AuditReport(
+    IReadOnlyList<AuditEntry> Entries,
+    IReadOnlyList<RemediatorStatement> Statements,
+    IReadOnlyList<string> Notes,
+    int Apis,
+    int Stages)
+{
+    /// <summary>True when any target fails as configured (see <see cref="AuditClassifier.Blocks"/>).</summary>
+    public bool HasBlockingEntries => Entries.Any(e => AuditClassifier.Blocks(e.Status));
+}

@@ -1,0 +1,11 @@
+using Remediator.Core.Configuration;
+
+namespace Remediator.Core.Audit;
+
+/// <summary>What to audit, and the account the APIs live in.</summary>
+/// <param name="AccountId">The caller's account (the APIs' account).</param>
+/// <param name="Region">The region audited.</param>
+/// <param name="ApiId">Only this API; null for every REST, HTTP and WebSocket API of the region.</param>
+/// <param name="Stage">Only this stage; null for every stage.</param>
+/// <param name="StageScope">The scope Remediator's grants use, so a reported grant is the one it would add.</param>
+public sealed record AuditRequest(string AccountId, string Region, string? ApiId = null, string? Stage = null, StageScope StageScope = StageScope.Any);

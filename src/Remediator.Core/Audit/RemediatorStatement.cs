@@ -1,0 +1,9 @@
+namespace Remediator.Core.Audit;
+
+/// <summary>A statement with a Remediator statement id, found on the policy of an audited function.</summary>
+/// <param name="FunctionArn">The unqualified function ARN.</param>
+/// <param name="Qualifier">The alias or version whose policy holds it; null for the function itself.</param>
+/// <param name="StatementId">Its id.</param>
+/// <param name="SourceArn">Its <c>ArnLike AWS:SourceArn</c> value, when it has one.</param>
+/// <param name="Refusal">Null when it is exactly what Remediator writes (revert may remove it); else why revert would refuse.</param>
+public sealed record RemediatorStatement(string FunctionArn, string? Qualifier, string StatementId, string? SourceArn, string? Refusal);

@@ -1,0 +1,133 @@
+using Remediator.Core.Diagnosis;
+using Remediator.Core.Ports;
+using Remediator.Core.Verification;
+
+namespace Remediator.Core.Audit;
+
+/// <summary>
+/// Every Lambda target of one stage: each REST method's integration, each HTTP/WebSocket route's integration, and
+/// each Lambda authorizer a method or route uses (once per stage), with <c>${stageVariables.x}</c> resolved from
+/// the stage. Unlike the engine's stage sweep there is no cap: an audit lists everything rather than choosing.
+/// Targets that are not Lambda functions (HTTP, MOCK, other AWS services, Cognito and JWT authorizers) are skipped.
+/// </summary>
+internal static class StageTargets
+{
+    private const string IntegrationTargetPrefix = "integrations/";
+    private static readonly HashSet<string> RestLambdaAuthorizerTypes = new(["TOKEN", "REQUEST"], StringComparer.Ordinal);
+    private const string V2LambdaAuthorizerType = "REQUEST";
+
+    /// <summary>REST: resources (methods embedded) → integration, authorizer.</summary>
+    public static async Task<IReadOnlyList<ResolvedTarget>> RestAsync(
+        AuditedApi api, string stage, IReadOnlyDictionary<string, string> variables, ControlPlaneReader reader, List<string> notes, CancellationToken cancellationToken)
+    {
+        var targets = new List<ResolvedTarget>();
+        var authorizers = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<RestResource> resources = await reader.GetResourcesAsync(api.Id, cancellationToken).ConfigureAwait(false);
+        foreach (RestResource resource in resources.OrderBy(r => r.Path, StringComparer.Ordinal))
+        {
+            foreach (RestMethod method in resource.Methods.Values.OrderBy(m => m.HttpMethod, StringComparer.Ordinal))
+            {
+                RestIntegration? integration = method.Integration
+                    ?? await reader.GetRestIntegrationAsync(api.Id, resource.Id, method.HttpMethod, cancellationToken).ConfigureAwait(false);
+                if (integration is not null)
+                {
+                    Add(targets, Target(api, stage, TargetKind.Integration, variables, integration.Type, integration.Uri, integration.Credentials) with
+                    {
+                        HttpMethod = method.HttpMethod,
+                        ResourcePath = resource.Path,
+                    });
+                }
+
+                if (method.AuthorizerId is not { } authorizerId || !authorizers.Add(authorizerId))
+                {
+                    continue;
+                }
+
+                RestAuthorizer? authorizer = await reader.GetRestAuthorizerAsync(api.Id, authorizerId, cancellationToken).ConfigureAwait(false);
+                if (authorizer is null)
+                {
+                    notes.Add($"{api.Id}/{stage}: {method.HttpMethod} {resource.Path} uses authorizer {authorizerId}, which does not exist.");
+                }
+                else if (RestLambdaAuthorizerTypes.Contains(authorizer.Type))
+                {
+                    Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.Type, authorizer.AuthorizerUri, authorizer.AuthorizerCredentials) with
+                    {
+                        AuthorizerId = authorizer.Id,
+                    });
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>HTTP and WebSocket: routes → integration, authorizer.</summary>
+    public static async Task<IReadOnlyList<ResolvedTarget>> V2Async(
+        AuditedApi api, string stage, IReadOnlyDictionary<string, string> variables, ControlPlaneReader reader, List<string> notes, CancellationToken cancellationToken)
+    {
+        var targets = new List<ResolvedTarget>();
+        var authorizers = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<ApiRoute> routes = await reader.GetRoutesAsync(api.Id, cancellationToken).ConfigureAwait(false);
+        foreach (ApiRoute route in routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal))
+        {
+            if (route.Target is { } target && target.StartsWith(IntegrationTargetPrefix, StringComparison.Ordinal))
+            {
+                string integrationId = target[IntegrationTargetPrefix.Length..];
+                ApiIntegration? integration = await reader.GetApiIntegrationAsync(api.Id, integrationId, cancellationToken).ConfigureAwait(false);
+                if (integration is null)
+                {
+                    notes.Add($"{api.Id}/{stage}: route {route.RouteKey} targets integration {integrationId}, which does not exist.");
+                }
+                else
+                {
+                    Add(targets, Target(api, stage, TargetKind.Integration, variables, integration.IntegrationType, integration.IntegrationUri, integration.CredentialsArn) with
+                    {
+                        RouteKey = route.RouteKey,
+                    });
+                }
+            }
+
+            if (route.AuthorizerId is not { } authorizerId || !authorizers.Add(authorizerId))
+            {
+                continue;
+            }
+
+            ApiAuthorizer? authorizer = await reader.GetApiAuthorizerAsync(api.Id, authorizerId, cancellationToken).ConfigureAwait(false);
+            if (authorizer is null)
+            {
+                notes.Add($"{api.Id}/{stage}: route {route.RouteKey} uses authorizer {authorizerId}, which does not exist.");
+            }
+            else if (string.Equals(authorizer.AuthorizerType, V2LambdaAuthorizerType, StringComparison.Ordinal))
+            {
+                Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.AuthorizerType, authorizer.AuthorizerUri, authorizer.AuthorizerCredentialsArn) with
+                {
+                    AuthorizerId = authorizer.AuthorizerId,
+                });
+            }
+        }
+
+        return targets;
+    }
+
+    private static ResolvedTarget Target(
+        AuditedApi api, string stage, TargetKind kind, IReadOnlyDictionary<string, string> variables, string? type, string? uri, string? credentials) => new()
+    {
+        ApiType = api.Type,
+        Api = api.Target,
+        Stage = stage,
+        Kind = kind,
+        IntegrationType = type,
+        Uri = uri,
+        Credentials = credentials,
+        Function = IntegrationUri.Resolve(uri, variables),
+        FromStageSweep = true,
+    };
+
+    private static void Add(List<ResolvedTarget> targets, ResolvedTarget target)
+    {
+        if (target.Function.Status != UriResolutionStatus.NotLambda)
+        {
+            targets.Add(target);
+        }
+    }
+}
