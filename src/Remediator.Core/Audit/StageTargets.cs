@@ -12,10 +12,6 @@ namespace Remediator.Core.Audit;
 /// </summary>
 internal static class StageTargets
 {
-    private const string IntegrationTargetPrefix = "integrations/";
-    private static readonly HashSet<string> RestLambdaAuthorizerTypes = new(["TOKEN", "REQUEST"], StringComparer.Ordinal);
-    private const string V2LambdaAuthorizerType = "REQUEST";
-
     /// <summary>REST: resources (methods embedded) → integration, authorizer.</summary>
     public static async Task<IReadOnlyList<ResolvedTarget>> RestAsync(
         AuditedApi api, string stage, IReadOnlyDictionary<string, string> variables, ControlPlaneReader reader, List<string> notes, CancellationToken cancellationToken)
@@ -48,7 +44,7 @@ internal static class StageTargets
                 {
                     notes.Add($"{api.Id}/{stage}: {method.HttpMethod} {resource.Path} uses authorizer {authorizerId}, which does not exist.");
                 }
-                else if (RestLambdaAuthorizerTypes.Contains(authorizer.Type))
+                else if (AuthorizerFacts.Of(authorizer).CallsLambda)
                 {
                     Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.Type, authorizer.AuthorizerUri, authorizer.AuthorizerCredentials) with
                     {
@@ -70,9 +66,8 @@ internal static class StageTargets
         IReadOnlyList<ApiRoute> routes = await reader.GetRoutesAsync(api.Id, cancellationToken).ConfigureAwait(false);
         foreach (ApiRoute route in routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal))
         {
-            if (route.Target is { } target && target.StartsWith(IntegrationTargetPrefix, StringComparison.Ordinal))
+            if (ResolutionSteps.IntegrationId(route.Target) is { } integrationId)
             {
-                string integrationId = target[IntegrationTargetPrefix.Length..];
                 ApiIntegration? integration = await reader.GetApiIntegrationAsync(api.Id, integrationId, cancellationToken).ConfigureAwait(false);
                 if (integration is null)
                 {
@@ -97,7 +92,7 @@ internal static class StageTargets
             {
                 notes.Add($"{api.Id}/{stage}: route {route.RouteKey} uses authorizer {authorizerId}, which does not exist.");
             }
-            else if (string.Equals(authorizer.AuthorizerType, V2LambdaAuthorizerType, StringComparison.Ordinal))
+            else if (AuthorizerFacts.Of(authorizer).CallsLambda)
             {
                 Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.AuthorizerType, authorizer.AuthorizerUri, authorizer.AuthorizerCredentialsArn) with
                 {

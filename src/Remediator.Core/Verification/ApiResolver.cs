@@ -52,19 +52,4 @@ public static class ApiResolver
             ? Resolution.Failed(OutcomeReason.LogControlPlaneMismatch, $"the log shape is that of a {request.ApiTypeHint} API, but {apiId} is a {type} API", trail)
             : await V2Resolver.ResolveAsync(request, type, reader, trail, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Resolves a URI on a stage and describes the result in the trail.</summary>
-    internal static UriResolution ResolveUri(string? uri, IReadOnlyDictionary<string, string> variables, List<string> lines)
-    {
-        UriResolution resolved = IntegrationUri.Resolve(uri, variables);
-        if (resolved.Function is { } function)
-        {
-            string via = resolved.StageVariables.Count == 0
-                ? string.Empty
-                : $" (stage variable{(resolved.StageVariables.Count == 1 ? string.Empty : "s")} {string.Join(", ", resolved.StageVariables.Select(name => $"{name}={variables[name]}"))})";
-            lines.Add($"Its URI resolves to function {function.Arn}{via}.");
-        }
-
-        return resolved;
-    }
 }

@@ -7,9 +7,6 @@ namespace Remediator.Core.Verification;
 /// <summary>HTTP and WebSocket APIs: GetStage → GetRoutes → route → integration or authorizer.</summary>
 internal static class V2Resolver
 {
-    private const string IntegrationTargetPrefix = "integrations/";
-    private const string LambdaAuthorizerType = "REQUEST";
-
     public static async Task<Resolution> ResolveAsync(
         ResolutionRequest request, ApiType type, ControlPlaneReader reader, List<string> trail, CancellationToken cancellationToken)
     {
@@ -33,38 +30,18 @@ internal static class V2Resolver
             trail.Add(request.RouteKey is not null
                 ? $"Route key {request.RouteKey} is route {route.RouteId} ({route.RouteKey})."
                 : $"{request.HttpMethod} {request.Path} is served by route {route.RouteKey}.");
-            (ResolvedTarget? target, OutcomeReason failure, string? why) =
-                await TargetAsync(request, type, route, stage, reader, trail, sweep: false, cancellationToken).ConfigureAwait(false);
-            return target is null ? Resolution.Failed(failure, why!, trail) : Resolution.Found([target], trail);
+            TargetStep step = await TargetAsync(request, type, route, stage, reader, trail, sweep: false, cancellationToken).ConfigureAwait(false);
+            return step.ToResolution(trail);
         }
 
-        string noun = request.Kind == TargetKind.Authorizer ? "authorizer" : "integration";
-        trail.Add($"The logs do not name the request's route, so every Lambda {noun} of stage {request.Stage} was checked.");
-        var targets = new List<ResolvedTarget>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ApiRoute candidate in routes)
-        {
-            if (request.Kind == TargetKind.Authorizer && (candidate.AuthorizerId is null || !seen.Add(candidate.AuthorizerId)))
-            {
-                continue;
-            }
-
-            (ResolvedTarget? target, _, _) = await TargetAsync(request, type, candidate, stage, reader, [.. trail], sweep: true, cancellationToken).ConfigureAwait(false);
-            if (target is not null && target.Function.Status != UriResolutionStatus.NotLambda)
-            {
-                targets.Add(target);
-            }
-
-            // A partial sweep cannot say which target failed: the one left out may be it.
-            if (targets.Count > RestResolver.MaxSweepTargets)
-            {
-                return Resolution.Failed(OutcomeReason.Unresolvable, $"stage {request.Stage} of API {apiId} has more than {RestResolver.MaxSweepTargets} Lambda {noun}s, too many to check", trail);
-            }
-        }
-
-        return targets.Count == 0
-            ? Resolution.Failed(OutcomeReason.Unresolvable, $"stage {request.Stage} of API {apiId} has no Lambda {noun}", trail)
-            : Resolution.Found(targets, trail);
+        return await ResolutionSteps.SweepAsync(
+            request,
+            $"API {apiId}",
+            "route",
+            routes,
+            candidate => candidate.AuthorizerId,
+            (candidate, lines) => TargetAsync(request, type, candidate, stage, reader, lines, sweep: true, cancellationToken),
+            trail).ConfigureAwait(false);
     }
 
     /// <summary>The route the logs point at; (null, _, null) when they do not say and the stage must be swept.</summary>
@@ -130,74 +107,40 @@ internal static class V2Resolver
         yield return path;
     }
 
-    private static async Task<(ResolvedTarget? Target, OutcomeReason Reason, string? Problem)> TargetAsync(
+    private static async Task<TargetStep> TargetAsync(
         ResolutionRequest request, ApiType type, ApiRoute route, ApiStage stage, ControlPlaneReader reader, List<string> trail, bool sweep, CancellationToken cancellationToken)
     {
         string apiId = request.Api.ApiId;
         var lines = new List<string>(trail);
-        var target = new ResolvedTarget
-        {
-            ApiType = type,
-            Api = request.Api,
-            Stage = request.Stage,
-            Kind = request.Kind,
-            RouteKey = route.RouteKey,
-            RequestMethod = sweep ? null : request.HttpMethod,
-            RequestPath = sweep ? null : request.Path,
-            FromStageSweep = sweep,
-            Function = IntegrationUri.Resolve(null, stage.StageVariables),
-        };
-
+        ResolvedTarget target = ResolutionSteps.Target(request, type, stage.StageVariables, sweep) with { RouteKey = route.RouteKey };
         if (request.Kind == TargetKind.Authorizer)
         {
-            if (route.AuthorizerId is null)
-            {
-                return (null, OutcomeReason.LogControlPlaneMismatch, $"the log reports an authorizer failure, but route {route.RouteKey} has no authorizer");
-            }
-
-            ApiAuthorizer? authorizer = await reader.GetApiAuthorizerAsync(apiId, route.AuthorizerId, cancellationToken).ConfigureAwait(false);
-            if (authorizer is null)
-            {
-                return (null, OutcomeReason.Unresolvable, $"authorizer {route.AuthorizerId} of API {apiId} does not exist");
-            }
-
-            lines.Add($"Route {route.RouteKey} uses authorizer {authorizer.AuthorizerId} (\"{authorizer.Name}\", type {authorizer.AuthorizerType}).");
-            if (!string.Equals(authorizer.AuthorizerType, LambdaAuthorizerType, StringComparison.Ordinal))
-            {
-                return (null, OutcomeReason.LogControlPlaneMismatch, $"authorizer {authorizer.AuthorizerId} is of type {authorizer.AuthorizerType}, not a Lambda authorizer");
-            }
-
-            return (target with
-            {
-                AuthorizerId = authorizer.AuthorizerId,
-                IntegrationType = authorizer.AuthorizerType,
-                Uri = authorizer.AuthorizerUri,
-                Credentials = authorizer.AuthorizerCredentialsArn,
-                Function = ApiResolver.ResolveUri(authorizer.AuthorizerUri, stage.StageVariables, lines),
-                Trail = lines,
-            }, default, null);
+            return await ResolutionSteps.AuthorizerAsync(
+                target,
+                route.AuthorizerId,
+                $"route {route.RouteKey}",
+                $"Route {route.RouteKey}",
+                $"API {apiId}",
+                async id => AuthorizerFacts.Of(await reader.GetApiAuthorizerAsync(apiId, id, cancellationToken).ConfigureAwait(false)),
+                stage.StageVariables,
+                lines).ConfigureAwait(false);
         }
 
-        if (route.Target is null || !route.Target.StartsWith(IntegrationTargetPrefix, StringComparison.Ordinal))
+        if (ResolutionSteps.IntegrationId(route.Target) is not { } integrationId)
         {
-            return (null, OutcomeReason.Unresolvable, $"route {route.RouteKey} of API {apiId} has no integration target");
+            return TargetStep.Failed(OutcomeReason.Unresolvable, $"route {route.RouteKey} of API {apiId} has no integration target");
         }
 
-        string integrationId = route.Target[IntegrationTargetPrefix.Length..];
         ApiIntegration? integration = await reader.GetApiIntegrationAsync(apiId, integrationId, cancellationToken).ConfigureAwait(false);
-        if (integration is null)
-        {
-            return (null, OutcomeReason.Unresolvable, $"integration {integrationId} of API {apiId} does not exist");
-        }
-
-        lines.Add($"Route {route.RouteKey} targets integration {integration.IntegrationId} of type {integration.IntegrationType} with URI {integration.IntegrationUri ?? "(none)"}{(integration.CredentialsArn is null ? " and no credentials role" : $" and credentials {integration.CredentialsArn}")}.");
-        return (target with
-        {
-            IntegrationType = integration.IntegrationType,
-            Uri = integration.IntegrationUri,
-            Credentials = integration.CredentialsArn,
-            Function = ApiResolver.ResolveUri(integration.IntegrationUri, stage.StageVariables, lines),
-            Trail = lines,
-        }, default, null);
+        return integration is null
+            ? TargetStep.Failed(OutcomeReason.Unresolvable, $"integration {integrationId} of API {apiId} does not exist")
+            : ResolutionSteps.Integration(
+                target,
+                $"Route {route.RouteKey} targets integration {integration.IntegrationId}",
+                integration.IntegrationType,
+                integration.IntegrationUri,
+                integration.CredentialsArn,
+                stage.StageVariables,
+                lines);
     }
 }

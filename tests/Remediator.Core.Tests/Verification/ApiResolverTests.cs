@@ -11,7 +11,7 @@ namespace Remediator.Core.Tests.Verification;
 
 public class ApiResolverTests
 {
-    private static readonly int OverTheCap = RestResolver.MaxSweepTargets + 1;
+    private static readonly int OverTheCap = ResolutionSteps.MaxSweepTargets + 1;
 
     [Fact]
     public async Task ResolveAsync_RestSweepOverTheCap_FailsInsteadOfReturningPartOfTheStage()
