@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Remediator.Core.Engine;
+using Remediator.Lambda.Handling;
 
 namespace Remediator.Cli.Output;
 
@@ -17,18 +18,23 @@ internal sealed record OutcomeJson(
     [property: JsonPropertyName("notified")] bool Notified,
     [property: JsonPropertyName("detail")] string Detail)
 {
-    public static OutcomeJson From(EngineOutcome outcome) => new(
-        outcome.Outcome.ToString(),
-        outcome.Reason.ToString(),
-        outcome.Kind?.ToString(),
-        outcome.ApiId,
-        outcome.Stage,
-        outcome.FunctionArn,
-        outcome.Qualifier,
-        outcome.StatementId,
-        outcome.SourceArn,
-        outcome.Notified,
-        outcome.Detail);
+    // The fields the Lambda's response also has are taken from it, so a replay and an invocation describe an outcome alike.
+    public static OutcomeJson From(EngineOutcome outcome)
+    {
+        OutcomeSummary summary = OutcomeSummary.From(outcome);
+        return new(
+            summary.Outcome,
+            summary.Reason,
+            summary.Kind,
+            summary.ApiId,
+            summary.Stage,
+            summary.FunctionArn,
+            summary.Qualifier,
+            summary.StatementId,
+            summary.SourceArn,
+            outcome.Notified,
+            summary.Detail);
+    }
 }
 
 /// <summary>Source-generated JSON for <see cref="OutcomeJson"/>; absent values are written as null so every line has every key.</summary>
