@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Aws.Config;
@@ -31,9 +30,7 @@ public static class AuditCommand
 
     private const string Name = "audit";
 
-    private static readonly JsonTypeInfo<AuditJson> AuditJsonInfo = (JsonTypeInfo<AuditJson>)new JsonSerializerOptions(
-        OperatorJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
-        .GetTypeInfo(typeof(AuditJson));
+    private static readonly JsonTypeInfo<AuditJson> AuditJsonInfo = RelaxedJson.For<AuditJson>(OperatorJsonContext.Default);
 
     /// <summary>Builds the command.</summary>
     /// <param name="console">stdout and stderr.</param>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Cli.Output;
@@ -18,10 +17,7 @@ public static class DiagnoseCommand
     private const string JsonFormat = "json";
     private const string StandardInput = "-";
 
-    // Evidence quotes log text verbatim; stdout is not HTML, so only JSON's own escaping is needed.
-    private static readonly JsonTypeInfo<Finding> FindingJson = (JsonTypeInfo<Finding>)new JsonSerializerOptions(
-        DiagnosisJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
-        .GetTypeInfo(typeof(Finding));
+    private static readonly JsonTypeInfo<Finding> FindingJson = RelaxedJson.For<Finding>(DiagnosisJsonContext.Default);
 
     /// <summary>Builds the command; <paramref name="console"/> supplies stdin, stdout and stderr.</summary>
     public static Command Create(CliConsole console)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Aws.Config;
@@ -27,9 +26,7 @@ public static class ReplayCommand
     private const string JsonFormat = "json";
     private const string StandardInput = "-";
 
-    private static readonly JsonTypeInfo<OutcomeJson> OutcomeJsonInfo = (JsonTypeInfo<OutcomeJson>)new JsonSerializerOptions(
-        ReplayJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
-        .GetTypeInfo(typeof(OutcomeJson));
+    private static readonly JsonTypeInfo<OutcomeJson> OutcomeJsonInfo = RelaxedJson.For<OutcomeJson>(ReplayJsonContext.Default);
 
     /// <summary>Builds the command.</summary>
     /// <param name="console">stdin, stdout and stderr.</param>

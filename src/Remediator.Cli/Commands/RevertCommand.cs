@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Aws.Config;
@@ -32,9 +31,7 @@ public static class RevertCommand
 
     private const string Name = "revert";
 
-    private static readonly JsonTypeInfo<RevertJson> RevertJsonInfo = (JsonTypeInfo<RevertJson>)new JsonSerializerOptions(
-        OperatorJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
-        .GetTypeInfo(typeof(RevertJson));
+    private static readonly JsonTypeInfo<RevertJson> RevertJsonInfo = RelaxedJson.For<RevertJson>(OperatorJsonContext.Default);
 
     /// <summary>Builds the command.</summary>
     /// <param name="console">stdout and stderr.</param>
