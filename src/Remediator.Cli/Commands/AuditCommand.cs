@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Remediator.Aws.Config;
 using Remediator.Cli.Operator;
 using Remediator.Cli.Output;
 using Remediator.Core.Audit;
-using Remediator.Core.Configuration;
-using Remediator.Core.Ports;
 
 namespace Remediator.Cli.Commands;
 
@@ -23,10 +20,10 @@ public static class AuditCommand
     public const int TargetsBlocked = 1;
 
     /// <summary>The command line, the settings or the API/stage named are unusable.</summary>
-    public const int BadInput = ExitCodes.UnreadableInput;
+    public const int BadInput = OperatorRun.BadInput;
 
     /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
-    public const int AwsFailure = ReplayCommand.AwsFailure;
+    public const int AwsFailure = OperatorRun.AwsFailure;
 
     private const string Name = "audit";
 
@@ -57,31 +54,18 @@ public static class AuditCommand
     private static async Task<int> RunAsync(
         CliConsole console, IReadOnlyDictionary<string, string>? environment, string? apiId, string? stage, string format, CancellationToken cancellationToken)
     {
-        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
-        SettingsResult settings = RemediatorSettingsReader.Read(variables);
-        if (!settings.IsValid)
+        OperatorResult<AuditReport> run = await OperatorRun.RunAsync(console, Name, environment, ledger: null, check: _ => null, async (host, settings) =>
         {
-            return OperatorInput.Fail(console, Name, BadInput, settings.Describe());
-        }
-
-        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
-        AuditResult result;
-        try
-        {
-            using OperatorHost host = await OperatorHost.CreateAsync(aws, settings.Settings!, ledger: null, cancellationToken).ConfigureAwait(false);
             var auditor = new Auditor(host.Clients.ApiGateway, host.Clients.ApiGatewayV2, host.Clients.Lambda);
-            result = await auditor.AuditAsync(
-                new AuditRequest(host.AccountId, host.Region, apiId, stage, settings.Settings!.StageScope), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
+            AuditResult result = await auditor.AuditAsync(
+                new AuditRequest(host.AccountId, host.Region, apiId, stage, settings.StageScope), cancellationToken).ConfigureAwait(false);
+            return result.Report is { } report
+                ? OperatorResult<AuditReport>.Done(report)
+                : OperatorRun.Fail<AuditReport>(console, Name, BadInput, result.Problem!);
+        }, cancellationToken).ConfigureAwait(false);
+        if (run.Value is not { } report)
         {
-            // Permissions, throttling that outlasted the retries, an unreachable endpoint, no region: one line to act on.
-            return OperatorInput.Fail(console, Name, AwsFailure, ex.Message);
-        }
-
-        if (result.Report is not { } report)
-        {
-            return OperatorInput.Fail(console, Name, BadInput, result.Problem!);
+            return run.ExitCode;
         }
 
         if (format == OperatorInput.JsonFormat)

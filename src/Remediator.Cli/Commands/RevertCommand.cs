@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Remediator.Aws.Config;
 using Remediator.Cli.Operator;
 using Remediator.Cli.Output;
 using Remediator.Core.Configuration;
@@ -24,10 +23,10 @@ public static class RevertCommand
     public const int NotReverted = 1;
 
     /// <summary>The command line or the settings are unusable.</summary>
-    public const int BadInput = ExitCodes.UnreadableInput;
+    public const int BadInput = OperatorRun.BadInput;
 
     /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
-    public const int AwsFailure = ReplayCommand.AwsFailure;
+    public const int AwsFailure = OperatorRun.AwsFailure;
 
     private const string Name = "revert";
 
@@ -77,51 +76,17 @@ public static class RevertCommand
     private static async Task<int> RunAsync(
         CliConsole console, IReadOnlyDictionary<string, string>? environment, ILedger? ledger, Input input, CancellationToken cancellationToken)
     {
-        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
-        SettingsResult settings = RemediatorSettingsReader.Read(variables);
-        if (!settings.IsValid)
+        OperatorResult<RevertReport> run = await OperatorRun.RunAsync(
+            console,
+            Name,
+            environment,
+            ledger,
+            settings => input.LedgerProblem(settings, ledger),
+            (host, _) => RevertAsync(console, host, input, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (run.Value is not { } report)
         {
-            return OperatorInput.Fail(console, Name, BadInput, settings.Describe());
-        }
-
-        if (input.FromLedger && ledger is null && settings.Settings!.LedgerTable is null)
-        {
-            // Without a table the ledger would be this process's own, empty one: "nothing to revert" would be a lie.
-            return OperatorInput.Fail(console, Name, BadInput, $"--from-ledger reads the ledger table: set {RemediatorVariables.LedgerTable}");
-        }
-
-        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
-        RevertReport report;
-        try
-        {
-            using OperatorHost host = await OperatorHost.CreateAsync(aws, settings.Settings!, ledger, cancellationToken).ConfigureAwait(false);
-            LambdaFunctionArn? target = null;
-            if (input.Function is { } named)
-            {
-                PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(named, input.Qualifier, host.AccountId, host.Region);
-                if (!resolved.IsSuccess)
-                {
-                    return OperatorInput.Fail(console, Name, BadInput, resolved.Error);
-                }
-
-                target = resolved.Value;
-            }
-
-            var request = new RevertRequest
-            {
-                Function = target,
-                AnyQualifier = input.FromLedger && target?.Qualifier is null,
-                StatementId = input.StatementId,
-                FromLedger = input.FromLedger,
-                DryRun = input.DryRun,
-                Owner = $"remediator-revert-{Guid.NewGuid():N}",
-            };
-            report = await new Reverter(host.Clients.Lambda, host.Ledger).RunAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
-        {
-            // Permissions, throttling that outlasted the retries, an unreachable endpoint, no region: one line to act on.
-            return OperatorInput.Fail(console, Name, AwsFailure, ex.Message);
+            return run.ExitCode;
         }
 
         if (input.Format == OperatorInput.JsonFormat)
@@ -140,6 +105,33 @@ public static class RevertCommand
         return report.Succeeded ? ExitCodes.Success : NotReverted;
     }
 
+    private static async Task<OperatorResult<RevertReport>> RevertAsync(CliConsole console, OperatorHost host, Input input, CancellationToken cancellationToken)
+    {
+        LambdaFunctionArn? target = null;
+        if (input.Function is { } named)
+        {
+            PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(named, input.Qualifier, host.AccountId, host.Region);
+            if (!resolved.IsSuccess)
+            {
+                return OperatorRun.Fail<RevertReport>(console, Name, BadInput, resolved.Error);
+            }
+
+            target = resolved.Value;
+        }
+
+        var request = new RevertRequest
+        {
+            Function = target,
+            AnyQualifier = input.FromLedger && target?.Qualifier is null,
+            StatementId = input.StatementId,
+            FromLedger = input.FromLedger,
+            DryRun = input.DryRun,
+            Owner = $"remediator-revert-{Guid.NewGuid():N}",
+        };
+        return OperatorResult<RevertReport>.Done(
+            await new Reverter(host.Clients.Lambda, host.Ledger).RunAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
     private sealed record Input(string? Function, string? Qualifier, string? StatementId, bool FromLedger, bool DryRun, string Format)
     {
         public string? Problem() =>
@@ -147,5 +139,11 @@ public static class RevertCommand
             : Function is null && !FromLedger ? "name the function (--function) or read the ledger (--from-ledger)"
             : StatementId is not null && !StatementIdFactory.IsValidStatementId(StatementId) ? $"--statement-id \"{StatementId}\" is not a statement id (1 to 100 of A-Z a-z 0-9 - _)"
             : null;
+
+        // Without a table the ledger would be this process's own, empty one: "nothing to revert" would be a lie.
+        public string? LedgerProblem(RemediatorSettings settings, ILedger? ledger) =>
+            FromLedger && ledger is null && settings.LedgerTable is null
+                ? $"--from-ledger reads the ledger table: set {RemediatorVariables.LedgerTable}"
+                : null;
     }
 }
