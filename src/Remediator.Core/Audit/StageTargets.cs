@@ -34,23 +34,10 @@ internal static class StageTargets
                     });
                 }
 
-                if (method.AuthorizerId is not { } authorizerId || !authorizers.Add(authorizerId))
-                {
-                    continue;
-                }
-
-                RestAuthorizer? authorizer = await reader.GetRestAuthorizerAsync(api.Id, authorizerId, cancellationToken).ConfigureAwait(false);
-                if (authorizer is null)
-                {
-                    notes.Add($"{api.Id}/{stage}: {method.HttpMethod} {resource.Path} uses authorizer {authorizerId}, which does not exist.");
-                }
-                else if (AuthorizerFacts.Of(authorizer).CallsLambda)
-                {
-                    Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.Type, authorizer.AuthorizerUri, authorizer.AuthorizerCredentials) with
-                    {
-                        AuthorizerId = authorizer.Id,
-                    });
-                }
+                await AddAuthorizerAsync(
+                    targets, authorizers, api, stage, variables, method.AuthorizerId, $"{method.HttpMethod} {resource.Path}",
+                    async id => AuthorizerFacts.Of(await reader.GetRestAuthorizerAsync(api.Id, id, cancellationToken).ConfigureAwait(false)),
+                    notes).ConfigureAwait(false);
             }
         }
 
@@ -82,26 +69,44 @@ internal static class StageTargets
                 }
             }
 
-            if (route.AuthorizerId is not { } authorizerId || !authorizers.Add(authorizerId))
-            {
-                continue;
-            }
-
-            ApiAuthorizer? authorizer = await reader.GetApiAuthorizerAsync(api.Id, authorizerId, cancellationToken).ConfigureAwait(false);
-            if (authorizer is null)
-            {
-                notes.Add($"{api.Id}/{stage}: route {route.RouteKey} uses authorizer {authorizerId}, which does not exist.");
-            }
-            else if (AuthorizerFacts.Of(authorizer).CallsLambda)
-            {
-                Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.AuthorizerType, authorizer.AuthorizerUri, authorizer.AuthorizerCredentialsArn) with
-                {
-                    AuthorizerId = authorizer.AuthorizerId,
-                });
-            }
+            await AddAuthorizerAsync(
+                targets, authorizers, api, stage, variables, route.AuthorizerId, $"route {route.RouteKey}",
+                async id => AuthorizerFacts.Of(await reader.GetApiAuthorizerAsync(api.Id, id, cancellationToken).ConfigureAwait(false)),
+                notes).ConfigureAwait(false);
         }
 
         return targets;
+    }
+
+    /// <summary>Adds the Lambda authorizer <paramref name="owner"/> uses, the first time the stage names it.</summary>
+    private static async Task AddAuthorizerAsync(
+        List<ResolvedTarget> targets,
+        HashSet<string> seen,
+        AuditedApi api,
+        string stage,
+        IReadOnlyDictionary<string, string> variables,
+        string? authorizerId,
+        string owner,
+        Func<string, Task<AuthorizerFacts?>> readAsync,
+        List<string> notes)
+    {
+        if (authorizerId is null || !seen.Add(authorizerId))
+        {
+            return;
+        }
+
+        AuthorizerFacts? authorizer = await readAsync(authorizerId).ConfigureAwait(false);
+        if (authorizer is null)
+        {
+            notes.Add($"{api.Id}/{stage}: {owner} uses authorizer {authorizerId}, which does not exist.");
+        }
+        else if (authorizer.CallsLambda)
+        {
+            Add(targets, Target(api, stage, TargetKind.Authorizer, variables, authorizer.Type, authorizer.Uri, authorizer.Credentials) with
+            {
+                AuthorizerId = authorizer.Id,
+            });
+        }
     }
 
     private static ResolvedTarget Target(
