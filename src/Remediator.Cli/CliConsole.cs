@@ -10,4 +10,15 @@ public sealed record CliConsole(Func<Stream> OpenStandardInput, TextWriter Out, 
 {
     /// <summary>The process's real console.</summary>
     public static CliConsole System => new(Console.OpenStandardInput, Console.Out, Console.Error);
+
+    /// <summary>Writes <c>remediator COMMAND: PROBLEM</c> to <see cref="Error"/> and returns <paramref name="exitCode"/>.</summary>
+    public int Fail(string command, int exitCode, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+
+        // One line, whatever the message carried: scripts read stderr line by line.
+        Error.WriteLine($"remediator {command}: {problem.ReplaceLineEndings(" ")}");
+        Error.Flush();
+        return exitCode;
+    }
 }

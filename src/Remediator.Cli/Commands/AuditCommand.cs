@@ -46,7 +46,7 @@ public static class AuditCommand
         }.Lenient();
         command.SetAction((parsed, cancellationToken) =>
             OperatorInput.Problem(parsed, output, api, stage) is { } problem
-                ? Task.FromResult(OperatorInput.Fail(console, Name, BadInput, problem))
+                ? Task.FromResult(console.Fail(Name, BadInput, problem))
                 : RunAsync(console, environment, OperatorInput.Single(parsed, api), OperatorInput.Single(parsed, stage), OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat, cancellationToken));
         return command;
     }

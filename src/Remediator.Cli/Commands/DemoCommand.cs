@@ -26,8 +26,7 @@ public static class DemoCommand
                 return ExitCodes.Success;
             }
 
-            console.Error.WriteLine($"remediator demo: {result.Missing}.");
-            return StoryIncomplete;
+            return console.Fail("demo", StoryIncomplete, $"{result.Missing}.");
         });
         return command;
     }

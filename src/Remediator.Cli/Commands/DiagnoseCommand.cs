@@ -13,6 +13,7 @@ namespace Remediator.Cli.Commands;
 /// </summary>
 public static class DiagnoseCommand
 {
+    private const string Name = "diagnose";
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
     private const string StandardInput = "-";
@@ -48,13 +49,13 @@ public static class DiagnoseCommand
     {
         if (!TryReadInput(console, input, out byte[] payload, out string? problem))
         {
-            return Fail(console, problem);
+            return console.Fail(Name, ExitCodes.UnreadableInput, problem!);
         }
 
         IntakeResult intake = SubscriptionPayloadDecoder.Decode(payload);
         if (!intake.IsSuccess)
         {
-            return Fail(console, $"{DescribeSource(input)} is not a usable payload: {intake.Error}");
+            return console.Fail(Name, ExitCodes.UnreadableInput, $"{DescribeSource(input)} is not a usable payload: {intake.Error}");
         }
 
         DiagnosisResult result = Diagnoser.Diagnose(intake.Batch);
@@ -116,15 +117,6 @@ public static class DiagnoseCommand
 
         payload = buffer.ToArray();
         return true;
-    }
-
-    private static int Fail(CliConsole console, string? problem)
-    {
-        // One line, whatever the message carried: scripts read stderr line by line.
-        string line = (problem ?? "unknown error").ReplaceLineEndings(" ");
-        console.Error.WriteLine($"remediator diagnose: {line}");
-        console.Error.Flush();
-        return ExitCodes.UnreadableInput;
     }
 
     private static string DescribeSource(string input) => input == StandardInput ? "standard input" : $"'{input}'";

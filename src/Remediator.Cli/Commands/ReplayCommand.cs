@@ -22,6 +22,7 @@ public static class ReplayCommand
     /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
     public const int AwsFailure = 3;
 
+    private const string Name = "replay";
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
     private const string StandardInput = "-";
@@ -73,14 +74,14 @@ public static class ReplayCommand
     {
         if (!TryReadInput(console, input, out string payload, out string? problem))
         {
-            return Fail(console, ExitCodes.UnreadableInput, problem!);
+            return console.Fail(Name, ExitCodes.UnreadableInput, problem!);
         }
 
         IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
         SettingsResult settings = RemediatorSettingsReader.Read(variables, new Dictionary<string, string> { [RemediatorVariables.Mode] = mode });
         if (!settings.IsValid)
         {
-            return Fail(console, ExitCodes.Usage, settings.Describe());
+            return console.Fail(Name, ExitCodes.Usage, settings.Describe());
         }
 
         AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
@@ -93,13 +94,13 @@ public static class ReplayCommand
         catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
         {
             // Transient or configuration failures of the AWS side: the user's to retry or fix, in one line.
-            return Fail(console, AwsFailure, ex.Message);
+            return console.Fail(Name, AwsFailure, ex.Message);
         }
 
         Print(console.Out, result, mode, format);
         if (result.IntakeError is { } refused)
         {
-            return Fail(console, ExitCodes.UnreadableInput, $"{Describe(input)} is not a usable payload: {refused}");
+            return console.Fail(Name, ExitCodes.UnreadableInput, $"{Describe(input)} is not a usable payload: {refused}");
         }
 
         return ExitCodes.Success;
@@ -146,13 +147,6 @@ public static class ReplayCommand
             problem = $"cannot read {Describe(input)}: {ex.Message}";
             return false;
         }
-    }
-
-    private static int Fail(CliConsole console, int exitCode, string problem)
-    {
-        console.Error.WriteLine($"remediator replay: {problem.ReplaceLineEndings(" ")}");
-        console.Error.Flush();
-        return exitCode;
     }
 
     private static string Describe(string input) => input == StandardInput ? "standard input" : $"'{input}'";

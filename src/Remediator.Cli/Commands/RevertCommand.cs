@@ -67,7 +67,7 @@ public static class RevertCommand
                 parsed.GetValue(dryRun),
                 OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat);
             return (OperatorInput.Problem(parsed, output, function, qualifier, statementId) ?? input.Problem()) is { } problem
-                ? Task.FromResult(OperatorInput.Fail(console, Name, BadInput, problem))
+                ? Task.FromResult(console.Fail(Name, BadInput, problem))
                 : RunAsync(console, environment, ledger, input, cancellationToken);
         });
         return command;

@@ -61,12 +61,4 @@ internal static class OperatorInput
         string? format = Single(parsed, output);
         return format is null or TextFormat or JsonFormat ? null : $"--output must be {TextFormat} or {JsonFormat}, not \"{format}\"";
     }
-
-    /// <summary>Writes one line to stderr, prefixed with the command, and returns <paramref name="exitCode"/>.</summary>
-    public static int Fail(CliConsole console, string command, int exitCode, string problem)
-    {
-        console.Error.WriteLine($"remediator {command}: {problem.ReplaceLineEndings(" ")}");
-        console.Error.Flush();
-        return exitCode;
-    }
 }

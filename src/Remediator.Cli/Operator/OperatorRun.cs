@@ -59,5 +59,5 @@ internal static class OperatorRun
     /// <summary>Writes the problem to stderr and returns a result that exits with <paramref name="exitCode"/>.</summary>
     public static OperatorResult<T> Fail<T>(CliConsole console, string command, int exitCode, string problem)
         where T : class =>
-        OperatorResult<T>.Failed(OperatorInput.Fail(console, command, exitCode, problem));
+        OperatorResult<T>.Failed(console.Fail(command, exitCode, problem));
 }
