@@ -16,7 +16,6 @@ public static class DiagnoseCommand
     private const string Name = "diagnose";
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
-    private const string StandardInput = "-";
 
     private static readonly JsonTypeInfo<Finding> FindingJson = RelaxedJson.For<Finding>(DiagnosisJsonContext.Default);
 
@@ -24,11 +23,7 @@ public static class DiagnoseCommand
     public static Command Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var input = new Option<string>("--input", "-i")
-        {
-            Description = "The Lambda payload {\"awslogs\":{\"data\":...}} or a decoded DATA_MESSAGE JSON file; '-' reads standard input.",
-            Required = true,
-        };
+        Option<string> input = PayloadInput.Option();
         var output = new Option<string>("--output", "-o")
         {
             Description = "text: a readable table (default); json: one finding object per line.",
@@ -47,7 +42,7 @@ public static class DiagnoseCommand
 
     private static int Run(CliConsole console, string input, string format)
     {
-        if (!TryReadInput(console, input, out byte[] payload, out string? problem))
+        if (PayloadInput.Read(console, input, ReadBounded, out string? problem) is not { } payload)
         {
             return console.Fail(Name, ExitCodes.UnreadableInput, problem!);
         }
@@ -55,7 +50,7 @@ public static class DiagnoseCommand
         IntakeResult intake = SubscriptionPayloadDecoder.Decode(payload);
         if (!intake.IsSuccess)
         {
-            return console.Fail(Name, ExitCodes.UnreadableInput, $"{DescribeSource(input)} is not a usable payload: {intake.Error}");
+            return console.Fail(Name, ExitCodes.UnreadableInput, $"{PayloadInput.Describe(input)} is not a usable payload: {intake.Error}");
         }
 
         DiagnosisResult result = Diagnoser.Diagnose(intake.Batch);
@@ -75,49 +70,22 @@ public static class DiagnoseCommand
         return ExitCodes.Success;
     }
 
-    private static bool TryReadInput(CliConsole console, string input, out byte[] payload, out string? problem)
-    {
-        payload = [];
-        problem = null;
-        try
-        {
-            using Stream stream = input == StandardInput ? console.OpenStandardInput() : File.OpenRead(input);
-            if (TryReadBounded(stream, IntakeLimits.MaxPayloadBytes, out payload))
-            {
-                return true;
-            }
-
-            problem = $"{DescribeSource(input)} is larger than {IntakeLimits.MaxPayloadBytes} bytes";
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            // The only failures reading a local file can have: report them, they are the user's to fix.
-            problem = $"cannot read {DescribeSource(input)}: {ex.Message}";
-        }
-
-        return false;
-    }
-
     // Stops one chunk past the limit: a huge file or an endless pipe costs no more than that.
-    private static bool TryReadBounded(Stream stream, int limit, out byte[] payload)
+    private static byte[]? ReadBounded(Stream stream)
     {
-        payload = [];
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > limit)
+            if (buffer.Length + read > IntakeLimits.MaxPayloadBytes)
             {
-                return false;
+                return null;
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        payload = buffer.ToArray();
-        return true;
+        return buffer.ToArray();
     }
-
-    private static string DescribeSource(string input) => input == StandardInput ? "standard input" : $"'{input}'";
 }

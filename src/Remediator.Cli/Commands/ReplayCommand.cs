@@ -25,7 +25,6 @@ public static class ReplayCommand
     private const string Name = "replay";
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
-    private const string StandardInput = "-";
 
     private static readonly JsonTypeInfo<OutcomeJson> OutcomeJsonInfo = RelaxedJson.For<OutcomeJson>(ReplayJsonContext.Default);
 
@@ -35,11 +34,7 @@ public static class ReplayCommand
     public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var input = new Option<string>("--input", "-i")
-        {
-            Description = "The Lambda payload {\"awslogs\":{\"data\":...}} or a decoded DATA_MESSAGE JSON file; '-' reads standard input.",
-            Required = true,
-        };
+        Option<string> input = PayloadInput.Option();
         var mode = new Option<string>("--mode", "-m")
         {
             Description = "observe (default: read and report only), recommend (notify the fix), enforce (apply it).",
@@ -72,7 +67,7 @@ public static class ReplayCommand
     private static async Task<int> RunAsync(
         CliConsole console, IReadOnlyDictionary<string, string>? environment, string input, string mode, string format, CancellationToken cancellationToken)
     {
-        if (!TryReadInput(console, input, out string payload, out string? problem))
+        if (PayloadInput.Read(console, input, ReadBounded, out string? problem) is not { } payload)
         {
             return console.Fail(Name, ExitCodes.UnreadableInput, problem!);
         }
@@ -100,7 +95,7 @@ public static class ReplayCommand
         Print(console.Out, result, mode, format);
         if (result.IntakeError is { } refused)
         {
-            return console.Fail(Name, ExitCodes.UnreadableInput, $"{Describe(input)} is not a usable payload: {refused}");
+            return console.Fail(Name, ExitCodes.UnreadableInput, $"{PayloadInput.Describe(input)} is not a usable payload: {refused}");
         }
 
         return ExitCodes.Success;
@@ -123,31 +118,12 @@ public static class ReplayCommand
         output.Flush();
     }
 
-    private static bool TryReadInput(CliConsole console, string input, out string payload, out string? problem)
+    // Reads one character past the limit, to tell a payload at the limit from a larger one.
+    private static string? ReadBounded(Stream stream)
     {
-        payload = string.Empty;
-        problem = null;
-        try
-        {
-            using Stream stream = input == StandardInput ? console.OpenStandardInput() : File.OpenRead(input);
-            using var reader = new StreamReader(stream);
-            char[] buffer = new char[IntakeLimits.MaxPayloadBytes + 1];
-            int read = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (read > IntakeLimits.MaxPayloadBytes)
-            {
-                problem = $"{Describe(input)} is larger than {IntakeLimits.MaxPayloadBytes} bytes";
-                return false;
-            }
-
-            payload = new string(buffer, 0, read);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            problem = $"cannot read {Describe(input)}: {ex.Message}";
-            return false;
-        }
+        using var reader = new StreamReader(stream);
+        char[] buffer = new char[IntakeLimits.MaxPayloadBytes + 1];
+        int read = reader.ReadBlock(buffer, 0, buffer.Length);
+        return read > IntakeLimits.MaxPayloadBytes ? null : new string(buffer, 0, read);
     }
-
-    private static string Describe(string input) => input == StandardInput ? "standard input" : $"'{input}'";
 }
