@@ -67,16 +67,7 @@ public sealed partial class DynamoDbLedger
     /// <summary>No record, or only an expired one that TTL has not deleted yet: start afresh, lease included.</summary>
     private async Task<LedgerRecord?> TryCreateAsync(ClaimRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var record = new LedgerRecord
-        {
-            Fingerprint = request.Fingerprint,
-            Outcome = LedgerOutcome.Pending,
-            FirstSeen = now,
-            LastSeen = now,
-            Occurrences = request.Occurrences,
-            Lease = LedgerRules.LeaseFor(request, now),
-            ExpiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention),
-        };
+        LedgerRecord record = LedgerRules.FirstClaim(request, now, _options.RecordRetention);
         try
         {
             await _dynamo.PutItemAsync(

@@ -33,16 +33,7 @@ public sealed class InMemoryLedger : ILedger
             var expiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention);
             if (LiveRecord(request.Fingerprint, now) is not { } existing)
             {
-                var created = new LedgerRecord
-                {
-                    Fingerprint = request.Fingerprint,
-                    Outcome = LedgerOutcome.Pending,
-                    FirstSeen = now,
-                    LastSeen = now,
-                    Occurrences = request.Occurrences,
-                    Lease = LedgerRules.LeaseFor(request, now),
-                    ExpiresAt = expiresAt,
-                };
+                var created = LedgerRules.FirstClaim(request, now, _options.RecordRetention);
                 _records[request.Fingerprint] = created;
                 return Task.FromResult(new ClaimResult(true, created));
             }

@@ -42,6 +42,22 @@ public static class LedgerRules
         return new LedgerLease(request.Fingerprint, request.Owner, TruncateToMilliseconds(now + request.LeaseDuration));
     }
 
+    /// <summary>The record a claim creates when there is none (or only an expired one): pending, leased to the claimant.</summary>
+    public static LedgerRecord FirstClaim(ClaimRequest request, DateTimeOffset now, TimeSpan retention)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new LedgerRecord
+        {
+            Fingerprint = request.Fingerprint,
+            Outcome = LedgerOutcome.Pending,
+            FirstSeen = now,
+            LastSeen = now,
+            Occurrences = request.Occurrences,
+            Lease = LeaseFor(request, now),
+            ExpiresAt = ExpiryAfter(now, retention),
+        };
+    }
+
     /// <summary>The start of the UTC hour that <paramref name="now"/> falls in.</summary>
     public static DateTimeOffset HourStart(DateTimeOffset now)
     {

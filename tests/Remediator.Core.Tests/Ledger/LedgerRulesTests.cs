@@ -27,6 +27,19 @@ public sealed class LedgerRulesTests
         Assert.Equal(At(expected), LedgerRules.ExpiryAfter(At(now), TimeSpan.FromDays(retentionDays)));
     }
 
+    [Fact]
+    public void FirstClaim_AnyRequest_PendingRecordLeasedToTheClaimant()
+    {
+        var now = At("2025-03-14T09:26:53.589+00:00");
+        var request = new ClaimRequest("fp", "owner-1", TimeSpan.FromMinutes(5), Occurrences: 3);
+
+        LedgerRecord record = LedgerRules.FirstClaim(request, now, TimeSpan.FromDays(30));
+
+        Assert.Equal(("fp", LedgerOutcome.Pending, now, now, 3L), (record.Fingerprint, record.Outcome, record.FirstSeen, record.LastSeen, record.Occurrences));
+        Assert.Equal(new LedgerLease("fp", "owner-1", At("2025-03-14T09:31:53.589+00:00")), record.Lease);
+        Assert.Equal(At("2025-04-13T09:26:53+00:00"), record.ExpiresAt);
+    }
+
     [Theory]
     [InlineData("2025-03-14T09:26:53.589+00:00", "2025-03-14T09:00:00+00:00")]
     [InlineData("2025-03-14T09:00:00+00:00", "2025-03-14T09:00:00+00:00")]
