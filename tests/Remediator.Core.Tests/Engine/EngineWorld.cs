@@ -144,6 +144,19 @@ internal sealed class EngineWorld
         return [.. lines];
     }
 
+    /// <summary>
+    /// The INFO-level lines of one REST request that reached <paramref name="loggedFunction"/> and failed with
+    /// <paramref name="failureLine"/> (a 502 the function causes), with the logged response body when given.
+    /// </summary>
+    public static string[] RestFunctionFailure(string requestId, string method, string path, string loggedFunction, string failureLine, string? responseBody = null) =>
+    [
+        $"({requestId}) HTTP Method: {method}, Resource Path: {path}",
+        $"({requestId}) Endpoint request URI: https://lambda.{Region}.amazonaws.com/2015-03-31/functions/{loggedFunction}/invocations",
+        .. responseBody is null ? Array.Empty<string>() : [$"({requestId}) Endpoint response body before transformations: {responseBody}"],
+        $"({requestId}) {failureLine}",
+        $"({requestId}) Method completed with status: 502",
+    ];
+
     /// <summary>The ERROR-level line of a refused REST request (no context).</summary>
     public static string ErrorOnly(string requestId) =>
         $"({requestId}) Execution failed due to configuration error: Invalid permissions on Lambda function";
