@@ -34,6 +34,15 @@ internal static class ExecutionLine
         return true;
     }
 
+    /// <summary>
+    /// The body an <c>Endpoint response body before transformations: </c> line recorded (as cut by the logs);
+    /// null for any other line.
+    /// </summary>
+    public static string? ResponseBody(string line) =>
+        TrySplit(line, out _, out ReadOnlySpan<char> text) && text.StartsWith(LogText.EndpointResponseBodyPrefix, StringComparison.Ordinal)
+            ? text[LogText.EndpointResponseBodyPrefix.Length..].ToString()
+            : null;
+
     /// <summary>Which documented shape <paramref name="text"/> (the part after the prefix) has.</summary>
     public static ExecutionLineShape Classify(ReadOnlySpan<char> text)
     {

@@ -39,6 +39,16 @@ internal sealed partial class InvocationPass
         FindingWork leader = work.Leader;
         if (leader.Ticket is { } ticket)
         {
+            // A kind no grant fixes, resolved: the ticket is about its target (and its function).
+            if (leader.Target is { } resolved)
+            {
+                work.Target = resolved;
+                if (work.Members.Count > 1)
+                {
+                    work.Verified.Add(SharedTicketLine(work, resolved));
+                }
+            }
+
             work.Decision = ticket;
             return;
         }

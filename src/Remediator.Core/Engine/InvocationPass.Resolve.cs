@@ -45,8 +45,8 @@ internal sealed partial class InvocationPass
 
     /// <summary>
     /// Root causes with a resolved target come first: their number is bounded by the APIs' configuration,
-    /// while findings without one (a function error per random path) are a root cause each and must not
-    /// crowd out a permission failure. Those past the cap are neither claimed nor read; the failure shows
+    /// while findings without one (a function error per random path of an API the control plane does not
+    /// show) are a root cause each and must not crowd out a permission failure. Those past the cap are neither claimed nor read; the failure shows
     /// again in a later batch, which takes it up.
     /// </summary>
     private void ApplyCap(List<RootCauseWork> rootCauses)
@@ -66,7 +66,8 @@ internal sealed partial class InvocationPass
 
     /// <summary>
     /// What the control plane says served the finding's request, and so its ledger key: the target's
-    /// (<see cref="LedgerKey.ForTarget"/>) when exactly one was resolved, else the diagnosis fingerprint.
+    /// (<see cref="LedgerKey.ForTarget"/>, or the function's for a failure the function causes) when exactly
+    /// one was resolved, else the diagnosis fingerprint.
     /// </summary>
     private async Task ResolveAsync(FindingWork work, CancellationToken cancellationToken)
     {
@@ -74,7 +75,7 @@ internal sealed partial class InvocationPass
         work.Key = finding.Fingerprint;
         if (KindRules.TicketFor(finding.Kind) is { } kindTicket)
         {
-            work.Ticket = kindTicket;
+            await ResolveTicketKindAsync(work, kindTicket, cancellationToken).ConfigureAwait(false);
             return;
         }
 

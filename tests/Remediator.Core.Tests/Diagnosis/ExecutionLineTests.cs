@@ -17,6 +17,16 @@ public class ExecutionLineTests
     }
 
     [Theory]
+    [InlineData("(r1) Endpoint response body before transformations: {\"statusCode\": 200}", "{\"statusCode\": 200}")]
+    [InlineData("(r1) Endpoint response body before transformations: ", "")]
+    [InlineData("(r1) Method request body before transformations: {\"statusCode\": 200}", null)]
+    [InlineData("(r1) Execution failed due to configuration error: Malformed Lambda proxy response", null)]
+    [InlineData("Endpoint response body before transformations: {}", null)]
+    [InlineData("(r1) x Endpoint response body before transformations: {}", null)]
+    public void ResponseBody_Line_IsTheBodyOnlyForTheAnchoredResponseBodyLine(string line, string? expected) =>
+        Assert.Equal(expected, ExecutionLine.ResponseBody(line));
+
+    [Theory]
     [InlineData("")]
     [InlineData("no prefix")]
     [InlineData("() empty id")]

@@ -58,7 +58,33 @@ public class LedgerKeyTests
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
     }
 
+    // SHA-256 of "remediator-function-v1|13:FunctionError|51:arn:aws:lambda:us-east-1:123456789012:function:pets|-1:".
+    [Fact]
+    public void ForFunction_KnownFunction_IsPinned() =>
+        Assert.Equal("9eb2b4e03eba1dbe28da2a1578adbf763d8d8410cf28e74eda6babd7df971837", FunctionKey(Pets));
+
+    [Fact]
+    public void ForFunction_KindFunctionAndQualifierMatter()
+    {
+        string[] keys =
+        [
+            FunctionKey(Pets),
+            FunctionKey(Pets, FindingKind.HandlerNotFound),
+            FunctionKey(Pets + ":live"),
+            FunctionKey(Pets + ":7"),
+            FunctionKey("arn:aws:lambda:us-east-1:123456789012:function:other"),
+            FunctionKey("arn:aws:lambda:eu-west-1:123456789012:function:pets"),
+            FunctionKey("arn:aws:lambda:us-east-1:210987654321:function:pets"),
+            LedgerKey.ForTarget(FindingKind.FunctionError, Target, StageScope.Any),
+        ];
+
+        Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void ForTarget_IsSixtyFourLowerCaseHexCharacters() =>
         Assert.Matches("^[0-9a-f]{64}$", Key(Target));
+
+    private static string FunctionKey(string arn, FindingKind kind = FindingKind.FunctionError) =>
+        LedgerKey.ForFunction(kind, LambdaFunctionArn.Parse(arn).Value!);
 }

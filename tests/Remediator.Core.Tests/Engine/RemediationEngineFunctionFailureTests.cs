@@ -95,6 +95,7 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
 
         Assert.Single(result.Outcomes.Select(o => o.LedgerKey).Distinct());
         SnsMessage ticket = Assert.Single(world.Sns.Published);
+        output.WriteLine(ticket.Subject + "\n\n" + ticket.Message);
         Assert.Contains("GET /users/{id}", ticket.Message, StringComparison.Ordinal);
         Assert.Contains("DELETE /users/{id}", ticket.Message, StringComparison.Ordinal);
     }
@@ -159,6 +160,7 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         Assert.Contains(Orders, outcome.Detail, StringComparison.Ordinal);
         Assert.Contains(Body, outcome.Detail, StringComparison.Ordinal);
         SnsMessage ticket = Assert.Single(world.Sns.Published);
+        output.WriteLine(ticket.Subject + "\n\n" + ticket.Message);
         Assert.Contains("orders-handler", ticket.Subject, StringComparison.Ordinal);
         Assert.Contains($"Its URI resolves to function {Orders}.", ticket.Message, StringComparison.Ordinal);
         Assert.Contains("of type AWS_PROXY", ticket.Message, StringComparison.Ordinal);

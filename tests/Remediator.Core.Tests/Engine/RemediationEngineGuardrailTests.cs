@@ -253,13 +253,15 @@ public class RemediationEngineGuardrailTests
     [InlineData("Lambda execution failed with status 200 due to customer function error: Handler 'handler' missing on module 'app'", OutcomeReason.Handler)]
     [InlineData("Lambda execution failed with status 200 due to customer function error: division by zero", OutcomeReason.FunctionError)]
     [InlineData("Method completed with status: 504", OutcomeReason.UnrecognizedFailure)]
-    public async Task ProcessAsync_KindsAGrantCannotFix_TicketWithoutControlPlaneReads(string line, OutcomeReason expected)
+    public async Task ProcessAsync_KindsAGrantCannotFix_TicketTheVerifiedFunctionWithoutCallingLambda(string line, OutcomeReason expected)
     {
         var world = new EngineWorld().WithPetsApi();
 
         EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch($"({Id}) HTTP Method: GET, Resource Path: /pets/1", $"({Id}) {line}"))).Outcomes);
 
         Assert.Equal((RemediationOutcome.Ticket, expected), (outcome.Outcome, outcome.Reason));
+        Assert.Equal((Pets, "GET", "/pets/{id}"), (outcome.FunctionArn, outcome.HttpMethod, outcome.ResourcePath));
+        Assert.Null(outcome.StatementJson);
         Assert.Empty(world.Lambda.Calls);
         Assert.Single(world.Sns.Published);
     }

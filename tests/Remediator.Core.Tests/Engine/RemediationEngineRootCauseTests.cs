@@ -198,13 +198,13 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessAsync_PerPathTicketsAheadOfAPermissionFailure_TheCapKeepsTheResolvedTarget()
     {
-        // Function errors on random paths are one root cause each (no target is resolved for them); they must
-        // not crowd out the permission failure that a resolved target stands for.
+        // Function errors on random paths no resource serves are one root cause each (no target is resolved for
+        // them); they must not crowd out the permission failure that a resolved target stands for.
         var world = new EngineWorld().WithPetsApi();
         world.Options = world.Options with { MaxRootCausesPerInvocation = 3 };
         string[] errors = [.. Enumerable.Range(1, 5).SelectMany(i => new[]
         {
-            $"(e{i}) HTTP Method: GET, Resource Path: /pets/x{i}",
+            $"(e{i}) HTTP Method: GET, Resource Path: /owners/x{i}",
             $"(e{i}) Lambda execution failed with status 200 due to customer function error: invalid id",
         })];
 
