@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Remediator.Core.Logs;
+using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.Http;
 using Remediator.Sandbox.Logs;
@@ -10,7 +11,7 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.Admin;
 
 /// <summary>
-/// <c>/_sandbox/*</c>: state introspection and reset, fault injection, log subscriptions. Unsigned on purpose:
+/// <c>/_sandbox/*</c>: state introspection and reset, fault injection, log subscriptions, role permissions. Unsigned on purpose:
 /// these are test hooks on a loopback-only endpoint, not AWS APIs.
 /// </summary>
 internal sealed class AdminChannel(
@@ -50,6 +51,10 @@ internal sealed class AdminChannel(
             case ("DELETE", "subscriptions"):
                 subscriptions.Clear();
                 return SandboxResponse.Empty(204);
+            case ("GET", "role-permissions"):
+                return Json(200, RolePermissions(), SandboxJson.Context.ListRolePermission);
+            case ("POST", "role-permissions"):
+                return await AddRolePermissionAsync(request, cancellationToken).ConfigureAwait(false);
             default:
                 return Problem(404, $"No sandbox endpoint {request.Method} {request.RawPath}. Try GET /_sandbox/state.");
         }
@@ -67,6 +72,44 @@ internal sealed class AdminChannel(
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return Problem(400, ex.Message);
+        }
+    }
+
+    private async Task<SandboxResponse> AddRolePermissionAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        RolePermissionRequest? input;
+        try
+        {
+            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.RolePermissionRequest);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(400, ex.Message);
+        }
+
+        if (RolePermission.Problem(input?.RoleArn, input?.FunctionArn) is { } problem)
+        {
+            return Problem(400, problem);
+        }
+
+        var permission = new RolePermission(input!.RoleArn!, input.FunctionArn!);
+        lock (env.State.Gate)
+        {
+            if (!env.Data.RolePermissions.Contains(permission))
+            {
+                env.Data.RolePermissions.Add(permission);
+            }
+        }
+
+        await afterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return Json(201, RolePermissions(), SandboxJson.Context.ListRolePermission);
+    }
+
+    private List<RolePermission> RolePermissions()
+    {
+        lock (env.State.Gate)
+        {
+            return [.. env.Data.RolePermissions];
         }
     }
 

@@ -17,3 +17,10 @@ internal sealed record SubscriptionView(
     [property: JsonPropertyName("logGroupNamePrefix")] string LogGroupNamePrefix,
     [property: JsonPropertyName("filterPattern")] string FilterPattern,
     [property: JsonPropertyName("target")] string Target);
+
+/// <summary>Body of <c>POST /_sandbox/role-permissions</c>: let an IAM role invoke the functions an ARN pattern matches.</summary>
+internal sealed record RolePermissionRequest
+{
+    [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
+    [JsonPropertyName("functionArn")] public string? FunctionArn { get; init; }
+}

@@ -10,12 +10,35 @@ internal static class ExecutionLogText
     public const int MaxEventLength = 1024;
 
     public const string Truncated = " [TRUNCATED]";
+    /// <summary>
+    /// What REST and WebSocket execution logs say when Lambda refuses API Gateway's call, after
+    /// "Sending request to ..." and before "Method completed with status: 500" (AWS Knowledge Center,
+    /// "Invalid permissions on Lambda function" errors from REST APIs). AWS names two fixes for it: a resource
+    /// policy, or an IAM role that may invoke the function. So the text is the same whether the resource policy
+    /// refuses or the integration's role lacks <c>lambda:InvokeFunction</c>. For a function in another account,
+    /// the refusal comes from that account's resource policy, which has not granted the call.
+    /// </summary>
     public const string InvalidPermissions = "Execution failed due to configuration error: Invalid permissions on Lambda function";
+
+    /// <summary>
+    /// UNCONFIRMED: the line for a function or alias that does not exist, called without a role. No AWS source found
+    /// shows it. The DESIGN.md failure catalogue has no separate "not found" evidence. Lambda authorizes before it
+    /// resolves (callers without permission get AccessDenied, not ResourceNotFound), and a resource that does
+    /// not exist has no policy to allow the call. So the sandbox writes the permission failure.
+    /// </summary>
+    public const string MissingFunctionRefusal = InvalidPermissions;
+
+    /// <summary>UNCONFIRMED: the HTTP API counterpart of <see cref="MissingFunctionRefusal"/>, for the same reasons.</summary>
+    public const string HttpApiMissingFunctionRefusal = HttpApiIntegrationPermission;
     public const string AuthorizerError = "Execution failed due to configuration error: Authorizer error";
     public const string SuccessfullyCompleted = "Successfully completed execution";
     public const string AuthorizerCompleted = "Successfully completed authorizer execution";
 
-    /// <summary>HTTP API <c>$context.integrationErrorMessage</c> when API Gateway may not call the function.</summary>
+    /// <summary>
+    /// HTTP API <c>$context.integrationErrorMessage</c> when API Gateway may not call the function (AWS Knowledge
+    /// Center, HTTP API permission errors). The text names the integration's IAM role, so it also covers
+    /// <c>credentialsArn</c>.
+    /// </summary>
     public const string HttpApiIntegrationPermission =
         "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again.";
 
@@ -65,7 +88,21 @@ internal static class ExecutionLogText
 
     public static string LambdaInvocationFailed(int status, string lambdaRequestId) => $"Lambda invocation failed with status: {status}. Lambda request id: {lambdaRequestId}";
 
+    /// <summary>
+    /// UNCONFIRMED: what follows <see cref="LambdaInvocationFailed"/> when a role that may invoke the ARN meets a
+    /// function or alias that does not exist (Lambda's 404 says "Function not found: ARN"). It follows the
+    /// documented 403 sequence, which logs "Lambda invocation failed with status: 403" and then a configuration
+    /// error line.
+    /// </summary>
     public static string FunctionNotFound(string functionArn) => $"Execution failed due to configuration error: Function not found: {functionArn}";
+
+    /// <summary>The execution-log line for a refusal (the same text for every <see cref="InvokeDenial"/>, see above).</summary>
+    public static string Refusal(InvokeDenial denial) =>
+        denial is InvokeDenial.FunctionMissing or InvokeDenial.QualifierMissing ? MissingFunctionRefusal : InvalidPermissions;
+
+    /// <summary>The HTTP API <c>integrationErrorMessage</c> for a refusal.</summary>
+    public static string HttpApiRefusal(InvokeDenial denial) =>
+        denial is InvokeDenial.FunctionMissing or InvokeDenial.QualifierMissing ? HttpApiMissingFunctionRefusal : HttpApiIntegrationPermission;
 
     public static string MethodCompleted(int status) => $"Method completed with status: {status}";
 

@@ -50,7 +50,7 @@ internal sealed class HttpApiInvoker(SandboxEnvironment env)
         if (route.AuthorizationType == "CUSTOM" && route.AuthorizerId is not null && api.Authorizers.TryGetValue(route.AuthorizerId, out var authorizer))
         {
             var authorizerSource = $"arn:aws:execute-api:{env.Region}:{env.AccountId}:{call.ApiId}/authorizers/{authorizer.AuthorizerId}";
-            var authorizerCheck = LambdaInvokeCheck.Check(env, authorizer.AuthorizerUri, stage.StageVariables, authorizerSource, authorizer.AuthorizerCredentialsArn is not null);
+            var authorizerCheck = LambdaInvokeCheck.Check(env, authorizer.AuthorizerUri, stage.StageVariables, authorizerSource, authorizer.AuthorizerCredentialsArn);
             if (authorizerCheck.Verdict != InvokeVerdict.Allowed)
             {
                 access["context.authorizer.error"] = AuthorizerPermissionMessage;
@@ -68,13 +68,13 @@ internal sealed class HttpApiInvoker(SandboxEnvironment env)
             ? $"arn:aws:execute-api:{env.Region}:{env.AccountId}:{call.ApiId}/{call.Stage}/$default"
             : $"arn:aws:execute-api:{env.Region}:{env.AccountId}:{call.ApiId}/{call.Stage}/{call.Method}/{call.Path.TrimStart('/')}";
         var check = integration is { IntegrationType: "AWS_PROXY" }
-            ? LambdaInvokeCheck.Check(env, integration.IntegrationUri, stage.StageVariables, sourceArn, integration.CredentialsArn is not null)
+            ? LambdaInvokeCheck.Check(env, integration.IntegrationUri, stage.StageVariables, sourceArn, integration.CredentialsArn)
             : new InvokeCheck(InvokeVerdict.NotLambda, null, "$LATEST");
         switch (check.Verdict)
         {
             case InvokeVerdict.Denied:
-                access["context.integrationErrorMessage"] = ExecutionLogText.HttpApiIntegrationPermission;
-                access["context.integration.error"] = ExecutionLogText.HttpApiIntegrationPermission;
+                access["context.integrationErrorMessage"] = ExecutionLogText.HttpApiRefusal(check.Denial ?? InvokeDenial.PolicyDoesNotAllow);
+                access["context.integration.error"] = access["context.integrationErrorMessage"];
                 access["context.error.message"] = "Internal Server Error";
                 access["context.error.responseType"] = "INTEGRATION_FAILURE";
                 return internalError;

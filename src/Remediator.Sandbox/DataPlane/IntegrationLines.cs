@@ -60,7 +60,7 @@ internal static class IntegrationLines
         }
         else
         {
-            log.Error(ExecutionLogText.InvalidPermissions);
+            log.Error(ExecutionLogText.Refusal(check.Denial ?? InvokeDenial.PolicyDoesNotAllow));
         }
     }
 

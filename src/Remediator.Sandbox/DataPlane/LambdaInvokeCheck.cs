@@ -11,18 +11,43 @@ internal enum InvokeVerdict
     /// <summary>The resource policy (or the integration's role) lets API Gateway invoke the function.</summary>
     Allowed,
 
-    /// <summary>The function exists but its policy for that qualifier does not allow this source ARN.</summary>
+    /// <summary>Lambda refuses the call; <see cref="InvokeCheck.Denial"/> says why.</summary>
     Denied,
 
-    /// <summary>The function or qualifier does not exist (or is in another account).</summary>
+    /// <summary>The caller may invoke the ARN, but the function or qualifier does not exist (a role allowed by a pattern).</summary>
     FunctionNotFound,
 
     /// <summary>The integration URI does not name a Lambda function (after stage-variable substitution).</summary>
     NotLambda,
 }
 
+/// <summary>Why Lambda refused API Gateway's call. Each one reaches the logs as the permission failure.</summary>
+internal enum InvokeDenial
+{
+    /// <summary>The function's policy for the invoked qualifier does not allow this source ARN.</summary>
+    PolicyDoesNotAllow,
+
+    /// <summary>The integration calls as a role that has no <see cref="RolePermission"/> covering the function.</summary>
+    RoleMayNotInvoke,
+
+    /// <summary>
+    /// The ARN names another account (or region). The sandbox holds no other accounts, so no policy there can
+    /// allow the call. It fails as it does on AWS when that account has not granted it.
+    /// </summary>
+    ForeignFunction,
+
+    /// <summary>No such function: there is no resource policy to allow the call.</summary>
+    FunctionMissing,
+
+    /// <summary>No such alias or version: there is no policy for that qualifier to allow the call.</summary>
+    QualifierMissing,
+}
+
 /// <summary>The outcome of checking one Lambda invocation, with the function as API Gateway would call it.</summary>
-internal sealed record InvokeCheck(InvokeVerdict Verdict, string? FunctionArn, string ExecutedVersion);
+internal sealed record InvokeCheck(InvokeVerdict Verdict, string? FunctionArn, string ExecutedVersion, InvokeDenial? Denial = null)
+{
+    public static InvokeCheck Refused(string functionArn, InvokeDenial denial) => new(InvokeVerdict.Denied, functionArn, "$LATEST", denial);
+}
 
 /// <summary>
 /// Resolves an integration URI to a function (substituting <c>${stageVariables.name}</c>) and decides the
@@ -46,8 +71,12 @@ internal static partial class LambdaInvokeCheck
         return candidate.StartsWith("arn:", StringComparison.Ordinal) && candidate.Contains(":lambda:", StringComparison.Ordinal) ? candidate : null;
     }
 
-    /// <summary>Decides whether API Gateway, calling from <paramref name="sourceArn"/>, may invoke the function.</summary>
-    public static InvokeCheck Check(SandboxEnvironment env, string? uri, IReadOnlyDictionary<string, string>? variables, string sourceArn, bool viaRole)
+    /// <summary>
+    /// Decides whether API Gateway, calling from <paramref name="sourceArn"/>, may invoke the function: as
+    /// <paramref name="roleArn"/> when the integration carries credentials (the role's <see cref="RolePermission"/>s
+    /// decide), else as <c>apigateway.amazonaws.com</c> (the function's resource policy for the qualifier decides).
+    /// </summary>
+    public static InvokeCheck Check(SandboxEnvironment env, string? uri, IReadOnlyDictionary<string, string>? variables, string sourceArn, string? roleArn)
     {
         ArgumentNullException.ThrowIfNull(env);
         var functionArn = uri is null ? null : FunctionArn(Substitute(uri, variables));
@@ -56,33 +85,29 @@ internal static partial class LambdaInvokeCheck
             return new(InvokeVerdict.NotLambda, functionArn, "$LATEST");
         }
 
-        if (name.AccountId != env.AccountId || name.Region != env.Region || !env.Data.Functions.TryGetValue(name.Name, out var function))
+        if (name.AccountId != env.AccountId || name.Region != env.Region)
         {
-            return new(InvokeVerdict.FunctionNotFound, functionArn, "$LATEST");
+            return InvokeCheck.Refused(functionArn, InvokeDenial.ForeignFunction);
+        }
+
+        // Lambda authorizes the caller before it looks the function up: a caller without permission learns
+        // nothing about what exists, so a missing function or alias is refused like a missing grant.
+        if (roleArn is not null && !env.Data.RolePermissions.Any(p => p.Covers(roleArn, functionArn)))
+        {
+            return InvokeCheck.Refused(functionArn, InvokeDenial.RoleMayNotInvoke);
         }
 
         var qualifier = name.Qualifier;
-        string version;
-        if (qualifier is null or "$LATEST")
+        if (!env.Data.Functions.TryGetValue(name.Name, out var function) || Version(function, qualifier) is not { } version)
         {
-            version = "$LATEST";
-        }
-        else if (function.Versions.ContainsKey(qualifier))
-        {
-            version = qualifier;
-        }
-        else if (function.Aliases.TryGetValue(qualifier, out var alias))
-        {
-            version = alias.FunctionVersion;
-        }
-        else
-        {
-            return new(InvokeVerdict.FunctionNotFound, functionArn, "$LATEST");
+            var denial = function is null ? InvokeDenial.FunctionMissing : InvokeDenial.QualifierMissing;
+            return roleArn is null ? InvokeCheck.Refused(functionArn, denial) : new(InvokeVerdict.FunctionNotFound, functionArn, "$LATEST");
         }
 
-        if (viaRole)
+        if (roleArn is not null)
         {
-            // With integration credentials API Gateway calls as that role; the resource policy is not consulted.
+            // With integration credentials API Gateway calls as that role; in the same account the role's own
+            // permission is enough and the resource policy is not consulted.
             return new(InvokeVerdict.Allowed, functionArn, version);
         }
 
@@ -92,7 +117,25 @@ internal static partial class LambdaInvokeCheck
             AuthorizationRequest.ApiGatewayInvoke(functionArn, sourceArn, env.AccountId));
 
         // A policy the evaluator cannot read denies: fail closed, as Lambda would not grant on a guess.
-        return new(decision.IsSuccess && decision.Value!.IsAllowed ? InvokeVerdict.Allowed : InvokeVerdict.Denied, functionArn, version);
+        return decision.IsSuccess && decision.Value!.IsAllowed
+            ? new(InvokeVerdict.Allowed, functionArn, version)
+            : InvokeCheck.Refused(functionArn, InvokeDenial.PolicyDoesNotAllow);
+    }
+
+    /// <summary>The version a qualifier runs ($LATEST, a published version, or an alias's target), or null when it does not exist.</summary>
+    private static string? Version(FunctionRecord function, string? qualifier)
+    {
+        if (qualifier is null or "$LATEST")
+        {
+            return "$LATEST";
+        }
+
+        if (function.Versions.ContainsKey(qualifier))
+        {
+            return qualifier;
+        }
+
+        return function.Aliases.TryGetValue(qualifier, out var alias) ? alias.FunctionVersion : null;
     }
 
     [GeneratedRegex(@"\$\{stageVariables\.([A-Za-z0-9_]+)\}")]

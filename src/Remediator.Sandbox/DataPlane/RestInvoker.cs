@@ -65,7 +65,7 @@ internal sealed class RestInvoker(SandboxEnvironment env)
 
         log.Info(ExecutionLogText.StartingAuthorizer(authorizer.Id!, call.RequestId));
         var sourceArn = $"arn:aws:execute-api:{env.Region}:{env.AccountId}:{call.ApiId}/authorizers/{authorizer.Id}";
-        var check = LambdaInvokeCheck.Check(env, authorizer.AuthorizerUri, stage.Variables, sourceArn, authorizer.AuthorizerCredentials is not null);
+        var check = LambdaInvokeCheck.Check(env, authorizer.AuthorizerUri, stage.Variables, sourceArn, authorizer.AuthorizerCredentials);
         if (check.Verdict == InvokeVerdict.Allowed)
         {
             log.Info(ExecutionLogText.AuthorizerCompleted);
@@ -105,7 +105,7 @@ internal sealed class RestInvoker(SandboxEnvironment env)
         var integration = method.MethodIntegration;
         var sourceArn = $"arn:aws:execute-api:{env.Region}:{env.AccountId}:{call.ApiId}/{call.Stage}/{call.Method}/{call.Path.TrimStart('/')}";
         var check = integration is { Type: "AWS" or "AWS_PROXY" }
-            ? LambdaInvokeCheck.Check(env, integration.Uri, stage.Variables, sourceArn, integration.Credentials is not null)
+            ? LambdaInvokeCheck.Check(env, integration.Uri, stage.Variables, sourceArn, integration.Credentials)
             : new InvokeCheck(InvokeVerdict.NotLambda, null, "$LATEST");
         if (check.FunctionArn is not null && check.Verdict != InvokeVerdict.NotLambda)
         {
@@ -116,7 +116,7 @@ internal sealed class RestInvoker(SandboxEnvironment env)
         {
             IntegrationLines.Failure(log, env, check);
             log.Info(ExecutionLogText.MethodCompleted(500));
-            access["context.integrationErrorMessage"] = check.Verdict == InvokeVerdict.Denied ? ExecutionLogText.InvalidPermissions : ExecutionLogText.FunctionNotFound(check.FunctionArn!);
+            access["context.integrationErrorMessage"] = check.Denial is { } denial ? ExecutionLogText.Refusal(denial) : ExecutionLogText.FunctionNotFound(check.FunctionArn!);
             access["context.integration.error"] = access["context.integrationErrorMessage"];
             access["context.error.message"] = "Internal server error";
             access["context.error.responseType"] = "API_CONFIGURATION_ERROR";

@@ -43,7 +43,7 @@ internal sealed class WebSocketInvoker(SandboxEnvironment env)
             : null;
         var sourceArn = $"arn:aws:execute-api:{env.Region}:{env.AccountId}:{call.ApiId}/{call.Stage}/{route.RouteKey}";
         var check = integration is { IntegrationType: "AWS" or "AWS_PROXY" }
-            ? LambdaInvokeCheck.Check(env, integration.IntegrationUri, stage.StageVariables, sourceArn, integration.CredentialsArn is not null)
+            ? LambdaInvokeCheck.Check(env, integration.IntegrationUri, stage.StageVariables, sourceArn, integration.CredentialsArn)
             : new InvokeCheck(InvokeVerdict.NotLambda, null, "$LATEST");
         if (check.FunctionArn is not null && check.Verdict != InvokeVerdict.NotLambda)
         {

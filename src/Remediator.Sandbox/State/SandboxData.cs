@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Remediator.Sandbox.ApiGateway;
 using Remediator.Sandbox.ApiGatewayV2;
+using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Lambda;
 using Remediator.Sandbox.Logs;
 using Remediator.Sandbox.Sns;
@@ -24,6 +25,10 @@ internal sealed class SandboxData
     [JsonPropertyName("snsMessages")] public List<PublishedMessage> SnsMessages { get; init; } = [];
     [JsonPropertyName("opsItems")] public Dictionary<string, OpsItem> OpsItems { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("requestCounts")] public Dictionary<string, int> RequestCounts { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Which IAM roles may invoke which functions (the sandbox has no IAM; see <see cref="RolePermission"/>).</summary>
+    [JsonPropertyName("rolePermissions")] public List<RolePermission> RolePermissions { get; init; } = [];
+
     [JsonPropertyName("subscriptionDeliveries")] public List<SubscriptionDelivery> SubscriptionDeliveries { get; init; } = [];
 
     /// <summary>Monotonic counter behind log event ids and other sequence numbers.</summary>

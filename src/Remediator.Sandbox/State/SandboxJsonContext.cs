@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Remediator.Sandbox.Admin;
 using Remediator.Sandbox.ApiGateway;
 using Remediator.Sandbox.ApiGatewayV2;
+using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.Lambda;
 using Remediator.Sandbox.Logs;
@@ -67,4 +68,6 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(List<FaultRule>))]
 [JsonSerializable(typeof(SubscriptionRequest))]
 [JsonSerializable(typeof(List<SubscriptionView>))]
+[JsonSerializable(typeof(RolePermissionRequest))]
+[JsonSerializable(typeof(List<RolePermission>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -66,22 +66,59 @@ public sealed class HttpApiInvokerTests(SandboxFixture sandbox) : IClassFixture<
         Assert.Equal("""{"message":"Not Found"}""", response.Body);
     }
 
-    /// <summary>An HTTP API whose <c>GET /pets/{id}</c> integration targets alias <c>${stageVariables.color}</c> = blue.</summary>
-    private async Task<(string ApiId, string FunctionArn)> SeedAsync(string name)
+    [Fact]
+    public async Task Invoke_IntegrationRoleWithoutPermission_AccessLogCarriesTheRoleMessageEvenWhenThePolicyAllows()
+    {
+        const string role = "arn:aws:iam::000000000000:role/http-role-refused";
+        var (apiId, arn) = await SeedAsync("role-refused", credentialsArn: role);
+        SandboxApi.Ok(await _client.AddPermissionAsync(arn, "apigw-http", $"arn:aws:execute-api:us-east-1:000000000000:{apiId}/*/GET/pets/*", qualifier: "blue"));
+
+        var refused = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/$default/_user_request_/pets/7");
+        SandboxApi.Ok(await _client.AllowRoleAsync(role, arn + ":blue"));
+        var allowed = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/$default/_user_request_/pets/7");
+
+        Assert.Equal((500, 200), (refused.Status, allowed.Status));
+        var line = JsonDocument.Parse((await _client.LogMessagesAsync($"/http/{apiId}", $"\"{refused.Header("x-amzn-RequestId")}\"")).Single()).RootElement;
+        Assert.Equal(
+            "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again.",
+            line.GetProperty("integrationErrorMessage").GetString());
+    }
+
+    [Theory]
+    [InlineData("missing-alias", "green")]
+    [InlineData("foreign", "x")]
+    public async Task Invoke_StageVariableNamesNothingThisAccountCanCall_AccessLogCarriesThePermissionMessage(string name, string color)
+    {
+        var (apiId, _) = await SeedAsync(name, color: color, functionArn: name == "foreign" ? "arn:aws:lambda:us-east-1:111122223333:function:shared" : null);
+
+        var response = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/$default/_user_request_/pets/7");
+
+        Assert.Equal(500, response.Status);
+        var line = JsonDocument.Parse(Assert.Single(await _client.LogMessagesAsync($"/http/{apiId}"))).RootElement;
+        Assert.Equal(
+            "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again.",
+            line.GetProperty("integrationErrorMessage").GetString());
+    }
+
+    /// <summary>
+    /// An HTTP API whose <c>GET /pets/{id}</c> integration targets alias <c>${stageVariables.color}</c> (blue unless
+    /// told) of a fresh function, or of <paramref name="functionArn"/> when given.
+    /// </summary>
+    private async Task<(string ApiId, string FunctionArn)> SeedAsync(string name, string? credentialsArn = null, string color = "blue", string? functionArn = null)
     {
         var function = $"http-{name}";
         await _client.CreateFunctionAsync(function, publish: true);
         await _client.CreateAliasAsync(function, "blue", "1");
-        var arn = SandboxApi.FunctionArn(function);
+        var arn = functionArn ?? SandboxApi.FunctionArn(function);
         var apiId = SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Post, "/v2/apis", $$"""{"name":"{{name}}","protocolType":"HTTP"}""")).Json.GetProperty("apiId").GetString()!;
-        var integration = SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Post, $"/v2/apis/{apiId}/integrations", JsonSerializer.Serialize(new
+        var integration = SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Post, $"/v2/apis/{apiId}/integrations", JsonSerializer.Serialize(new Dictionary<string, string?>
         {
-            integrationType = "AWS_PROXY", integrationUri = SandboxApi.LambdaUri(arn + ":${stageVariables.color}"), payloadFormatVersion = "2.0",
-        }))).Json.GetProperty("integrationId").GetString();
+            ["integrationType"] = "AWS_PROXY", ["integrationUri"] = SandboxApi.LambdaUri(arn + ":${stageVariables.color}"), ["payloadFormatVersion"] = "2.0", ["credentialsArn"] = credentialsArn,
+        }.Where(p => p.Value is not null).ToDictionary()))).Json.GetProperty("integrationId").GetString();
         SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Post, $"/v2/apis/{apiId}/routes", $$"""{"routeKey":"GET /pets/{id}","target":"integrations/{{integration}}"}"""));
         SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Post, $"/v2/apis/{apiId}/stages", JsonSerializer.Serialize(new
         {
-            stageName = "$default", autoDeploy = true, stageVariables = new { color = "blue" },
+            stageName = "$default", autoDeploy = true, stageVariables = new { color },
             accessLogSettings = new { destinationArn = $"arn:aws:logs:us-east-1:000000000000:log-group:/http/{apiId}" },
         })));
         return (apiId, arn);

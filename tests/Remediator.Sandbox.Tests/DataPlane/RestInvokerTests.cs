@@ -104,16 +104,16 @@ public sealed class RestInvokerTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
-    public async Task Invoke_StageVariableNamesMissingAlias_LogsLambdaNotFound()
+    public async Task Invoke_StageVariableNamesMissingAlias_LogsThePermissionFailureForTheAliasArn()
     {
         var (apiId, arn) = await SeedAliasApiAsync("missing-alias");
         await _client.PatchStageAsync(apiId, "prod", ("replace", "/variables/alias", "gone"));
 
-        var response = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/42");
+        var response = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/42?color=brown");
 
-        var lines = await _client.LogMessagesAsync($"API-Gateway-Execution-Logs_{apiId}/prod", "\"Function not found\"");
+        var lines = await _client.LogMessagesAsync($"API-Gateway-Execution-Logs_{apiId}/prod", $"\"({response.Header("x-amzn-RequestId")})\"");
         Assert.Equal(500, response.Status);
-        Assert.EndsWith($"Execution failed due to configuration error: Function not found: {arn}:gone", Assert.Single(lines), StringComparison.Ordinal);
+        LogTemplate.AssertMatches("rest-missing-permission.log", new Dictionary<string, string> { ["requestId"] = response.Header("x-amzn-RequestId")!, ["apiId"] = apiId, ["functionArn"] = arn + ":gone" }, lines);
     }
 
     [Fact]

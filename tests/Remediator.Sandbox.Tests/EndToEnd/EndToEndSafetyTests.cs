@@ -7,9 +7,9 @@ using Remediator.Core.Intake;
 namespace Remediator.Sandbox.Tests.EndToEnd;
 
 /// <summary>
-/// What must never be granted, checked against the sandbox's control plane. Where the sandbox's data plane
-/// cannot produce the failure (it lets role-based integrations through, and reports missing functions with
-/// another text), the batch carries the lines API Gateway writes for it.
+/// What must never be granted, checked against the sandbox's control plane. Real failures on the simulated data
+/// plane where it can produce them (role-based integrations, other accounts, missing aliases); hand-written
+/// batches only for forged or misleading log lines, which no real request writes.
 /// </summary>
 public class EndToEndSafetyTests(SandboxAccount account) : IClassFixture<SandboxAccount>
 {
@@ -21,14 +21,16 @@ public class EndToEndSafetyTests(SandboxAccount account) : IClassFixture<Sandbox
     {
         account.Reset();
         string pets = await account.CreateFunctionAsync("pets");
-        (string api, _) = await account.RestApi()
-            .Method("GET", "/pets", account.InvokeUri(pets), credentials: $"arn:aws:iam::{account.AccountId}:role/apigw-invoke")
-            .DeployAsync(Stage);
+        string role = $"arn:aws:iam::{account.AccountId}:role/apigw-invoke";
+        (string api, _) = await account.RestApi().Method("GET", "/pets", account.InvokeUri(pets), credentials: role).DeployAsync(Stage);
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/pets"));
 
-        EngineOutcome outcome = Assert.Single(await RemediateAsync(api, Refused("GET", "/pets", pets)));
+        EngineOutcome outcome = Assert.Single(await EndToEndRuns.RemediateAsync(account, account.Engine(await EnforceAsync())));
 
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration), (outcome.Outcome, outcome.Reason));
         AssertNoWrites();
+        await account.AllowRoleToInvokeAsync(role, pets);
+        Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets"));
     }
 
     [Fact]
@@ -38,8 +40,9 @@ public class EndToEndSafetyTests(SandboxAccount account) : IClassFixture<Sandbox
         string foreign = "arn:aws:lambda:us-east-1:111122223333:function:shared-pets";
         (string api, _) = await account.RestApi().Method("GET", "/pets", account.InvokeUri("${stageVariables.fn}"))
             .DeployAsync(Stage, new Dictionary<string, string> { ["fn"] = foreign });
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/pets"));
 
-        EngineOutcome outcome = Assert.Single(await RemediateAsync(api, Refused("GET", "/pets", foreign)));
+        EngineOutcome outcome = Assert.Single(await EndToEndRuns.RemediateAsync(account, account.Engine(await EnforceAsync())));
 
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.CrossAccountFunction), (outcome.Outcome, outcome.Reason));
         AssertNoWrites();
@@ -52,8 +55,9 @@ public class EndToEndSafetyTests(SandboxAccount account) : IClassFixture<Sandbox
         string pets = await account.CreateFunctionAsync("pets", publish: true);
         (string api, _) = await account.RestApi().Method("GET", "/pets", account.InvokeUri(pets + ":${stageVariables.alias}"))
             .DeployAsync(Stage, new Dictionary<string, string> { ["alias"] = "canary" });
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/pets"));
 
-        EngineOutcome outcome = Assert.Single(await RemediateAsync(api, Refused("GET", "/pets", pets + ":canary")));
+        EngineOutcome outcome = Assert.Single(await EndToEndRuns.RemediateAsync(account, account.Engine(await EnforceAsync())));
 
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.AliasNotFound), (outcome.Outcome, outcome.Reason));
         AssertNoWrites();

@@ -155,6 +155,14 @@ public sealed class SandboxAccount : IAsyncLifetime
         return xml[start..xml.IndexOf("</TopicArn>", StringComparison.Ordinal)];
     }
 
+    /// <summary>Declares through the sandbox's test hook that IAM role <paramref name="roleArn"/> may invoke <paramref name="functionArn"/>.</summary>
+    public async Task AllowRoleToInvokeAsync(string roleArn, string functionArn)
+    {
+        using var content = new StringContent(new JsonObject { ["roleArn"] = roleArn, ["functionArn"] = functionArn }.ToJsonString(), Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await http!.PostAsync("_sandbox/role-permissions", content);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Calls the simulated execute-api endpoint and returns the status code.</summary>
     public async Task<HttpStatusCode> CallAsync(string apiId, string stage, string method, string path, IReadOnlyDictionary<string, string>? headers = null)
     {

@@ -39,7 +39,7 @@ public static class SandboxApi
         client.RestAsync("lambda", HttpMethod.Get, $"/2015-03-31/functions/{Uri.EscapeDataString(function)}/policy{Qualifier(qualifier)}");
 
     /// <summary>A REST API with <c>GET /pets/{id}</c> proxied to <paramref name="integrationUri"/>, deployed to <paramref name="stage"/>.</summary>
-    public static async Task<(string ApiId, string ResourceId)> CreatePetsApiAsync(this SignedClient client, string integrationUri, string stage = "prod", string authorization = "NONE", string? authorizerId = null, string? apiId = null)
+    public static async Task<(string ApiId, string ResourceId)> CreatePetsApiAsync(this SignedClient client, string integrationUri, string stage = "prod", string authorization = "NONE", string? authorizerId = null, string? apiId = null, string? credentials = null)
     {
         apiId ??= (await client.CreateRestApiAsync("pets")).ApiId;
         var root = Ok(await client.RestAsync("apigateway", HttpMethod.Get, $"/restapis/{apiId}/resources")).Json.GetProperty("item")[0].GetProperty("id").GetString();
@@ -47,10 +47,14 @@ public static class SandboxApi
         var id = Ok(await client.RestAsync("apigateway", HttpMethod.Post, $"/restapis/{apiId}/resources/{pets}", """{"pathPart":"{id}"}""")).Json.GetProperty("id").GetString()!;
         var method = authorizerId is null ? $$"""{"authorizationType":"{{authorization}}"}""" : $$"""{"authorizationType":"{{authorization}}","authorizerId":"{{authorizerId}}"}""";
         Ok(await client.RestAsync("apigateway", HttpMethod.Put, $"/restapis/{apiId}/resources/{id}/methods/GET", method));
-        Ok(await client.RestAsync("apigateway", HttpMethod.Put, $"/restapis/{apiId}/resources/{id}/methods/GET/integration", JsonSerializer.Serialize(new { type = "AWS_PROXY", httpMethod = "POST", uri = integrationUri })));
+        Ok(await client.RestAsync("apigateway", HttpMethod.Put, $"/restapis/{apiId}/resources/{id}/methods/GET/integration", JsonSerializer.Serialize(new Dictionary<string, string?> { ["type"] = "AWS_PROXY", ["httpMethod"] = "POST", ["uri"] = integrationUri, ["credentials"] = credentials }.Where(p => p.Value is not null).ToDictionary())));
         Ok(await client.RestAsync("apigateway", HttpMethod.Post, $"/restapis/{apiId}/deployments", $$"""{"stageName":"{{stage}}"}"""));
         return (apiId, id);
     }
+
+    /// <summary>Declares through the test hook that <paramref name="roleArn"/> may invoke the functions <paramref name="functionArn"/> matches.</summary>
+    public static async Task<WireResponse> AllowRoleAsync(this SignedClient client, string roleArn, string functionArn) =>
+        await client.PlainAsync(HttpMethod.Post, "/_sandbox/role-permissions", JsonSerializer.Serialize(new { roleArn, functionArn }));
 
     public static async Task<(string ApiId, string RootId)> CreateRestApiAsync(this SignedClient client, string name)
     {
