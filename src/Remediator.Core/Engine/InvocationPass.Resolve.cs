@@ -44,16 +44,19 @@ internal sealed partial class InvocationPass
     }
 
     /// <summary>
-    /// Root causes with a resolved target come first: their number is bounded by the APIs' configuration,
-    /// while findings without one (a function error per random path of an API the control plane does not
-    /// show) are a root cause each and must not crowd out a permission failure. Those past the cap are neither claimed nor read; the failure shows
-    /// again in a later batch, which takes it up.
+    /// Root causes a grant may fix (a permission failure resolved to its target, or a stage sweep) come first,
+    /// then the other ones with a resolved target: their number is bounded by the APIs' configuration, while
+    /// findings without one (a function error per random path of an API the control plane does not show) are
+    /// a root cause each and must not crowd out a permission failure. Tickets of a resolved target come after
+    /// the permission failures too: the same broken functions would otherwise take the cap's places batch
+    /// after batch. Those past the cap are neither claimed nor read; the failure shows again in a later batch,
+    /// which takes it up.
     /// </summary>
     private void ApplyCap(List<RootCauseWork> rootCauses)
     {
         int cap = options.MaxRootCausesPerInvocation;
-        RootCauseWork[] beyond = rootCauses.Where(r => r.Leader.Target is not null)
-            .Concat(rootCauses.Where(r => r.Leader.Target is null))
+        RootCauseWork[] beyond = rootCauses
+            .OrderBy(r => r.Leader.Ticket is null ? 0 : r.Leader.Target is not null ? 1 : 2)
             .Skip(cap)
             .ToArray();
         foreach (RootCauseWork rootCause in beyond)

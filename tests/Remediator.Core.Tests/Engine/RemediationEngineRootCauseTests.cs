@@ -216,6 +216,28 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProcessAsync_ResolvedTicketsAheadOfAPermissionFailure_TheCapKeepsThePermissionFailure()
+    {
+        // Five broken functions behind five resolved methods are five resolved root causes; a ticket is all they
+        // can get, so they must not take the cap's places ahead of the failure a grant fixes, batch after batch.
+        var world = new EngineWorld().WithPetsApi();
+        world.Options = world.Options with { MaxRootCausesPerInvocation = 3 };
+        var errors = new List<string>();
+        for (int i = 1; i <= 5; i++)
+        {
+            string broken = Function($"broken-{i}");
+            world.Rest.AddMethod(RestApiId, $"/broken{i}", "GET", Proxy(broken));
+            errors.AddRange(RestFunctionFailure($"e{i}", "GET", $"/broken{i}", broken, "Lambda execution failed with status 200 due to customer function error: boom"));
+        }
+
+        EngineResult result = await world.RunAsync(RestBatch([.. errors, .. RestFailure("r1", "GET", "/pets/1", Pets)]));
+
+        Assert.Equal((RemediationOutcome.Fixed, OutcomeReason.PermissionMissing), (result.Outcomes[^1].Outcome, result.Outcomes[^1].Reason));
+        Assert.Equal(2, result.Outcomes.Count(o => o.Reason == OutcomeReason.FunctionError));
+        Assert.Equal(3, result.Outcomes.Count(o => o.Reason == OutcomeReason.RootCauseCapReached));
+    }
+
+    [Fact]
     public void Constructor_RootCauseCapBelowOne_Throws()
     {
         var world = new EngineWorld { Options = new EngineOptions { AccountId = Account, Region = Region, MaxRootCausesPerInvocation = 0 } };
