@@ -1,6 +1,7 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Policy;
+using Remediator.Core.Ports;
 using Remediator.Core.Verification;
 
 namespace Remediator.Core.Engine;
@@ -73,6 +74,23 @@ internal sealed partial class InvocationPass
     /// one was resolved, else the diagnosis fingerprint.
     /// </summary>
     private async Task ResolveAsync(FindingWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ResolveFindingAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (!IsTransient(e))
+        {
+            // Nothing is claimed while resolving, so a failure here records nothing: one no retry cures (access
+            // denied) would fail every retry of the batch, its other findings with it, and never escalate. It ends
+            // as this finding's ticket on its fingerprint instead; a transient one still fails the invocation.
+            string problem = $"the control plane could not be read ({e.ErrorCode}: {e.ServiceMessage})";
+            work.Verified.Add(Unconfirmed(problem));
+            work.Ticket = KindRules.TicketFor(work.Finding.Kind) ?? Decision.Ticket(OutcomeReason.Unresolvable, problem);
+        }
+    }
+
+    private async Task ResolveFindingAsync(FindingWork work, CancellationToken cancellationToken)
     {
         Finding finding = work.Finding;
         work.Key = finding.Fingerprint;

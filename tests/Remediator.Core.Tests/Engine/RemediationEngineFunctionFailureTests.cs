@@ -85,6 +85,22 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProcessAsync_FunctionErrorOnAnApiRemediatorMayNotRead_StillTicketsTheCatalogueFailure()
+    {
+        // Naming the verified function is a courtesy: a control plane Remediator may not read (403) must not turn
+        // the catalogue's ticket into an invocation that fails on every retry and never records an outcome.
+        EngineWorld world = UsersWorld();
+        world.Rest.DeniedApis.Add(RestApiId);
+
+        EngineResult result = await world.RunAsync(RestBatch(Requests("GET", "/users/{id}", Users, 2)));
+
+        Assert.Equal(2, result.Outcomes.Count);
+        Assert.All(result.Outcomes, o => Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.FunctionError), (o.Outcome, o.Reason)));
+        Assert.All(result.Outcomes, o => Assert.Equal(o.Finding!.Fingerprint, o.LedgerKey));
+        Assert.All(result.Outcomes, o => Assert.Contains(o.Verified, line => line.Contains(AwsErrorCodes.AccessDenied, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ProcessAsync_OneFunctionFailingBehindTwoMethods_SendsOneTicketNamingBoth()
     {
         // The function is the root cause of a crash: its owner wants one ticket, not one per route that reaches it.
