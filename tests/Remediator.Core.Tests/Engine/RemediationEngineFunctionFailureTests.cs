@@ -117,6 +117,20 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProcessAsync_OneFunctionFailingBehindTwoMethods_EachOutcomeNamesItsOwnMethod()
+    {
+        // One root cause, one ticket; but each finding's outcome (the structured log, replay's JSON) reports the
+        // method it was resolved to, not the one the first finding of the root cause was.
+        EngineWorld world = UsersWorld();
+
+        EngineResult result = await world.RunAsync(RestBatch(
+            [.. Requests("GET", "/users/{id}", Users, 1), .. Requests("DELETE", "/users/{id}", Users, 1)]));
+
+        Assert.Equal(["GET", "DELETE"], result.Outcomes.Select(o => o.HttpMethod));
+        Assert.All(result.Outcomes, o => Assert.Equal(("/users/{id}", Users), (o.ResourcePath, o.FunctionArn)));
+    }
+
+    [Fact]
     public async Task ProcessAsync_OneFunctionFailingWithTwoKinds_SendsATicketForEachKind()
     {
         EngineWorld world = UsersWorld();
