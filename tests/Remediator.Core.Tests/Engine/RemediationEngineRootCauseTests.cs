@@ -119,6 +119,35 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProcessAsync_AuthorizerPermissionRemovedAgainUnderAnotherMethodEachTime_EscalatesOnTheAuthorizer()
+    {
+        // The grant is {api}/authorizers/{id} whichever method's request the authorizer refused: one statement,
+        // one root cause, so the methods that share the authorizer cannot reset the count of re-adds.
+        var world = new EngineWorld().WithPetsApi();
+        world.Settings = world.Settings with { MaxAttempts = 2 };
+        string authorizer = Function("token-authorizer");
+        world.Lambda.AddFunction(authorizer);
+        world.Rest.AddAuthorizer(RestApiId, "4hugyv", InvokeUri(authorizer));
+        foreach (string path in (string[])["/a", "/b", "/c"])
+        {
+            world.Rest.AddMethod(RestApiId, path, "GET", Proxy(Pets), authorizerId: "4hugyv");
+        }
+
+        for (int i = 1; i <= 2; i++)
+        {
+            string path = i == 1 ? "/a" : "/b";
+            EngineOutcome fix = Assert.Single((await world.RunAsync(RestBatch(RestFailure($"r{i}", "GET", path, authorizer, authorizer: true)), $"i{i}")).Outcomes);
+            Assert.Equal(RemediationOutcome.Fixed, fix.Outcome);
+            await world.Lambda.RemovePermissionAsync(authorizer, fix.StatementId!, null, null, CancellationToken.None);
+        }
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(RestFailure("r3", "GET", "/c", authorizer, authorizer: true)), "i3")).Outcomes);
+
+        Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RepeatedFailure), (outcome.Outcome, outcome.Reason));
+        Assert.Equal(2, world.Lambda.Count("AddPermission"));
+    }
+
+    [Fact]
     public async Task ProcessAsync_TransientFailuresUnderDifferentPaths_EscalateOnTheTarget()
     {
         var world = new EngineWorld().WithPetsApi();
