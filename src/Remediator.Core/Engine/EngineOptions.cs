@@ -23,7 +23,7 @@ public sealed record EngineOptions
 
     /// <summary>
     /// Distinct root causes (<see cref="LedgerKey"/>) one invocation claims, reads policies for and notifies
-    /// about, at most; those with a resolved target come first. The rest end
+    /// about, at most; those a grant may fix come first, then the other ones with a resolved target. The rest end
     /// <see cref="Decisions.OutcomeReason.RootCauseCapReached"/> (ignored, unclaimed) and are taken up when a
     /// later batch shows them again. Bounds what a storm of distinct failures can cost in AWS calls and time.
     /// </summary>

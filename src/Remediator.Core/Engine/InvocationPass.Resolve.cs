@@ -1,6 +1,7 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Policy;
+using Remediator.Core.Ports;
 using Remediator.Core.Verification;
 
 namespace Remediator.Core.Engine;
@@ -44,16 +45,19 @@ internal sealed partial class InvocationPass
     }
 
     /// <summary>
-    /// Root causes with a resolved target come first: their number is bounded by the APIs' configuration,
-    /// while findings without one (a function error per random path of an API the control plane does not
-    /// show) are a root cause each and must not crowd out a permission failure. Those past the cap are neither claimed nor read; the failure shows
-    /// again in a later batch, which takes it up.
+    /// Root causes a grant may fix (a permission failure resolved to its target, or a stage sweep) come first,
+    /// then the other ones with a resolved target: their number is bounded by the APIs' configuration, while
+    /// findings without one (a function error per random path of an API the control plane does not show) are
+    /// a root cause each and must not crowd out a permission failure. Tickets of a resolved target come after
+    /// the permission failures too: the same broken functions would otherwise take the cap's places batch
+    /// after batch. Those past the cap are neither claimed nor read; the failure shows again in a later batch,
+    /// which takes it up.
     /// </summary>
     private void ApplyCap(List<RootCauseWork> rootCauses)
     {
         int cap = options.MaxRootCausesPerInvocation;
-        RootCauseWork[] beyond = rootCauses.Where(r => r.Leader.Target is not null)
-            .Concat(rootCauses.Where(r => r.Leader.Target is null))
+        RootCauseWork[] beyond = rootCauses
+            .OrderBy(r => r.Leader.Ticket is null ? 0 : r.Leader.Target is not null ? 1 : 2)
             .Skip(cap)
             .ToArray();
         foreach (RootCauseWork rootCause in beyond)
@@ -70,6 +74,23 @@ internal sealed partial class InvocationPass
     /// one was resolved, else the diagnosis fingerprint.
     /// </summary>
     private async Task ResolveAsync(FindingWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ResolveFindingAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (!IsTransient(e))
+        {
+            // Nothing is claimed while resolving, so a failure here records nothing: one no retry cures (access
+            // denied) would fail every retry of the batch, its other findings with it, and never escalate. It ends
+            // as this finding's ticket on its fingerprint instead; a transient one still fails the invocation.
+            string problem = $"the control plane could not be read ({e.ErrorCode}: {e.ServiceMessage})";
+            work.Verified.Add(Unconfirmed(problem));
+            work.Ticket = KindRules.TicketFor(work.Finding.Kind) ?? Decision.Ticket(OutcomeReason.Unresolvable, problem);
+        }
+    }
+
+    private async Task ResolveFindingAsync(FindingWork work, CancellationToken cancellationToken)
     {
         Finding finding = work.Finding;
         work.Key = finding.Fingerprint;

@@ -14,8 +14,8 @@ namespace Remediator.Core.Engine;
 /// <remarks>
 /// A failure the control plane resolved to one target is keyed on that target's verified values, the same
 /// ones its grant's source ARN and statement id derive from: the API, the stage scope, the method as
-/// configured (or <c>ANY</c>) with the resource template, or the route key, or the authorizer id, and the
-/// function with its qualifier. The logged concrete path, method and function never enter it, so
+/// configured (or <c>ANY</c>) with the resource template, or the route key, or (for an authorizer, whatever
+/// method, route or stage it guarded) the authorizer id, and the function with its qualifier. The logged concrete path, method and function never enter it, so
 /// <c>/pets/1</c>, <c>/pets/2</c>, ... of <c>GET /pets/{id}</c> are one record across batches: a storm of
 /// distinct paths costs one claim and one policy read, and cannot reset the escalation count or the
 /// notification interval. A failure the function itself causes (<see cref="Decisions.KindRules.IsFunctionFault"/>)
@@ -33,8 +33,11 @@ internal static class LedgerKey
     {
         ArgumentNullException.ThrowIfNull(target);
 
-        // With stage scope "any" the grant is the same for every stage, so is the root cause.
-        string stage = scope == StageScope.Stage ? target.Stage : "*";
+        // With stage scope "any" the grant is the same for every stage, so is the root cause. An authorizer's
+        // grant names the API and the authorizer alone ({api}/authorizers/{id}): every method, route and stage
+        // that uses it shares its statement, so they share its record (and its count of re-adds).
+        bool authorizer = target.Kind == TargetKind.Authorizer;
+        string stage = scope == StageScope.Stage && !authorizer ? target.Stage : "*";
         var canonical = new StringBuilder(Version);
         Append(canonical, kind.ToString());
         Append(canonical, target.Api.Region);
@@ -42,9 +45,9 @@ internal static class LedgerKey
         Append(canonical, target.Api.ApiId);
         Append(canonical, stage);
         Append(canonical, target.Kind.ToString());
-        Append(canonical, target.HttpMethod);
-        Append(canonical, target.ResourcePath);
-        Append(canonical, target.RouteKey);
+        Append(canonical, authorizer ? null : target.HttpMethod);
+        Append(canonical, authorizer ? null : target.ResourcePath);
+        Append(canonical, authorizer ? null : target.RouteKey);
         Append(canonical, target.AuthorizerId);
         Append(canonical, target.Function.Status.ToString());
         Append(canonical, target.Function.Function?.Arn);

@@ -10,7 +10,9 @@ internal static class OutcomeFactory
     /// <summary>The outcome of <paramref name="finding"/>, which shares the decision of its <paramref name="rootCause"/>.</summary>
     public static EngineOutcome Create(FindingWork finding, RootCauseWork rootCause, Decision decision, EngineOptions options, string logGroup)
     {
-        ResolvedTarget? target = rootCause.Target;
+        // The finding's own target when it has one: a root cause keyed on its function spans methods, routes,
+        // stages and APIs, and each finding's outcome says which one it was.
+        ResolvedTarget? target = finding.Target ?? rootCause.Target;
         var outcome = new EngineOutcome
         {
             Outcome = decision.Outcome,
@@ -21,7 +23,7 @@ internal static class OutcomeFactory
             AccountId = options.AccountId,
             Region = options.Region,
             LogGroup = logGroup,
-            ApiType = rootCause.ApiType,
+            ApiType = finding.Target?.ApiType ?? rootCause.ApiType,
             ApiId = target?.Api.ApiId ?? finding.Finding.ApiId,
             Stage = target?.Stage ?? finding.Finding.Stage,
             HttpMethod = target?.HttpMethod,

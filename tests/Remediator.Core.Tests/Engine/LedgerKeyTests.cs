@@ -58,6 +58,21 @@ public class LedgerKeyTests
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void ForTarget_AuthorizerOfAnyMethodRouteOrStage_IsOneKey()
+    {
+        ResolvedTarget authorizer = Target with { Kind = TargetKind.Authorizer, AuthorizerId = "abc123" };
+
+        Assert.Single(new[]
+        {
+            Key(authorizer, kind: FindingKind.AuthorizerInvokePermission),
+            Key(authorizer with { HttpMethod = "POST", ResourcePath = "/owners" }, kind: FindingKind.AuthorizerInvokePermission),
+            Key(authorizer with { HttpMethod = null, ResourcePath = null, RouteKey = "$connect" }, kind: FindingKind.AuthorizerInvokePermission),
+            Key(authorizer, StageScope.Stage, FindingKind.AuthorizerInvokePermission),
+            Key(authorizer with { Stage = "dev" }, StageScope.Stage, FindingKind.AuthorizerInvokePermission),
+        }.Distinct(StringComparer.Ordinal));
+    }
+
     // SHA-256 of "remediator-function-v1|13:FunctionError|51:arn:aws:lambda:us-east-1:123456789012:function:pets|-1:".
     [Fact]
     public void ForFunction_KnownFunction_IsPinned() =>

@@ -85,6 +85,22 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProcessAsync_FunctionErrorOnAnApiRemediatorMayNotRead_StillTicketsTheCatalogueFailure()
+    {
+        // Naming the verified function is a courtesy: a control plane Remediator may not read (403) must not turn
+        // the catalogue's ticket into an invocation that fails on every retry and never records an outcome.
+        EngineWorld world = UsersWorld();
+        world.Rest.DeniedApis.Add(RestApiId);
+
+        EngineResult result = await world.RunAsync(RestBatch(Requests("GET", "/users/{id}", Users, 2)));
+
+        Assert.Equal(2, result.Outcomes.Count);
+        Assert.All(result.Outcomes, o => Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.FunctionError), (o.Outcome, o.Reason)));
+        Assert.All(result.Outcomes, o => Assert.Equal(o.Finding!.Fingerprint, o.LedgerKey));
+        Assert.All(result.Outcomes, o => Assert.Contains(o.Verified, line => line.Contains(AwsErrorCodes.AccessDenied, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ProcessAsync_OneFunctionFailingBehindTwoMethods_SendsOneTicketNamingBoth()
     {
         // The function is the root cause of a crash: its owner wants one ticket, not one per route that reaches it.
@@ -98,6 +114,20 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         output.WriteLine(ticket.Subject + "\n\n" + ticket.Message);
         Assert.Contains("GET /users/{id}", ticket.Message, StringComparison.Ordinal);
         Assert.Contains("DELETE /users/{id}", ticket.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OneFunctionFailingBehindTwoMethods_EachOutcomeNamesItsOwnMethod()
+    {
+        // One root cause, one ticket; but each finding's outcome (the structured log, replay's JSON) reports the
+        // method it was resolved to, not the one the first finding of the root cause was.
+        EngineWorld world = UsersWorld();
+
+        EngineResult result = await world.RunAsync(RestBatch(
+            [.. Requests("GET", "/users/{id}", Users, 1), .. Requests("DELETE", "/users/{id}", Users, 1)]));
+
+        Assert.Equal(["GET", "DELETE"], result.Outcomes.Select(o => o.HttpMethod));
+        Assert.All(result.Outcomes, o => Assert.Equal(("/users/{id}", Users), (o.ResourcePath, o.FunctionArn)));
     }
 
     [Fact]

@@ -306,5 +306,29 @@ public class RemediationEngineResolutionTests
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.LogControlPlaneMismatch), (outcome.Outcome, outcome.Reason));
     }
 
+    [Fact]
+    public async Task ProcessAsync_OneApiOfASharedAccessLogCannotBeRead_TicketsItAndFixesTheOther()
+    {
+        // Nothing is claimed while a batch is resolved: an error no retry cures (403) must end as the finding's
+        // ticket, not fail every retry of the batch with the other API's fix in it and never escalate.
+        const string denied = "d0d0d0d0d0";
+        var world = new EngineWorld();
+        string items = Function("items");
+        world.Lambda.AddFunction(items);
+        world.V2.AddApi(HttpApiId).AddStage(HttpApiId, "$default").AddRoute(HttpApiId, "GET /items", items);
+        world.V2.DeniedApis.Add(denied);
+
+        EngineResult result = await world.RunAsync(HttpBatch(
+            HttpAccessLine("Vw7x5hKPoAMEbZw=", "GET /orders", "GET", "/orders", apiId: denied),
+            HttpAccessLine("Xa1y6iLQpBNFcAx=", "GET /items", "GET", "/items")));
+
+        EngineOutcome unreadable = Assert.Single(result.Outcomes, o => o.Finding!.ApiId == denied);
+        EngineOutcome readable = Assert.Single(result.Outcomes, o => o.Finding!.ApiId == HttpApiId);
+        Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.Unresolvable), (unreadable.Outcome, unreadable.Reason));
+        Assert.Contains(AwsErrorCodes.AccessDenied, unreadable.Detail, StringComparison.Ordinal);
+        Assert.Equal(unreadable.Finding!.Fingerprint, unreadable.LedgerKey);
+        Assert.Equal((RemediationOutcome.Fixed, OutcomeReason.PermissionMissing), (readable.Outcome, readable.Reason));
+    }
+
     private static EngineOutcome Single(EngineResult result) => Assert.Single(result.Outcomes);
 }

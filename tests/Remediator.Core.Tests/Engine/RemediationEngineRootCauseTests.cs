@@ -119,6 +119,35 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProcessAsync_AuthorizerPermissionRemovedAgainUnderAnotherMethodEachTime_EscalatesOnTheAuthorizer()
+    {
+        // The grant is {api}/authorizers/{id} whichever method's request the authorizer refused: one statement,
+        // one root cause, so the methods that share the authorizer cannot reset the count of re-adds.
+        var world = new EngineWorld().WithPetsApi();
+        world.Settings = world.Settings with { MaxAttempts = 2 };
+        string authorizer = Function("token-authorizer");
+        world.Lambda.AddFunction(authorizer);
+        world.Rest.AddAuthorizer(RestApiId, "4hugyv", InvokeUri(authorizer));
+        foreach (string path in (string[])["/a", "/b", "/c"])
+        {
+            world.Rest.AddMethod(RestApiId, path, "GET", Proxy(Pets), authorizerId: "4hugyv");
+        }
+
+        for (int i = 1; i <= 2; i++)
+        {
+            string path = i == 1 ? "/a" : "/b";
+            EngineOutcome fix = Assert.Single((await world.RunAsync(RestBatch(RestFailure($"r{i}", "GET", path, authorizer, authorizer: true)), $"i{i}")).Outcomes);
+            Assert.Equal(RemediationOutcome.Fixed, fix.Outcome);
+            await world.Lambda.RemovePermissionAsync(authorizer, fix.StatementId!, null, null, CancellationToken.None);
+        }
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(RestFailure("r3", "GET", "/c", authorizer, authorizer: true)), "i3")).Outcomes);
+
+        Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RepeatedFailure), (outcome.Outcome, outcome.Reason));
+        Assert.Equal(2, world.Lambda.Count("AddPermission"));
+    }
+
+    [Fact]
     public async Task ProcessAsync_TransientFailuresUnderDifferentPaths_EscalateOnTheTarget()
     {
         var world = new EngineWorld().WithPetsApi();
@@ -211,6 +240,28 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
         EngineResult result = await world.RunAsync(RestBatch([.. errors, .. RestFailure("r1", "GET", "/pets/1", Pets)]));
 
         Assert.Equal(RemediationOutcome.Fixed, result.Outcomes[^1].Outcome);
+        Assert.Equal(2, result.Outcomes.Count(o => o.Reason == OutcomeReason.FunctionError));
+        Assert.Equal(3, result.Outcomes.Count(o => o.Reason == OutcomeReason.RootCauseCapReached));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ResolvedTicketsAheadOfAPermissionFailure_TheCapKeepsThePermissionFailure()
+    {
+        // Five broken functions behind five resolved methods are five resolved root causes; a ticket is all they
+        // can get, so they must not take the cap's places ahead of the failure a grant fixes, batch after batch.
+        var world = new EngineWorld().WithPetsApi();
+        world.Options = world.Options with { MaxRootCausesPerInvocation = 3 };
+        var errors = new List<string>();
+        for (int i = 1; i <= 5; i++)
+        {
+            string broken = Function($"broken-{i}");
+            world.Rest.AddMethod(RestApiId, $"/broken{i}", "GET", Proxy(broken));
+            errors.AddRange(RestFunctionFailure($"e{i}", "GET", $"/broken{i}", broken, "Lambda execution failed with status 200 due to customer function error: boom"));
+        }
+
+        EngineResult result = await world.RunAsync(RestBatch([.. errors, .. RestFailure("r1", "GET", "/pets/1", Pets)]));
+
+        Assert.Equal((RemediationOutcome.Fixed, OutcomeReason.PermissionMissing), (result.Outcomes[^1].Outcome, result.Outcomes[^1].Reason));
         Assert.Equal(2, result.Outcomes.Count(o => o.Reason == OutcomeReason.FunctionError));
         Assert.Equal(3, result.Outcomes.Count(o => o.Reason == OutcomeReason.RootCauseCapReached));
     }

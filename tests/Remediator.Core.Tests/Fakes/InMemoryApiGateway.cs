@@ -17,6 +17,9 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
 
     public int Count(string operation) => calls.Count(call => call == operation);
 
+    /// <summary>APIs whose GetRestApi is refused with AccessDenied (403), as an IAM policy scoped to other APIs refuses it.</summary>
+    public HashSet<string> DeniedApis { get; } = new(StringComparer.Ordinal);
+
     public InMemoryApiGateway AddApi(string apiId, string name = "pets")
     {
         apis[apiId] = new RestApi(apiId, name);
@@ -59,6 +62,11 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
     public Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
     {
         calls.Enqueue("GetRestApi");
+        if (DeniedApis.Contains(restApiId))
+        {
+            throw new AwsServiceException("apigateway", "GetRestApi", AwsErrorCodes.AccessDenied, 403, $"not authorized to perform apigateway:GET on /restapis/{restApiId}", "req-1");
+        }
+
         return Task.FromResult(apis.GetValueOrDefault(restApiId));
     }
 

@@ -17,6 +17,9 @@ public sealed class InMemoryApiGatewayV2 : IApiGatewayV2Client
 
     public int Count(string operation) => calls.Count(call => call == operation);
 
+    /// <summary>APIs whose GetApi is refused with AccessDenied (403), as an IAM policy scoped to other APIs refuses it.</summary>
+    public HashSet<string> DeniedApis { get; } = new(StringComparer.Ordinal);
+
     public InMemoryApiGatewayV2 AddApi(string apiId, string protocol = "HTTP", string name = "items")
     {
         apis[apiId] = new HttpApi(apiId, name, protocol, $"https://{apiId}.execute-api.us-east-1.amazonaws.com");
@@ -49,6 +52,11 @@ public sealed class InMemoryApiGatewayV2 : IApiGatewayV2Client
     public Task<HttpApi?> GetApiAsync(string apiId, CancellationToken cancellationToken)
     {
         calls.Enqueue("GetApi");
+        if (DeniedApis.Contains(apiId))
+        {
+            throw new AwsServiceException("apigateway", "GetApi", AwsErrorCodes.AccessDenied, 403, $"not authorized to perform apigateway:GET on /apis/{apiId}", "req-1");
+        }
+
         return Task.FromResult(apis.GetValueOrDefault(apiId));
     }
 
