@@ -7,9 +7,12 @@ namespace Remediator.Core.Engine;
 /// <summary>Builds the reported outcome of a finding from what its pass verified and decided.</summary>
 internal static class OutcomeFactory
 {
-    /// <summary>The outcome of <paramref name="finding"/>, which shares the decision of its <paramref name="rootCause"/>.</summary>
-    public static EngineOutcome Create(FindingWork finding, RootCauseWork rootCause, Decision decision, EngineOptions options, string logGroup)
+    /// <summary>The outcome of member <paramref name="position"/> of a root cause, which shares the root cause's decision.</summary>
+    public static EngineOutcome Create(ResolvedFinding finding, int position, WriteResult result, EngineOptions options, string logGroup)
     {
+        Assessment rootCause = result.Assessment;
+        Decision decision = result.Decision;
+
         // The finding's own target when it has one: a root cause keyed on its function spans methods, routes,
         // stages and APIs, and each finding's outcome says which one it was.
         ResolvedTarget? target = finding.Target ?? rootCause.Target;
@@ -19,7 +22,7 @@ internal static class OutcomeFactory
             Reason = decision.Reason,
             Detail = decision.Detail,
             Finding = finding.Finding,
-            LedgerKey = rootCause.Key,
+            LedgerKey = rootCause.RootCause.Key,
             AccountId = options.AccountId,
             Region = options.Region,
             LogGroup = logGroup,
@@ -33,22 +36,22 @@ internal static class OutcomeFactory
             FunctionArn = target?.Function.Function?.UnqualifiedArn,
             Qualifier = target?.Function.Function?.Qualifier,
             LoggedFunctionArn = finding.LoggedFunctionArn,
-            Verified = [.. finding.Verified, .. rootCause.Verified],
+            Verified = [.. finding.Verified, .. rootCause.Verified, .. result.Verified],
         };
 
         // The grant is shown when it is what was done or what should be done; an AlreadyAllowed or a
         // ticket that rules the grant out (role, mismatch, deny...) shows none. The request is the finding's own.
-        if (rootCause.Plan is not { } plan || !ShowsGrant(decision))
+        if (result.Plan is not { } plan || !ShowsGrant(decision))
         {
             return outcome;
         }
 
         return outcome with
         {
-            RequestSourceArn = (finding.Plan ?? plan).RequestSourceArn,
+            RequestSourceArn = (MemberPlan(rootCause, position) ?? plan).RequestSourceArn,
             StatementId = plan.Grant.StatementId,
             SourceArn = plan.Grant.SourceArn,
-            StatementJson = rootCause.StoredStatement ?? plan.Grant.ToStatementJson(),
+            StatementJson = result.StoredStatement ?? plan.Grant.ToStatementJson(),
             AddPermissionCommand = plan.Grant.ToAddPermissionCommand(),
             RemovePermissionCommand = decision.Outcome == RemediationOutcome.Fixed ? plan.Grant.ToRemovePermissionCommand() : null,
         };
@@ -63,6 +66,10 @@ internal static class OutcomeFactory
         AccountId = options.AccountId,
         Region = options.Region,
     };
+
+    // Each request was planned when there is one plan per member; a sweep's plan is its root cause's.
+    private static GrantPlan? MemberPlan(Assessment assessment, int position) =>
+        assessment.Plans.Count == assessment.RootCause.Members.Count ? assessment.Plans[position] : null;
 
     private static bool ShowsGrant(Decision decision) =>
         decision.Reason is OutcomeReason.PermissionMissing or OutcomeReason.Exempted or OutcomeReason.BreakerOpen

@@ -65,8 +65,8 @@ public sealed class RemediationEngine
         ArgumentException.ThrowIfNullOrEmpty(invocationId);
         long started = deps.Time.GetTimestamp();
         DiagnosisResult diagnosis = Diagnoser.Diagnose(batch);
-        var pass = new InvocationPass(deps, settings, options, batch, invocationId);
-        IReadOnlyList<EngineOutcome> outcomes = await pass.RunAsync(diagnosis.Findings, cancellationToken).ConfigureAwait(false);
+        var pipeline = new InvocationPipeline(deps, settings, options, batch, invocationId);
+        IReadOnlyList<EngineOutcome> outcomes = await pipeline.RunAsync(diagnosis.Findings, cancellationToken).ConfigureAwait(false);
         var result = new EngineResult(outcomes, diagnosis.Dispositions, diagnosis.EventsRead, null);
         log.Write(result, invocationId, deps.Time.GetElapsedTime(started));
         return result;

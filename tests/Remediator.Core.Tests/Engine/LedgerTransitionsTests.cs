@@ -5,7 +5,7 @@ using Remediator.Core.Ports;
 
 namespace Remediator.Core.Tests.Engine;
 
-public class LedgerOutcomesTests
+public class LedgerTransitionsTests
 {
     private static readonly DateTimeOffset Now = new(2025, 11, 21, 6, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
@@ -24,19 +24,20 @@ public class LedgerOutcomesTests
     {
         var previous = new LedgerOutcome { State = previousState, LastOutcomeReason = previousReason, LastNotifiedAt = Now.AddHours(-hoursAgo) };
 
-        Assert.Equal(expected, LedgerOutcomes.ShouldNotify(new Decision(outcome, reason, "x"), previous, Now, Interval));
+        Assert.Equal(expected, LedgerTransitions.ShouldNotify(new Decision(outcome, reason, "x"), previous, Now, Interval));
     }
 
     [Fact]
     public void ShouldNotify_NeverNotified_Notifies() =>
-        Assert.True(LedgerOutcomes.ShouldNotify(Decision.Ticket(OutcomeReason.Handler, "x"), LedgerOutcome.Pending, Now, Interval));
+        Assert.True(LedgerTransitions.ShouldNotify(Decision.Ticket(OutcomeReason.Handler, "x"), LedgerOutcome.Pending, Now, Interval));
 
     [Fact]
     public void Completed_FixWhoseNotificationFailed_IsMarkedForTheNextPass()
     {
-        var work = new RootCauseWork("key", new FindingWork(Finding(), 0)) { TriedWrite = true };
+        var rootCause = new RootCause("key", [ResolvedFinding.Unresolved(Finding(), 0, "key")]);
+        var write = new WriteResult { Assessment = new Assessment { RootCause = rootCause, Decision = Decision.Ticket(OutcomeReason.Handler, "x") }, Decision = Decision.Ticket(OutcomeReason.Handler, "x"), TriedWrite = true };
 
-        LedgerOutcome outcome = LedgerOutcomes.Completed(LedgerOutcome.Pending with { ConsecutiveFailures = 2 }, new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "x"), work, null, notificationFailed: true);
+        LedgerOutcome outcome = LedgerTransitions.Completed(LedgerOutcome.Pending with { ConsecutiveFailures = 2 }, new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "x"), write, null, notificationFailed: true);
 
         Assert.Equal((RemediationState.Fixed, "AddPermissionUnnotified", 1, 0), (outcome.State, outcome.LastAction, outcome.Attempts, outcome.ConsecutiveFailures));
         Assert.Null(outcome.LastNotifiedAt);
@@ -47,7 +48,7 @@ public class LedgerOutcomesTests
     {
         var fix = new AppliedPermission("remediator-x-0123456789abcdef", "arn:aws:lambda:us-east-1:123456789012:function:f", null);
 
-        LedgerOutcome outcome = LedgerOutcomes.Failed(LedgerOutcome.Pending with { Fix = fix, ConsecutiveFailures = 1 }, new RootCauseWork("key", new FindingWork(Finding(), 0)));
+        LedgerOutcome outcome = LedgerTransitions.Failed(LedgerOutcome.Pending with { Fix = fix, ConsecutiveFailures = 1 }, triedWrite: false);
 
         Assert.Equal((RemediationState.Failed, 2, fix), (outcome.State, outcome.ConsecutiveFailures, outcome.Fix));
     }

@@ -5,16 +5,16 @@ using Remediator.Core.Policy;
 using Remediator.Core.Tests.Decisions;
 using Remediator.Core.Verification;
 
-namespace Remediator.Core.Tests.Engine;
+namespace Remediator.Core.Tests.Diagnosis;
 
-public class LedgerKeyTests
+public class RootCauseKeyTargetTests
 {
     private const string Pets = "arn:aws:lambda:us-east-1:123456789012:function:pets";
 
     private static readonly ResolvedTarget Target = TargetChecksTests.Target(Pets, null);
 
     private static string Key(ResolvedTarget target, StageScope scope = StageScope.Any, FindingKind kind = FindingKind.MissingInvokePermission) =>
-        LedgerKey.ForTarget(kind, target, scope);
+        RootCauseKey.ForTarget(kind, target, scope);
 
     // Ledger records outlive deployments: a changed encoding would forget every root cause's history.
     // SHA-256 of "remediator-target-v1|23:MissingInvokePermission|9:us-east-1|12:123456789012|10:a1b2c3d4e5|1:*
@@ -90,7 +90,7 @@ public class LedgerKeyTests
             FunctionKey("arn:aws:lambda:us-east-1:123456789012:function:other"),
             FunctionKey("arn:aws:lambda:eu-west-1:123456789012:function:pets"),
             FunctionKey("arn:aws:lambda:us-east-1:210987654321:function:pets"),
-            LedgerKey.ForTarget(FindingKind.FunctionError, Target, StageScope.Any),
+            RootCauseKey.ForTarget(FindingKind.FunctionError, Target, StageScope.Any),
         ];
 
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
@@ -101,5 +101,5 @@ public class LedgerKeyTests
         Assert.Matches("^[0-9a-f]{64}$", Key(Target));
 
     private static string FunctionKey(string arn, FindingKind kind = FindingKind.FunctionError) =>
-        LedgerKey.ForFunction(kind, LambdaFunctionArn.Parse(arn).Value!);
+        RootCauseKey.ForFunction(kind, LambdaFunctionArn.Parse(arn).Value!);
 }

@@ -3,8 +3,8 @@ using Remediator.Core.Ports;
 
 namespace Remediator.Core.Engine;
 
-/// <summary>What a pass writes to the ledger, from the previous outcome and this pass's decision.</summary>
-internal static class LedgerOutcomes
+/// <summary>What a pass writes to a root cause's ledger record, from the previous outcome and this pass's decision.</summary>
+internal static class LedgerTransitions
 {
     /// <summary>The ledger state for an outcome.</summary>
     public static RemediationState StateOf(RemediationOutcome outcome) => outcome switch
@@ -19,14 +19,17 @@ internal static class LedgerOutcomes
     };
 
     /// <summary>A completed pass.</summary>
+    /// <param name="previous">The outcome the claim found.</param>
+    /// <param name="decision">How the root cause ended (mode applied).</param>
+    /// <param name="write">What this pass's write stage did.</param>
     /// <param name="notifiedAt">When this pass published a notification, if it did.</param>
     /// <param name="notificationFailed">True when publishing was attempted and failed.</param>
-    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, RootCauseWork work, DateTimeOffset? notifiedAt, bool notificationFailed)
+    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, WriteResult write, DateTimeOffset? notifiedAt, bool notificationFailed)
     {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(write);
         bool fixedNow = decision.Outcome == RemediationOutcome.Fixed;
-        AppliedPermission? applied = work.Wrote && work.Plan is { } plan
-            ? new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier)
-            : previous.Fix;
         string action = fixedNow
             ? notificationFailed ? LedgerActions.AddPermissionUnnotified : LedgerActions.AddPermission
             : notifiedAt is not null ? LedgerActions.Notify : LedgerActions.None;
@@ -36,27 +39,28 @@ internal static class LedgerOutcomes
         return previous with
         {
             State = StateOf(decision.Outcome),
-            Attempts = previous.Attempts + (work.TriedWrite ? 1 : 0),
+            Attempts = previous.Attempts + (write.TriedWrite ? 1 : 0),
             ConsecutiveFailures = 0,
             LastAction = action,
             LastOutcomeReason = decision.Reason.ToString(),
-            Fix = applied,
+            Fix = write.Applied ?? previous.Fix,
             LastNotifiedAt = notifiedAt ?? previous.LastNotifiedAt,
         };
     }
 
-    /// <summary>A pass that failed with an exception (transient I/O, policy contention).</summary>
-    public static LedgerOutcome Failed(LedgerOutcome previous, RootCauseWork work) => previous with
+    /// <summary>A pass that failed with an exception (transient I/O, policy contention) before its root cause was written.</summary>
+    public static LedgerOutcome Failed(LedgerOutcome previous, bool triedWrite)
     {
-        State = work.Wrote ? RemediationState.Fixed : RemediationState.Failed,
-        Attempts = previous.Attempts + (work.TriedWrite ? 1 : 0),
-        ConsecutiveFailures = previous.ConsecutiveFailures + 1,
-        LastAction = work.Wrote ? LedgerActions.AddPermissionUnnotified : LedgerActions.None,
-        LastOutcomeReason = "Failed",
-        Fix = work.Wrote && work.Plan is { } plan
-            ? new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier)
-            : previous.Fix,
-    };
+        ArgumentNullException.ThrowIfNull(previous);
+        return previous with
+        {
+            State = RemediationState.Failed,
+            Attempts = previous.Attempts + (triedWrite ? 1 : 0),
+            ConsecutiveFailures = previous.ConsecutiveFailures + 1,
+            LastAction = LedgerActions.None,
+            LastOutcomeReason = "Failed",
+        };
+    }
 
     /// <summary>
     /// Whether to notify: always for a fix made now; otherwise when nobody was told yet, when the outcome
@@ -64,6 +68,7 @@ internal static class LedgerOutcomes
     /// </summary>
     public static bool ShouldNotify(Decision decision, LedgerOutcome? previous, DateTimeOffset now, TimeSpan interval)
     {
+        ArgumentNullException.ThrowIfNull(decision);
         if (!decision.IsNotifiable)
         {
             return false;

@@ -1,0 +1,118 @@
+using Remediator.Core.Configuration;
+using Remediator.Core.Decisions;
+using Remediator.Core.Diagnosis;
+using Remediator.Core.Intake;
+using Remediator.Core.Verification;
+
+namespace Remediator.Core.Engine;
+
+/// <summary>
+/// One invocation's way through the findings of one batch, top to bottom: resolve each finding → group them
+/// into root causes → claim and assess each root cause → write what is due → report. Every finding ends
+/// with its root cause's outcome (docs/ARCHITECTURE.md, "Engine pipeline").
+/// </summary>
+internal sealed class InvocationPipeline
+{
+    private readonly EngineDependencies deps;
+    private readonly RemediatorSettings settings;
+    private readonly EngineOptions options;
+    private readonly LogBatch batch;
+    private readonly PassLeases leases;
+    private readonly ResolveStage resolve;
+    private readonly AssessStage assess;
+    private readonly WriteStage write;
+    private readonly ReportStage report;
+
+    public InvocationPipeline(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, LogBatch batch, string invocationId)
+    {
+        this.deps = deps;
+        this.settings = settings;
+        this.options = options;
+        this.batch = batch;
+
+        // One reader per invocation: its reads are memoised for the pass, so a storm of paths of one method
+        // costs the reads of one path.
+        var reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
+        leases = new PassLeases(deps.Ledger, invocationId, options.LeaseDuration);
+        resolve = new ResolveStage(deps, settings, options, reader, batch);
+        assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
+        write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
+        report = new ReportStage(deps, settings, options, leases, batch);
+    }
+
+    /// <summary>One outcome per finding, in finding order. Transient failures propagate after the ledger is left as a retry needs it.</summary>
+    public async Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        // Nothing is claimed while resolving, so a failure here leaves nothing to abandon.
+        IReadOnlyList<RootCause> rootCauses = await GroupAsync(findings, cancellationToken).ConfigureAwait(false);
+        var outcomes = new EngineOutcome[findings.Count];
+        string? current = null;
+        try
+        {
+            var due = new List<Assessment>();
+            foreach (RootCause rootCause in rootCauses)
+            {
+                current = rootCause.Key;
+                Assessment assessment = await assess.AssessAsync(rootCause, cancellationToken).ConfigureAwait(false);
+
+                // The mode is applied here and only here: observe and recommend never reach the write stage.
+                Decision decided = ModeRules.Apply(settings.Mode, assessment.Decision);
+                if (assessment.IsWriteDue(decided))
+                {
+                    due.Add(assessment);
+                    continue;
+                }
+
+                Place(outcomes, rootCause, await report.ReportAsync(WriteResult.NotDue(assessment, decided), cancellationToken).ConfigureAwait(false));
+            }
+
+            // One settle delay for the whole batch: the permission may just have been added by someone else, and
+            // Lambda policies are eventually consistent. The write stage reads the policy again.
+            if (due.Count > 0 && settings.SettleDelay > TimeSpan.Zero)
+            {
+                current = null;
+                await Task.Delay(settings.SettleDelay, deps.Time, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (Assessment assessment in due)
+            {
+                current = assessment.RootCause.Key;
+                WriteResult written = await write.WriteAsync(assessment, cancellationToken).ConfigureAwait(false);
+                Place(outcomes, assessment.RootCause, await report.ReportAsync(written, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (Exception)
+        {
+            // Leave the ledger as a retry needs it, then let the invocation fail so Lambda retries it.
+            await leases.AbandonAsync(current).ConfigureAwait(false);
+            throw;
+        }
+
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<RootCause>> GroupAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(batch.Owner, options.AccountId, StringComparison.Ordinal))
+        {
+            Decision foreign = Decision.Ignored(OutcomeReason.ForeignAccount, $"the log events belong to account {batch.Owner}, and Remediator runs in {options.AccountId}");
+            return RootCauseGrouper.Settle(findings.Select((finding, i) => ResolvedFinding.Unresolved(finding, i)).ToArray(), foreign);
+        }
+
+        var resolved = new ResolvedFinding[findings.Count];
+        for (int i = 0; i < findings.Count; i++)
+        {
+            resolved[i] = await resolve.ResolveAsync(findings[i], i, cancellationToken).ConfigureAwait(false);
+        }
+
+        return RootCauseGrouper.Group(resolved, options.MaxRootCausesPerInvocation);
+    }
+
+    private static void Place(EngineOutcome[] outcomes, RootCause rootCause, IReadOnlyList<EngineOutcome> reported)
+    {
+        for (int i = 0; i < rootCause.Members.Count; i++)
+        {
+            outcomes[rootCause.Members[i].Index] = reported[i];
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Remediator.Core.Configuration;
+using Remediator.Core.Decisions;
+using Remediator.Core.Intake;
+using Remediator.Core.Notifications;
+
+namespace Remediator.Core.Engine;
+
+/// <summary>
+/// Reports how a root cause ended: one outcome per finding, a notification when a person should hear of it
+/// (a fix made now always; recommendations and tickets once per interval of the root cause, and once per
+/// pass for one target), and the outcome recorded under the lease. The first finding speaks for the root cause.
+/// </summary>
+internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, LogBatch batch)
+{
+    // Recommendations and tickets this pass published, by what they say (see SameMessageKey).
+    private readonly HashSet<string> notifiedThisPass = new(StringComparer.Ordinal);
+
+    /// <summary>The outcomes of the root cause's findings, in member order; throws (after recording the outcome) when publishing fails.</summary>
+    public async Task<IReadOnlyList<EngineOutcome>> ReportAsync(WriteResult result, CancellationToken cancellationToken)
+    {
+        RootCause rootCause = result.Assessment.RootCause;
+        EngineOutcome[] outcomes = rootCause.Members.Select((member, i) => OutcomeFactory.Create(member, i, result, options, batch.LogGroup)).ToArray();
+        Claim? claim = result.Claim;
+        DateTimeOffset now = deps.Time.GetUtcNow();
+        bool notify = claim is not null
+            && settings.TopicArn is not null
+            && deps.Notifications is not null
+            && LedgerTransitions.ShouldNotify(result.Decision, claim.Record.Outcome, now, options.NotificationInterval);
+        string? sameMessage = SameMessageKey(result);
+
+        // Another root cause of this pass that ended on the same target has just told the person the same thing.
+        bool toldAlready = notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage);
+        if (notify && !toldAlready)
+        {
+            try
+            {
+                string messageId = await deps.Notifications!.PublishAsync(
+                    NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!), cancellationToken).ConfigureAwait(false);
+                outcomes[0] = outcomes[0] with { Notified = true, NotificationId = messageId };
+                if (sameMessage is not null)
+                {
+                    notifiedThisPass.Add(sameMessage);
+                }
+            }
+            catch (Exception)
+            {
+                // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
+                await CompleteAsync(result, null, notificationFailed: true).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        await CompleteAsync(result, notify ? now : null, notificationFailed: false).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed)
+    {
+        if (result.Claim is { } claim)
+        {
+            await leases.CompleteAsync(claim, LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, notificationFailed)).ConfigureAwait(false);
+        }
+    }
+
+    // What a recommendation or ticket about a resolved target says, whatever led to it (a stage sweep may end on
+    // the target another root cause of the pass resolved to); null for fixes (each is always notified) and
+    // for outcomes no target was resolved for.
+    private static string? SameMessageKey(WriteResult result) =>
+        result.Decision.Outcome == RemediationOutcome.Fixed || result.Assessment.Target is not { } target
+            ? null
+            : string.Join('\n', result.Decision.Outcome, result.Decision.Reason, target.Api.ApiId, target.Stage, target.Kind, target.Describe(), target.Function.Function?.Arn);
+}

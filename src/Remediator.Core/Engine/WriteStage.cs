@@ -1,0 +1,100 @@
+using Remediator.Core.Decisions;
+using Remediator.Core.Policy;
+using Remediator.Core.Ports;
+
+namespace Remediator.Core.Engine;
+
+/// <summary>
+/// Adds a permission an assessment found missing: re-reads the policy (after the settle delay), takes a fix
+/// from the caps, and calls AddPermission with the RevisionId just read. 412 (the policy changed) and 409
+/// (our statement appeared) mean "read again and decide again"; a re-read that then finds the call allowed
+/// ends AlreadyAllowed(AddedConcurrently).
+/// </summary>
+internal sealed class WriteStage(EngineDependencies deps, EngineOptions options, PassLeases leases, FixAllowance allowance)
+{
+    /// <summary>The result of writing <paramref name="assessment"/>'s grant; throws when the policy keeps changing or AWS fails transiently.</summary>
+    public async Task<WriteResult> WriteAsync(Assessment assessment, CancellationToken cancellationToken)
+    {
+        GrantPlan plan = assessment.Plan!;
+        Claim claim = assessment.Claim!;
+
+        // The lease may have run out while the pass waited: writing without it would race another
+        // invocation and leave the fix unrecorded. Take it back, or leave the root cause to its new holder.
+        if (deps.Time.GetUtcNow() >= claim.Lease.ExpiresAt)
+        {
+            (Claim? renewed, string? holder) = await leases.RenewAsync(claim, cancellationToken).ConfigureAwait(false);
+            if (renewed is null)
+            {
+                Decision lost = Decision.Ignored(OutcomeReason.ClaimedElsewhere, $"invocation {holder} took this root cause over while this pass waited, and reports on it");
+                return WriteResult.NotDue(assessment, lost) with { Claim = null };
+            }
+
+            claim = renewed;
+        }
+
+        var verified = new List<string>();
+        bool budgetTaken = false;
+        bool raced = false;
+        bool tried = false;
+        AwsServiceException? lastConflict = null;
+        for (int attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
+        {
+            FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(plan.Function.UnqualifiedArn, plan.Function.Qualifier, cancellationToken).ConfigureAwait(false);
+            (PolicyVerdict verdict, GrantPlan judged) = PolicyVerdict.JudgeAll(policy, assessment.Plans);
+            var result = new WriteResult { Assessment = assessment, Decision = assessment.Decision, Claim = claim, Plan = judged, Verified = verified, TriedWrite = tried };
+            if (verdict.Kind != PolicyVerdictKind.Missing)
+            {
+                verified.Add($"Re-checked before writing: {verdict.Explanation}");
+                return result with { Decision = verdict.ToDecision(concurrent: raced) };
+            }
+
+            if (!budgetTaken)
+            {
+                if (await allowance.TakeAsync(cancellationToken).ConfigureAwait(false) is { } breaker)
+                {
+                    return result with { Decision = breaker };
+                }
+
+                budgetTaken = true;
+            }
+
+            try
+            {
+                tried = true;
+                leases.NoteWriteAttempt(claim);
+                string stored = await deps.Lambda.AddPermissionAsync(ToRequest(plan.Grant, verdict.RevisionId), cancellationToken).ConfigureAwait(false);
+                return result with
+                {
+                    TriedWrite = true,
+                    Applied = new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier),
+                    StoredStatement = stored,
+                    Decision = new Decision(
+                        RemediationOutcome.Fixed,
+                        OutcomeReason.PermissionMissing,
+                        $"added statement {plan.Grant.StatementId} allowing {plan.Grant.Principal} to invoke {plan.Function.Arn} from {plan.Grant.SourceArn}"),
+                };
+            }
+            catch (AwsServiceException e) when (e.Is(AwsErrorCodes.PreconditionFailed) || e.Is(AwsErrorCodes.ResourceConflict))
+            {
+                verified.Add(e.Is(AwsErrorCodes.PreconditionFailed)
+                    ? "The policy changed between the read and the write (412): read again."
+                    : $"Statement {plan.Grant.StatementId} appeared between the read and the write (409): read again.");
+                raced = true;
+                lastConflict = e;
+            }
+            catch (AwsServiceException e) when (e.Is(AwsErrorCodes.PolicyLengthExceeded))
+            {
+                Decision tooLarge = Decision.Ticket(
+                    OutcomeReason.PolicyTooLarge,
+                    $"Lambda refused the statement: the policy of {plan.Function.Arn} would exceed its 20 KB limit ({e.ServiceMessage}); remove unused statements or consolidate them, Remediator never widens existing ones");
+                return result with { TriedWrite = true, Decision = tooLarge };
+            }
+        }
+
+        // The policy keeps changing under us: fail this pass; the retry (or the next batch) decides afresh.
+        throw lastConflict!;
+    }
+
+    private static AddPermissionRequest ToRequest(PermissionGrant grant, string? revisionId) => new(
+        grant.FunctionArn, grant.StatementId, grant.Action, grant.Principal, grant.SourceArn, grant.SourceAccount, grant.Qualifier, revisionId);
+}
