@@ -1,6 +1,6 @@
 namespace Remediator.Core.Configuration;
 
-/// <summary>What Remediator may do with a verified finding (DESIGN.md section 4, rule 5).</summary>
+/// <summary>What Remediator may do with a verified finding (docs/ARCHITECTURE.md, "Safety rules" 8).</summary>
 public enum RemediatorMode
 {
     /// <summary>Log and metric only.</summary>

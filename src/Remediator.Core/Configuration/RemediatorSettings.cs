@@ -1,6 +1,6 @@
 namespace Remediator.Core.Configuration;
 
-/// <summary>Validated configuration (DESIGN.md section 6). Build it with
+/// <summary>Validated configuration (docs/ARCHITECTURE.md, "Configuration"). Build it with
 /// <see cref="RemediatorSettingsReader"/>; a new instance holds the documented defaults.</summary>
 public sealed record RemediatorSettings
 {
@@ -28,9 +28,9 @@ public sealed record RemediatorSettings
     /// <summary>Fixes applied per clock hour at most.</summary>
     public int MaxFixesPerHour { get; init; } = RemediatorVariables.DefaultMaxFixesPerHour;
 
-    /// <summary>Wait after a fix before re-checking it.</summary>
+    /// <summary>Wait before the fresh policy read that precedes a write.</summary>
     public TimeSpan SettleDelay { get; init; } = TimeSpan.FromSeconds(RemediatorVariables.DefaultSettleSeconds);
 
-    /// <summary>Failed attempts on one root cause before it escalates to a ticket.</summary>
+    /// <summary>Consecutive failed passes, or permission writes, on one root cause before it escalates to a ticket.</summary>
     public int MaxAttempts { get; init; } = RemediatorVariables.DefaultMaxAttempts;
 }

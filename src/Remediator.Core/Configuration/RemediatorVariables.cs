@@ -1,6 +1,6 @@
 namespace Remediator.Core.Configuration;
 
-/// <summary>Every configuration variable name, default and bound, in one place (DESIGN.md section 6).
+/// <summary>Every configuration variable name, default and bound, in one place (docs/ARCHITECTURE.md, "Configuration").
 /// CLI flags of the same meaning override these values.</summary>
 public static class RemediatorVariables
 {
@@ -34,10 +34,10 @@ public static class RemediatorVariables
     /// <summary>Fixes applied per clock hour at most (the breaker).</summary>
     public const string MaxFixesPerHour = "REMEDIATOR_MAX_FIXES_PER_HOUR";
 
-    /// <summary>Seconds to wait after a fix before re-checking the policy (propagation settle time).</summary>
+    /// <summary>Seconds to wait before re-reading the policy and writing (lets a concurrent fix or policy change settle).</summary>
     public const string SettleSeconds = "REMEDIATOR_SETTLE_SECONDS";
 
-    /// <summary>Failed attempts on one root cause before it escalates to a ticket instead of retrying.</summary>
+    /// <summary>Consecutive failed passes, or permission writes, on one root cause before it escalates to a ticket.</summary>
     public const string MaxAttempts = "REMEDIATOR_MAX_ATTEMPTS";
 
     /// <summary>Every known variable, in documentation order.</summary>

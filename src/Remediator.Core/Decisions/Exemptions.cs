@@ -4,9 +4,8 @@ using Remediator.Core.Policy;
 namespace Remediator.Core.Decisions;
 
 /// <summary>
-/// The guardrails that keep Remediator's hands off a function (DESIGN.md §4 rule 4), all failing closed:
-/// the name filters, the exempt accounts, and the exemption tag, where any value but <c>false</c> exempts
-/// and tags that cannot be read exempt too.
+/// The guardrails that keep Remediator's hands off a function, all failing closed: the name filters, the
+/// exempt accounts, and the exemption tag (docs/ARCHITECTURE.md, "Safety rules" 7).
 /// </summary>
 public static class Exemptions
 {

@@ -5,10 +5,8 @@ using Remediator.Core.Verification;
 namespace Remediator.Core.Decisions;
 
 /// <summary>
-/// Builds the request ARN and the grant for a target that passed <see cref="TargetChecks"/>: source ARN
-/// scoped to one API, one method and resource (or route, or authorizer), the stage as <c>*</c> or the
-/// failed stage (<see cref="StageScope"/>), the function's qualifier, statement id from
-/// <see cref="StatementIdFactory"/>. A grant that would not allow the request it is for is refused.
+/// Builds the request ARN and the least-privilege grant for a target that passed <see cref="TargetChecks"/>
+/// (docs/ARCHITECTURE.md, "The permission Remediator adds").
 /// </summary>
 public static class GrantPlanner
 {

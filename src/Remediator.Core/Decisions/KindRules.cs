@@ -3,7 +3,7 @@ using Remediator.Core.Verification;
 
 namespace Remediator.Core.Decisions;
 
-/// <summary>What the failure catalogue (DESIGN.md §2) says to do with each kind before any verification.</summary>
+/// <summary>What each kind calls for before any verification (docs/ARCHITECTURE.md, "Failure catalogue").</summary>
 public static class KindRules
 {
     private const string ProxyShape = "{\"statusCode\": int, \"headers\": {...}, \"body\": \"string\", \"isBase64Encoded\": bool}";

@@ -1,6 +1,6 @@
 namespace Remediator.Core.Decisions;
 
-/// <summary>How one finding ends: exactly one of these per finding (DESIGN.md §4 rule 7).</summary>
+/// <summary>How one finding ends: exactly one of these per finding (docs/ARCHITECTURE.md, "Safety rules" 11).</summary>
 public enum RemediationOutcome
 {
     /// <summary>Remediator added the missing permission in this pass.</summary>

@@ -5,8 +5,9 @@ namespace Remediator.Core.Decisions;
 
 /// <summary>
 /// The checks on a resolved target that decide, before any policy is read, that a grant is not the fix
-/// (DESIGN.md §3 and §4), in this order: not a Lambda function, an IAM role on the integration, a log that
-/// names another function than the control plane, a function in another account or region.
+/// (docs/ARCHITECTURE.md, "Verification" and "Safety rules" 1, 3, 4), in this order: not a Lambda function,
+/// an IAM role on the integration, a log that names another function than the control plane, a function in
+/// another account or region.
 /// </summary>
 public static class TargetChecks
 {

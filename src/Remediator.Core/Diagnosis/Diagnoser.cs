@@ -3,8 +3,9 @@ using Remediator.Core.Intake;
 namespace Remediator.Core.Diagnosis;
 
 /// <summary>
-/// Turns a batch into findings for every kind of the failure catalogue (DESIGN.md §2). Pure: the same batch
-/// always gives the same result, and every event is accounted for in <see cref="DiagnosisResult.Dispositions"/>.
+/// Turns a batch into findings for every kind of the failure catalogue (docs/ARCHITECTURE.md, "Failure
+/// catalogue"). Pure: the same batch always gives the same result, and every event is accounted for in
+/// <see cref="DiagnosisResult.Dispositions"/>.
 /// </summary>
 public static class Diagnoser
 {

@@ -1,6 +1,6 @@
 namespace Remediator.Core.Diagnosis;
 
-/// <summary>The failure catalogue of DESIGN.md §2: what a root cause is, which decides what Remediator does.</summary>
+/// <summary>What a root cause is, which decides what Remediator does (docs/ARCHITECTURE.md, "Failure catalogue").</summary>
 public enum FindingKind
 {
     /// <summary>API Gateway may not invoke the integration's function (resource policy or integration role).</summary>

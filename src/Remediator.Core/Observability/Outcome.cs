@@ -1,7 +1,7 @@
 namespace Remediator.Core.Observability;
 
 /// <summary>How one finding (or one invocation-level failure) ended; every log event ends in exactly
-/// one recorded outcome (DESIGN.md section 4, rule 7).</summary>
+/// one recorded outcome (docs/ARCHITECTURE.md, "Safety rules" 11).</summary>
 public enum Outcome
 {
     /// <summary>The missing permission was added.</summary>
@@ -13,7 +13,7 @@ public enum Outcome
     /// <summary>Recommend mode: the exact fix was sent, nothing changed.</summary>
     Recommended,
 
-    /// <summary>Not ours to fix (role, cross-account, code error...): a ticket was opened.</summary>
+    /// <summary>Not ours to fix (role, cross-account, code error...): a ticket notification was sent.</summary>
     Ticket,
 
     /// <summary>Notified without a fix or ticket (unrecognized failure).</summary>

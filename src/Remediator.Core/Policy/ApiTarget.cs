@@ -20,7 +20,7 @@ public sealed partial record ApiTarget(string Region, string AccountId, string A
             return $"account \"{AccountId}\" is not a 12-digit account id";
         }
 
-        // Never a wildcard: a grant must name one API (DESIGN.md §4 rule 3).
+        // Never a wildcard: a grant must name one API (docs/ARCHITECTURE.md, "Safety rules" 5).
         return ApiId is null || !ApiIdPattern().IsMatch(ApiId)
             ? $"API id \"{ApiId}\" is not a single API id (letters and digits only)"
             : null;

@@ -1,6 +1,6 @@
 namespace Remediator.Core.Policy;
 
-/// <summary>Why a grant was refused: each is a safety rule of DESIGN.md §4, never overridden.</summary>
+/// <summary>Why a grant was refused; never overridden (docs/ARCHITECTURE.md, "Safety rules" 5).</summary>
 public sealed record GrantRefusal(GrantRefusalReason Reason, string Message);
 
 /// <summary>The safety rules a grant can break.</summary>

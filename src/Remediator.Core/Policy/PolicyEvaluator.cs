@@ -1,19 +1,11 @@
 namespace Remediator.Core.Policy;
 
 /// <summary>
-/// Evaluates a Lambda resource-based policy the way IAM does for one request: a statement applies when
-/// its principal, action, resource and every condition match; an applying Deny wins; otherwise an
-/// applying Allow allows; otherwise the request is implicitly denied.
+/// Evaluates a Lambda resource-based policy the way IAM does for one request: an applying Deny wins, then an
+/// applying Allow, else an implicit deny (docs/ARCHITECTURE.md, "Verification").
 /// </summary>
-/// <remarks>
-/// Per-qualifier policies fall out of resource matching: Lambda keeps a separate policy for the
-/// function, each version and each alias, and their statements name that exact ARN, so a statement on
-/// <c>function:f</c> does not match an invocation of <c>function:f:prod</c> and vice versa. Callers pass
-/// the policy read with the same qualifier as the invoked ARN.
-/// What cannot be evaluated faithfully (an unsupported condition operator such as NumericEquals or
-/// IpAddress, a policy variable, a statement without Principal or Resource) fails closed: such an Allow
-/// is not counted and such a Deny is, and <see cref="PolicyDecision.Uncertainties"/> says so.
-/// </remarks>
+// Callers pass the policy of the invoked qualifier: each statement names that exact ARN, so f and f:prod never
+// match each other. What cannot be evaluated faithfully fails closed and is listed in PolicyDecision.Uncertainties.
 public static class PolicyEvaluator
 {
     /// <summary>Evaluates <paramref name="policy"/>; <c>null</c> means the function has no policy at all.</summary>

@@ -3,17 +3,11 @@ using System.Text.RegularExpressions;
 namespace Remediator.Core.Policy;
 
 /// <summary>
-/// Builds execute-api source ARNs: the patterns Remediator grants (<c>For*</c>: stage or <c>*</c>,
-/// <c>ANY</c> as <c>*</c>, path parameters as <c>*</c>) and the concrete ARNs of failed requests
-/// (<c>*Request</c>) that a policy is evaluated against. Invalid or wildcard-bearing inputs are refused
-/// as values, so a grant can never widen beyond one API, one method and one resource.
+/// Builds execute-api source ARNs: the patterns Remediator grants (<c>For*</c>) and the concrete ARNs of failed
+/// requests (<c>*Request</c>) a policy is judged for (docs/ARCHITECTURE.md, "The permission Remediator adds").
 /// </summary>
-/// <remarks>
-/// Forms, as AWS documents and generates them:
-/// REST <c>arn:aws:execute-api:us-east-1:111122223333:a1b2c3/*/GET/pets/*</c>, root <c>.../*/GET/</c>;
-/// HTTP routes <c>.../*/GET/items</c> and <c>.../*/$default</c>; WebSocket <c>.../*/$connect</c>;
-/// authorizers <c>.../a1b2c3/authorizers/abc123</c>.
-/// </remarks>
+// Invalid or wildcard-bearing inputs are refused as values, so a grant never widens beyond one API, one
+// method and one resource.
 public static partial class SourceArnBuilder
 {
     private const string AnyMethod = "ANY";

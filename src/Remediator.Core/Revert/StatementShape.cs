@@ -3,13 +3,11 @@ using Remediator.Core.Policy;
 namespace Remediator.Core.Revert;
 
 /// <summary>
-/// Decides whether a statement is exactly one Remediator wrote, and so one it may remove (DESIGN.md §4 rule 3:
-/// never edit or remove statements Remediator did not create). A Remediator-looking id is not enough: the
-/// content must be the grant <see cref="PermissionGrant"/> makes (Allow, the service principal
-/// <c>apigateway.amazonaws.com</c>, <c>lambda:InvokeFunction</c> on this function and qualifier, conditions
-/// <c>StringEquals AWS:SourceAccount</c> and <c>ArnLike AWS:SourceArn</c> and nothing else), and the id must be
-/// the one <see cref="StatementIdFactory"/> derives from that content, so an edited statement is refused too.
+/// Decides whether a statement is exactly one Remediator wrote, and so one it may remove
+/// (docs/ARCHITECTURE.md, "Safety rules" 6).
 /// </summary>
+// A Remediator-looking id is not enough: the content must be PermissionGrant's and the id the one
+// StatementIdFactory derives from it, so an edited or hand-copied statement is refused too.
 public static class StatementShape
 {
     private const string ArnLike = "ArnLike";

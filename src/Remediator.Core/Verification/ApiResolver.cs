@@ -5,9 +5,9 @@ using Remediator.Core.Ports;
 namespace Remediator.Core.Verification;
 
 /// <summary>
-/// Asks the control plane what served a refused call (DESIGN.md §3): the API's type (REST via
-/// GetRestApi, else HTTP/WebSocket via GetApi), its stage, the resource or route, and the integration or
-/// authorizer with its function. The log only says where to look.
+/// Asks the control plane what served a refused call (docs/ARCHITECTURE.md, "Verification"): the API's type,
+/// its stage, the resource or route, and the integration or authorizer with its function. The log only says
+/// where to look.
 /// </summary>
 public static class ApiResolver
 {

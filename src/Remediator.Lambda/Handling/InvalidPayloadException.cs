@@ -5,7 +5,7 @@ namespace Remediator.Lambda.Handling;
 /// <summary>
 /// The payload is not a usable CloudWatch Logs subscription payload. The engine has already recorded the
 /// one outcome that says why; throwing fails the invocation so Lambda's on-failure destination keeps the
-/// original payload for a person to inspect (DESIGN.md §4, rule 7).
+/// original payload for a person to inspect (docs/ARCHITECTURE.md, "Safety rules" 11).
 /// </summary>
 public sealed class InvalidPayloadException : Exception
 {

@@ -22,9 +22,10 @@ internal static class ExecutionLogText
 
     /// <summary>
     /// UNCONFIRMED: the line for a function or alias that does not exist, called without a role. No AWS source found
-    /// shows it. The DESIGN.md failure catalogue has no separate "not found" evidence. Lambda authorizes before it
-    /// resolves (callers without permission get AccessDenied, not ResourceNotFound), and a resource that does
-    /// not exist has no policy to allow the call. So the sandbox writes the permission failure.
+    /// shows it. The failure catalogue (docs/ARCHITECTURE.md, "Failure catalogue") has no separate "not found"
+    /// evidence. Lambda authorizes before it resolves (callers without permission get AccessDenied, not
+    /// ResourceNotFound), and a resource that does not exist has no policy to allow the call. So the sandbox
+    /// writes the permission failure.
     /// </summary>
     public const string MissingFunctionRefusal = InvalidPermissions;
 

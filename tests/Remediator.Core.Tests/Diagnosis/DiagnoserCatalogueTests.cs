@@ -3,7 +3,7 @@ using Remediator.Core.Tests.Support;
 
 namespace Remediator.Core.Tests.Diagnosis;
 
-/// <summary>One fixture per catalogued message and API type (DESIGN.md §2), each a realistic batch.</summary>
+/// <summary>One realistic batch per catalogued message and API type (docs/ARCHITECTURE.md, "Failure catalogue").</summary>
 public class DiagnoserCatalogueTests
 {
     private const string Rest = "a1b2c3d4e5";

@@ -5,7 +5,8 @@ using Remediator.Core.Tests.Support;
 namespace Remediator.Core.Tests.Diagnosis;
 
 /// <summary>
-/// Safety rule 2 (DESIGN.md §4): only documented line shapes, anchored right after the request-id prefix, count.
+/// Safety rule 2 (docs/ARCHITECTURE.md, "Safety rules" 2): only documented line shapes, anchored right after
+/// the request-id prefix, count.
 /// Text a caller controls (headers, query, path, bodies) must never create a finding or a function ARN.
 /// </summary>
 public class DiagnoserForgeryTests

@@ -6,7 +6,8 @@ namespace Remediator.Deployment.Tests.Template;
 /// <summary>The function resource: runtime, handler, build, configuration, logs and async failure handling.</summary>
 public class FunctionTests
 {
-    // DESIGN.md section 6: the Lambda's configuration, exactly these names.
+    // The variables the template sets, exactly these (docs/ARCHITECTURE.md, "Configuration"); the settle delay and
+    // the attempt limit keep their defaults.
     private static readonly string[] DesignEnvironmentVariables =
     [
         "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
