@@ -6,7 +6,7 @@ namespace Remediator.Core.Engine;
 
 /// <summary>
 /// Remediator's pipeline for one invocation: intake → diagnose → verify → decide → act → report
-/// (DESIGN.md §1). Expected outcomes are values in the result; transient AWS failures that outlast the
+/// (docs/ARCHITECTURE.md, "Flow"). Expected outcomes are values in the result; transient AWS failures that outlast the
 /// clients' retries propagate, so the invocation fails and Lambda retries it (the ledger makes the retry
 /// safe: claims, deterministic statement ids, notifications sent once).
 /// </summary>
