@@ -20,7 +20,7 @@ public sealed partial class DynamoDbLedger
         {
             var now = LedgerRules.Now(_time);
 
-            // Most sightings repeat a known fingerprint, so the update of a live record goes first.
+            // Most sightings repeat a known key, so the update of a live record goes first.
             if (await TryTakeLeaseAsync(request, now, cancellationToken).ConfigureAwait(false) is { } taken)
             {
                 return new ClaimResult(true, taken);
@@ -38,7 +38,7 @@ public sealed partial class DynamoDbLedger
         }
 
         throw new InvalidOperationException(
-            $"The ledger record of '{request.Fingerprint}' kept appearing and expiring during {MaxClaimRounds} claim rounds.");
+            $"The ledger record of '{request.Key}' kept appearing and expiring during {MaxClaimRounds} claim rounds.");
     }
 
     /// <summary>A live record whose lease is free or already ours: count the sighting and take the lease.</summary>
@@ -46,13 +46,13 @@ public sealed partial class DynamoDbLedger
     {
         var lease = LedgerRules.LeaseFor(request, now);
         var values = SightingValues(request, now);
-        values[":owner"] = S(request.Owner);
+        values[":owner"] = S(request.Holder);
         values[":leaseExpiresAt"] = Millis(lease.ExpiresAt);
         var item = await TryUpdateAsync(
             new UpdateItemRequest
             {
                 TableName = _tableName,
-                Key = KeyOf(LedgerTableSchema.RecordKey(request.Fingerprint)),
+                Key = KeyOf(LedgerTableSchema.RecordKey(request.Key)),
                 UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt, {LeaseOwner} = :owner, "
                     + $"{LeaseExpiresAt} = :leaseExpiresAt ADD {Occurrences} :occurrences",
                 ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds AND "
@@ -97,7 +97,7 @@ public sealed partial class DynamoDbLedger
             new UpdateItemRequest
             {
                 TableName = _tableName,
-                Key = KeyOf(LedgerTableSchema.RecordKey(request.Fingerprint)),
+                Key = KeyOf(LedgerTableSchema.RecordKey(request.Key)),
                 UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt ADD {Occurrences} :occurrences",
                 ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds",
                 ExpressionAttributeValues = SightingValues(request, now),

@@ -41,10 +41,10 @@ public sealed partial class DynamoDbLedger : ILedger
     internal int? ScanPageSize { get; init; }
 
     /// <inheritdoc />
-    public async Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken)
+    public async Task<LedgerRecord?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        LedgerRules.ValidateFingerprint(fingerprint);
-        var item = await GetItemAsync(LedgerTableSchema.RecordKey(fingerprint), cancellationToken).ConfigureAwait(false);
+        LedgerRules.ValidateKey(key);
+        var item = await GetItemAsync(LedgerTableSchema.RecordKey(key), cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return null;
@@ -176,7 +176,7 @@ public sealed partial class DynamoDbLedger : ILedger
         remove.Add(LeaseOwner);
         remove.Add(LeaseExpiresAt);
         values[":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, _options.RecordRetention));
-        values[":owner"] = S(lease.Owner);
+        values[":owner"] = S(lease.Holder);
         values[":now"] = Millis(now);
         values[":nowSeconds"] = Seconds(now);
         var usesState = set.Exists(clause => clause.StartsWith(StateAlias, StringComparison.Ordinal));
@@ -184,7 +184,7 @@ public sealed partial class DynamoDbLedger : ILedger
             new UpdateItemRequest
             {
                 TableName = _tableName,
-                Key = KeyOf(LedgerTableSchema.RecordKey(lease.Fingerprint)),
+                Key = KeyOf(LedgerTableSchema.RecordKey(lease.Key)),
                 UpdateExpression = $"SET {string.Join(", ", set)} REMOVE {string.Join(", ", remove)}",
                 ConditionExpression = $"{LeaseOwner} = :owner AND {LeaseExpiresAt} > :now AND {Ttl} > :nowSeconds",
                 // An empty name map is rejected by DynamoDB, so send none unless "#state" is used.

@@ -52,7 +52,7 @@ internal static class LedgerItem
     {
         var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
-            [LedgerTableSchema.PartitionKey] = S(LedgerTableSchema.RecordKey(record.Fingerprint)),
+            [LedgerTableSchema.PartitionKey] = S(LedgerTableSchema.RecordKey(record.Key)),
             [State] = S(record.Outcome.State.ToString()),
             [Attempts] = N(record.Outcome.Attempts),
             [ConsecutiveFailures] = N(record.Outcome.ConsecutiveFailures),
@@ -71,7 +71,7 @@ internal static class LedgerItem
 
         if (record.Lease is { } lease)
         {
-            item[LeaseOwner] = S(lease.Owner);
+            item[LeaseOwner] = S(lease.Holder);
             item[LeaseExpiresAt] = Millis(lease.ExpiresAt);
         }
 
@@ -87,7 +87,7 @@ internal static class LedgerItem
             throw new InvalidDataException($"Ledger item '{key}' is not a remediation record.");
         }
 
-        var fingerprint = key[LedgerTableSchema.RecordKeyPrefix.Length..];
+        var rootCauseKey = key[LedgerTableSchema.RecordKeyPrefix.Length..];
         var stateText = RequiredString(item, State, key);
         // Names only: Enum.Parse would also accept "3" or "fixed", which no ledger ever writes.
         if (!Enum.GetNames<RemediationState>().Contains(stateText, StringComparer.Ordinal))
@@ -102,7 +102,7 @@ internal static class LedgerItem
         var leaseOwner = OptionalString(item, LeaseOwner);
         return new LedgerRecord
         {
-            Fingerprint = fingerprint,
+            Key = rootCauseKey,
             Outcome = new LedgerOutcome
             {
                 State = state,
@@ -120,7 +120,7 @@ internal static class LedgerItem
             LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, LastSeen, key)),
             Occurrences = RequiredNumber(item, Occurrences, key),
             Lease = leaseOwner is not null
-                ? new LedgerLease(fingerprint, leaseOwner, DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, LeaseExpiresAt, key)))
+                ? new LedgerLease(rootCauseKey, leaseOwner, DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, LeaseExpiresAt, key)))
                 : null,
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(RequiredNumber(item, LedgerTableSchema.TimeToLiveAttribute, key)),
         };

@@ -18,7 +18,7 @@ public sealed partial class Auditor
             Stage = target.Stage,
             Kind = target.Kind,
             Target = target.Describe(),
-            FunctionArn = target.Function.Function?.Arn,
+            FunctionArn = target.Lambda.Function?.Arn,
             Status = AuditStatus.Unresolved,
             Detail = string.Empty,
         };

@@ -119,13 +119,13 @@ internal static class StageTargets
         IntegrationType = type,
         Uri = uri,
         Credentials = credentials,
-        Function = IntegrationUri.Resolve(uri, variables),
+        Lambda = IntegrationUri.Resolve(uri, variables),
         FromStageSweep = true,
     };
 
     private static void Add(List<ResolvedTarget> targets, ResolvedTarget target)
     {
-        if (target.Function.Status != UriResolutionStatus.NotLambda)
+        if (target.Lambda.Status != UriResolutionStatus.NotLambda)
         {
             targets.Add(target);
         }

@@ -14,7 +14,7 @@ public static class GrantPlanner
     public static (GrantPlan? Plan, Decision? Refusal) Plan(ResolvedTarget target, StageScope scope)
     {
         ArgumentNullException.ThrowIfNull(target);
-        LambdaFunctionArn function = target.Function.Function
+        LambdaFunctionArn function = target.Lambda.Function
             ?? throw new ArgumentException("The target's function is not resolved.", nameof(target));
         string? grantStage = scope == StageScope.Stage ? target.Stage : null;
         PolicyResult<string> requestArn = RequestArn(target);

@@ -58,7 +58,7 @@ public static class KindRules
             return null;
         }
 
-        string function = target.Function.Function?.Arn ?? "no Lambda function";
+        string function = target.Lambda.Function?.Arn ?? "no Lambda function";
         string via = $"{target.Describe()} on stage {target.Stage}";
         string detail = kind switch
         {
@@ -69,7 +69,7 @@ public static class KindRules
             FindingKind.PackagePermissionDenied => $"the Lambda runtime cannot read the deployment package of function {function}, invoked by {via}: {PackageAdvice}",
             FindingKind.HandlerNotFound => $"the handler of function {function}, invoked by {via}, or its module cannot be found: {HandlerAdvice}",
             FindingKind.FunctionError => $"function {function}, invoked by {via}, ran and failed with its own error: {FunctionErrorAdvice}",
-            _ => target.Function.Function is null ? $"{via} {UnrecognizedAdvice}" : $"{via}, which invokes function {function}, {UnrecognizedAdvice}",
+            _ => target.Lambda.Function is null ? $"{via} {UnrecognizedAdvice}" : $"{via}, which invokes function {function}, {UnrecognizedAdvice}",
         };
         return ticket with { Detail = detail };
     }

@@ -17,7 +17,7 @@ public static class TargetChecks
     {
         ArgumentNullException.ThrowIfNull(target);
         string what = target.Describe();
-        UriResolution uri = target.Function;
+        UriResolution uri = target.Lambda;
         switch (uri.Status)
         {
             case UriResolutionStatus.NotLambda:

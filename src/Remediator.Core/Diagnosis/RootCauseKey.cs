@@ -58,8 +58,8 @@ public readonly record struct RootCauseKey(
             authorizer ? null : target.ResourcePath,
             authorizer ? null : target.RouteKey,
             target.AuthorizerId,
-            target.Function.Status.ToString(),
-            target.Function.Function?.Arn);
+            target.Lambda.Status.ToString(),
+            target.Lambda.Function?.Arn);
     }
 
     /// <summary>The key of a failure of <paramref name="kind"/> that <paramref name="function"/> (with its qualifier) causes itself: one per broken function and kind.</summary>

@@ -87,7 +87,7 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
         IReadOnlyList<ResolvedTarget> targets = resolution.Targets;
         if (hintArn is not null)
         {
-            targets = targets.Where(t => string.Equals(t.Function.Function?.Arn, hintArn, StringComparison.Ordinal)).ToArray();
+            targets = targets.Where(t => string.Equals(t.Lambda.Function?.Arn, hintArn, StringComparison.Ordinal)).ToArray();
             if (targets.Count == 0)
             {
                 Decision mismatch = Decision.Ticket(OutcomeReason.LogControlPlaneMismatch, $"the log names function {hintArn}, which no Lambda integration or authorizer of stage {stage} invokes");
@@ -145,7 +145,7 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
     {
         string[] routes = rootCause.Members.Select(member => member.Target!.Describe()).Distinct(StringComparer.Ordinal).ToArray();
         string named = string.Join(", ", routes.Take(MaxRoutesNamed)) + (routes.Length > MaxRoutesNamed ? $" and {routes.Length - MaxRoutesNamed} more" : string.Empty);
-        string reached = leader.Function.Function is { } function ? $"reach function {function.Arn} through {named}" : $"fail on {named}";
+        string reached = leader.Lambda.Function is { } function ? $"reach function {function.Arn} through {named}" : $"fail on {named}";
         return $"{rootCause.Members.Count} logged requests of this batch {reached}: one root cause, one ticket.";
     }
 }

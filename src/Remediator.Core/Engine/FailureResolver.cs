@@ -43,7 +43,7 @@ internal sealed class FailureResolver(RemediatorSettings settings, EngineOptions
             return resolved with { Verified = [.. target.Trail, Unconfirmed(contradiction)] };
         }
 
-        LambdaFunctionArn? function = target.Function.Function;
+        LambdaFunctionArn? function = target.Lambda.Function;
         return resolved with
         {
             Target = target,
@@ -61,7 +61,7 @@ internal sealed class FailureResolver(RemediatorSettings settings, EngineOptions
 
     private static string? Contradiction(ResolvedFinding resolved, ResolvedTarget target)
     {
-        LambdaFunctionArn? function = target.Function.Function;
+        LambdaFunctionArn? function = target.Lambda.Function;
         string? logged = resolved.LoggedFunctionArn;
         if (logged is not null && !string.Equals(logged, function?.Arn, StringComparison.Ordinal))
         {
@@ -69,7 +69,7 @@ internal sealed class FailureResolver(RemediatorSettings settings, EngineOptions
         }
 
         return KindRules.IsFunctionFault(resolved.Finding.Kind) && function is null
-            ? $"the log reports a Lambda function's failure, but {target.Describe()} invokes none ({target.Function.Problem})"
+            ? $"the log reports a Lambda function's failure, but {target.Describe()} invokes none ({target.Lambda.Problem})"
             : null;
     }
 }

@@ -33,8 +33,8 @@ internal static class OutcomeFactory
             ResourcePath = target?.ResourcePath,
             RouteKey = target?.RouteKey,
             AuthorizerId = target?.AuthorizerId,
-            FunctionArn = target?.Function.Function?.UnqualifiedArn,
-            Qualifier = target?.Function.Function?.Qualifier,
+            FunctionArn = target?.Lambda.Function?.UnqualifiedArn,
+            Qualifier = target?.Lambda.Function?.Qualifier,
             LoggedFunctionArn = finding.LoggedFunctionArn,
             Verified = [.. finding.Verified, .. rootCause.Verified, .. result.Verified],
         };

@@ -16,7 +16,7 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
         ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, leaseDuration + extra, occurrences), cancellationToken).ConfigureAwait(false);
         if (!result.Claimed)
         {
-            return (null, result.Record.Lease?.Owner);
+            return (null, result.Record.Lease?.Holder);
         }
 
         var claim = new Claim(result.Lease!, result.Record);
@@ -27,12 +27,12 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
     /// <summary>Takes back a lease that ran out while the pass waited; null (and nothing held) when another invocation took it over.</summary>
     public async Task<(Claim? Claim, string? Holder)> RenewAsync(Claim claim, CancellationToken cancellationToken)
     {
-        string key = claim.Lease.Fingerprint;
+        string key = claim.Lease.Key;
         ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, leaseDuration), cancellationToken).ConfigureAwait(false);
         if (!result.Claimed)
         {
             held.Remove(key);
-            return (null, result.Record.Lease?.Owner);
+            return (null, result.Record.Lease?.Holder);
         }
 
         var renewed = new Claim(result.Lease!, result.Record);
@@ -43,7 +43,7 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
     /// <summary>Notes that the pass is about to call AddPermission for the claim (a failed pass counts the attempt).</summary>
     public void NoteWriteAttempt(Claim claim)
     {
-        if (held.TryGetValue(claim.Lease.Fingerprint, out Held? entry))
+        if (held.TryGetValue(claim.Lease.Key, out Held? entry))
         {
             entry.TriedWrite = true;
         }
@@ -52,7 +52,7 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
     /// <summary>Records the outcome of a finished root cause and releases its lease.</summary>
     public async Task CompleteAsync(Claim claim, LedgerOutcome outcome)
     {
-        held.Remove(claim.Lease.Fingerprint);
+        held.Remove(claim.Lease.Key);
 
         // The outcome must be recorded even when the invocation is being cancelled: it already happened.
         await ledger.TryCompleteAsync(claim.Lease, outcome, CancellationToken.None).ConfigureAwait(false);

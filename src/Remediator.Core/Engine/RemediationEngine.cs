@@ -15,7 +15,7 @@ public sealed class RemediationEngine
     private readonly EngineDependencies deps;
     private readonly RemediatorSettings settings;
     private readonly EngineOptions options;
-    private readonly OutcomeLog log;
+    private readonly ResultLog log;
 
     /// <summary>Creates the engine; build it once per process and call it per invocation.</summary>
     public RemediationEngine(EngineDependencies dependencies, RemediatorSettings settings, EngineOptions options)
@@ -29,7 +29,7 @@ public sealed class RemediationEngine
         deps = dependencies;
         this.settings = settings;
         this.options = options;
-        log = new OutcomeLog(dependencies.LogSink, dependencies.Time, settings.Mode);
+        log = new ResultLog(dependencies.LogSink, dependencies.Time, settings.Mode);
     }
 
     /// <summary>Processes a Lambda input (<c>{"awslogs":{"data":...}}</c>) or a decoded subscription message.</summary>

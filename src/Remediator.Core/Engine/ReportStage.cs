@@ -68,5 +68,5 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
     private static string? SameMessageKey(WriteResult result) =>
         result.Decision.Outcome == RemediationOutcome.Fixed || result.Assessment.Target is not { } target
             ? null
-            : string.Join('\n', result.Decision.Outcome, result.Decision.Reason, target.Api.ApiId, target.Stage, target.Kind, target.Describe(), target.Function.Function?.Arn);
+            : string.Join('\n', result.Decision.Outcome, result.Decision.Reason, target.Api.ApiId, target.Stage, target.Kind, target.Describe(), target.Lambda.Function?.Arn);
 }

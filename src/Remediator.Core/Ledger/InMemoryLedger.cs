@@ -31,15 +31,15 @@ public sealed class InMemoryLedger : ILedger
         {
             var now = LedgerRules.Now(_time);
             var expiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention);
-            if (LiveRecord(request.Fingerprint, now) is not { } existing)
+            if (LiveRecord(request.Key, now) is not { } existing)
             {
                 var created = LedgerRules.FirstClaim(request, now, _options.RecordRetention);
-                _records[request.Fingerprint] = created;
+                _records[request.Key] = created;
                 return Task.FromResult(new ClaimResult(true, created));
             }
 
             var claimed = LedgerRules.IsLeaseFree(existing.Lease, now)
-                || string.Equals(existing.Lease?.Owner, request.Owner, StringComparison.Ordinal);
+                || string.Equals(existing.Lease?.Holder, request.Holder, StringComparison.Ordinal);
             var updated = existing with
             {
                 LastSeen = now,
@@ -47,19 +47,19 @@ public sealed class InMemoryLedger : ILedger
                 Lease = claimed ? LedgerRules.LeaseFor(request, now) : existing.Lease,
                 ExpiresAt = expiresAt,
             };
-            _records[request.Fingerprint] = updated;
+            _records[request.Key] = updated;
             return Task.FromResult(new ClaimResult(claimed, updated));
         }
     }
 
     /// <inheritdoc />
-    public Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken)
+    public Task<LedgerRecord?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        LedgerRules.ValidateFingerprint(fingerprint);
+        LedgerRules.ValidateKey(key);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(LiveRecord(fingerprint, LedgerRules.Now(_time)));
+            return Task.FromResult(LiveRecord(key, LedgerRules.Now(_time)));
         }
     }
 
@@ -119,14 +119,14 @@ public sealed class InMemoryLedger : ILedger
         lock (_gate)
         {
             var now = LedgerRules.Now(_time);
-            if (LiveRecord(lease.Fingerprint, now) is not { Lease: { } held } record
-                || !string.Equals(held.Owner, lease.Owner, StringComparison.Ordinal)
+            if (LiveRecord(lease.Key, now) is not { Lease: { } held } record
+                || !string.Equals(held.Holder, lease.Holder, StringComparison.Ordinal)
                 || LedgerRules.IsLeaseFree(held, now))
             {
                 return false;
             }
 
-            _records[lease.Fingerprint] = change(record) with
+            _records[lease.Key] = change(record) with
             {
                 Lease = null,
                 ExpiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention),
@@ -135,8 +135,8 @@ public sealed class InMemoryLedger : ILedger
         }
     }
 
-    private LedgerRecord? LiveRecord(string fingerprint, DateTimeOffset now) =>
-        _records.TryGetValue(fingerprint, out var record) && LedgerRules.IsLive(record.ExpiresAt, now) ? record : null;
+    private LedgerRecord? LiveRecord(string key, DateTimeOffset now) =>
+        _records.TryGetValue(key, out var record) && LedgerRules.IsLive(record.ExpiresAt, now) ? record : null;
 
     private void ForgetCountersOlderThan(DateTimeOffset cutoff)
     {

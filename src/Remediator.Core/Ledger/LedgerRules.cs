@@ -8,8 +8,8 @@ namespace Remediator.Core.Ledger;
 /// </summary>
 public static class LedgerRules
 {
-    /// <summary>Longest accepted fingerprint; DynamoDB keys stop at 2048 bytes and the key adds a prefix.</summary>
-    public const int MaxFingerprintLength = 1024;
+    /// <summary>Longest accepted key; DynamoDB keys stop at 2048 bytes and the key adds a prefix.</summary>
+    public const int MaxKeyLength = 1024;
 
     /// <summary>The ledger's "now": UTC, truncated to whole milliseconds because that is what the table stores.</summary>
     public static DateTimeOffset Now(TimeProvider time)
@@ -39,7 +39,7 @@ public static class LedgerRules
     public static LedgerLease LeaseFor(ClaimRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new LedgerLease(request.Fingerprint, request.Owner, TruncateToMilliseconds(now + request.LeaseDuration));
+        return new LedgerLease(request.Key, request.Holder, TruncateToMilliseconds(now + request.LeaseDuration));
     }
 
     /// <summary>The record a claim creates when there is none (or only an expired one): pending, leased to the claimant.</summary>
@@ -48,7 +48,7 @@ public static class LedgerRules
         ArgumentNullException.ThrowIfNull(request);
         return new LedgerRecord
         {
-            Fingerprint = request.Fingerprint,
+            Key = request.Key,
             Outcome = LedgerOutcome.Pending,
             FirstSeen = now,
             LastSeen = now,
@@ -69,8 +69,8 @@ public static class LedgerRules
     public static void Validate(ClaimRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ValidateFingerprint(request.Fingerprint);
-        ArgumentException.ThrowIfNullOrEmpty(request.Owner, nameof(request));
+        ValidateKey(request.Key);
+        ArgumentException.ThrowIfNullOrEmpty(request.Holder, nameof(request));
         if (request.LeaseDuration <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.LeaseDuration, "The lease duration must be positive.");
@@ -82,13 +82,13 @@ public static class LedgerRules
         }
     }
 
-    /// <summary>Rejects an empty or oversized fingerprint.</summary>
-    public static void ValidateFingerprint(string fingerprint)
+    /// <summary>Rejects an empty or oversized key.</summary>
+    public static void ValidateKey(string key)
     {
-        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
-        if (fingerprint.Length > MaxFingerprintLength)
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (key.Length > MaxKeyLength)
         {
-            throw new ArgumentOutOfRangeException(nameof(fingerprint), fingerprint.Length, $"A fingerprint has at most {MaxFingerprintLength} characters.");
+            throw new ArgumentOutOfRangeException(nameof(key), key.Length, $"A key has at most {MaxKeyLength} characters.");
         }
     }
 
@@ -96,8 +96,8 @@ public static class LedgerRules
     public static void Validate(LedgerLease lease)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        ValidateFingerprint(lease.Fingerprint);
-        ArgumentException.ThrowIfNullOrEmpty(lease.Owner, nameof(lease));
+        ValidateKey(lease.Key);
+        ArgumentException.ThrowIfNullOrEmpty(lease.Holder, nameof(lease));
     }
 
     /// <summary>Rejects a negative fixes-per-hour limit (zero is valid: no fixes at all).</summary>

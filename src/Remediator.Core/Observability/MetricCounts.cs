@@ -1,3 +1,5 @@
+using Remediator.Core.Decisions;
+
 namespace Remediator.Core.Observability;
 
 /// <summary>The counts one EMF document carries for one (mode, kind) pair.</summary>
@@ -9,14 +11,14 @@ public readonly record struct MetricCounts(
     public static MetricCounts Of(OutcomeLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Outcome outcome = entry.Outcome;
+        string name = entry.OutcomeName;
         return new MetricCounts(
             FindingsSeen: entry.Kind is null ? 0 : 1,
-            Fixed: outcome == Outcome.Fixed ? 1 : 0,
-            Tickets: outcome == Outcome.Ticket ? 1 : 0,
-            AlreadyAllowed: outcome == Outcome.AlreadyAllowed ? 1 : 0,
-            Errors: outcome == Outcome.Error ? 1 : 0,
-            BreakerOpen: outcome == Outcome.BreakerOpen ? 1 : 0);
+            Fixed: entry.Outcome == RemediationOutcome.Fixed ? 1 : 0,
+            Tickets: name == ObservabilityNames.TicketName ? 1 : 0,
+            AlreadyAllowed: entry.Outcome == RemediationOutcome.AlreadyAllowed ? 1 : 0,
+            Errors: name == ObservabilityNames.ErrorName ? 1 : 0,
+            BreakerOpen: name == ObservabilityNames.BreakerOpenName ? 1 : 0);
     }
 
     /// <summary>Adds two sets of counts.</summary>

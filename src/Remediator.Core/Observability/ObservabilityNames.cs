@@ -1,3 +1,5 @@
+using Remediator.Core.Decisions;
+
 namespace Remediator.Core.Observability;
 
 /// <summary>Field, metric and dimension names of Remediator's log lines and metrics. Dashboards, alarms
@@ -82,21 +84,33 @@ public static class ObservabilityNames
     /// <summary>The EMF unit of every Remediator metric.</summary>
     public const string CountUnit = "Count";
 
-    /// <summary>The log spelling of an outcome.</summary>
-    public static string ToLogValue(this Outcome outcome) => outcome switch
+    /// <summary>
+    /// The log spelling of how a finding ended: the outcome's name, except for the tickets and refusals that
+    /// operators watch apart (breaker open, exempt, notify-only, refused payload).
+    /// </summary>
+    public static string OutcomeName(RemediationOutcome outcome, OutcomeReason reason) => (outcome, reason) switch
     {
-        Outcome.Fixed => "fixed",
-        Outcome.AlreadyAllowed => "alreadyAllowed",
-        Outcome.Recommended => "recommended",
-        Outcome.Ticket => "ticket",
-        Outcome.Notified => "notified",
-        Outcome.Observed => "observed",
-        Outcome.Exempt => "exempt",
-        Outcome.Ignored => "ignored",
-        Outcome.BreakerOpen => "breakerOpen",
-        Outcome.Error => "error",
+        (RemediationOutcome.Fixed, _) => "fixed",
+        (RemediationOutcome.AlreadyAllowed, _) => "alreadyAllowed",
+        (RemediationOutcome.Recommended, _) => "recommended",
+        (RemediationOutcome.Observed, _) => "observed",
+        (RemediationOutcome.Ticket, OutcomeReason.BreakerOpen) => BreakerOpenName,
+        (RemediationOutcome.Ticket, OutcomeReason.Exempted) => "exempt",
+        (RemediationOutcome.Ticket, OutcomeReason.UnrecognizedFailure) => "notified",
+        (RemediationOutcome.Ticket, _) => TicketName,
+        (RemediationOutcome.Ignored, OutcomeReason.InvalidPayload) => ErrorName,
+        (RemediationOutcome.Ignored, _) => "ignored",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
+
+    /// <summary>The outcome name of a ticket (counted in <c>Tickets</c>).</summary>
+    public const string TicketName = "ticket";
+
+    /// <summary>The outcome name of a fix the breaker stopped (counted in <c>BreakerOpen</c>).</summary>
+    public const string BreakerOpenName = "breakerOpen";
+
+    /// <summary>The outcome name of a refused payload (counted in <c>Errors</c>).</summary>
+    public const string ErrorName = "error";
 
     /// <summary>The Lambda JSON log spelling of a level.</summary>
     public static string ToLogValue(this LogLevel level) => level switch
@@ -107,11 +121,11 @@ public static class ObservabilityNames
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown level."),
     };
 
-    /// <summary>The level an outcome is logged at: operators alert on WARN and ERROR.</summary>
-    public static LogLevel LevelOf(Outcome outcome) => outcome switch
+    /// <summary>The level an outcome (by its <see cref="OutcomeName"/>) is logged at: operators alert on WARN and ERROR.</summary>
+    public static LogLevel LevelOf(string outcomeName) => outcomeName switch
     {
-        Outcome.Error => LogLevel.Error,
-        Outcome.Ticket or Outcome.BreakerOpen => LogLevel.Warn,
+        ErrorName => LogLevel.Error,
+        TicketName or BreakerOpenName => LogLevel.Warn,
         _ => LogLevel.Info,
     };
 }

@@ -24,8 +24,8 @@ public static class StructuredLogFormatter
         ArgumentNullException.ThrowIfNull(entry);
         return Write(writer =>
         {
-            WriteHeader(writer, entry.Timestamp, ObservabilityNames.LevelOf(entry.Outcome), entry.RequestId);
-            writer.WriteString(ObservabilityNames.OutcomeField, entry.Outcome.ToLogValue());
+            WriteHeader(writer, entry.Timestamp, ObservabilityNames.LevelOf(entry.OutcomeName), entry.RequestId);
+            writer.WriteString(ObservabilityNames.OutcomeField, entry.OutcomeName);
             WriteOptional(writer, ObservabilityNames.KindField, entry.Kind);
             WriteOptional(writer, ObservabilityNames.ApiId, entry.ApiId);
             WriteOptional(writer, ObservabilityNames.Stage, entry.Stage);

@@ -1,7 +1,7 @@
 namespace Remediator.Core.Ports;
 
 /// <summary>
-/// Durable memory of remediations, shared by concurrent invocations: an exclusive lease per fingerprint so
+/// Durable memory of remediations, shared by concurrent invocations: an exclusive lease per key so
 /// only one invocation acts on a root cause at a time, the outcome of each pass, and the fixes-per-hour breaker.
 /// </summary>
 /// <remarks>
@@ -11,14 +11,14 @@ namespace Remediator.Core.Ports;
 public interface ILedger
 {
     /// <summary>
-    /// Records a sighting of the fingerprint and takes its lease if nobody holds it, the holder's lease has
-    /// expired, or the holder is <see cref="ClaimRequest.Owner"/> (then the lease is extended). The sighting
+    /// Records a sighting of the root-cause key and takes its lease if nobody holds it, the holder's lease has
+    /// expired, or the holder is <see cref="ClaimRequest.Holder"/> (then the lease is extended). The sighting
     /// counts whether or not the lease is won.
     /// </summary>
     Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Reads the record of a fingerprint; <c>null</c> when there is none or it has expired.</summary>
-    Task<LedgerRecord?> GetAsync(string fingerprint, CancellationToken cancellationToken);
+    /// <summary>Reads the record of a root-cause key; <c>null</c> when there is none or it has expired.</summary>
+    Task<LedgerRecord?> GetAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records the outcome of a pass and releases the lease, only if the lease is still ours (same owner,

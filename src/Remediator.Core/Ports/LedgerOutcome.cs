@@ -8,10 +8,10 @@ namespace Remediator.Core.Ports;
 /// </summary>
 public sealed record LedgerOutcome
 {
-    /// <summary>The outcome of a fingerprint nobody has completed a pass on.</summary>
+    /// <summary>The outcome of a root-cause key nobody has completed a pass on.</summary>
     public static LedgerOutcome Pending { get; } = new() { State = RemediationState.Pending };
 
-    /// <summary>Where the fingerprint stands.</summary>
+    /// <summary>Where the root-cause key stands.</summary>
     public required RemediationState State { get; init; }
 
     /// <summary>How many times Remediator tried to fix it.</summary>

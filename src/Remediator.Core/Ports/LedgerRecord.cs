@@ -1,10 +1,10 @@
 namespace Remediator.Core.Ports;
 
-/// <summary>Everything the ledger knows about one remediation fingerprint.</summary>
+/// <summary>Everything the ledger knows about one root-cause key.</summary>
 public sealed record LedgerRecord
 {
     /// <summary>The root cause's stable identity.</summary>
-    public required string Fingerprint { get; init; }
+    public required string Key { get; init; }
 
     /// <summary>The latest completed pass's outcome (<see cref="LedgerOutcome.Pending"/> before the first).</summary>
     public required LedgerOutcome Outcome { get; init; }

@@ -1,6 +1,6 @@
 namespace Remediator.Core.Ports;
 
-/// <summary>Where a remediation fingerprint stands after its latest completed pass.</summary>
+/// <summary>Where a root-cause key stands after its latest completed pass.</summary>
 public enum RemediationState
 {
     /// <summary>Seen and possibly claimed, but no pass has completed yet.</summary>

@@ -7,7 +7,7 @@ namespace Remediator.Core.Revert;
 internal sealed record RevertCandidate(LambdaFunctionArn Function, string StatementId, IReadOnlyList<LedgerRecord> Records)
 {
     public RevertResult Result(RevertStatus status, string detail, bool ledgerUpdated = false) => new(
-        Function.UnqualifiedArn, Function.Qualifier, StatementId, status, detail, [.. Records.Select(r => r.Fingerprint)], ledgerUpdated);
+        Function.UnqualifiedArn, Function.Qualifier, StatementId, status, detail, [.. Records.Select(r => r.Key)], ledgerUpdated);
 
     /// <summary>True when <paramref name="fix"/> is this statement on this function and qualifier.</summary>
     public static bool Same(AppliedPermission? fix, LambdaFunctionArn function, string statementId) =>

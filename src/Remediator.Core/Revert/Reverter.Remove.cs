@@ -27,16 +27,16 @@ public sealed partial class Reverter
         {
             foreach (LedgerRecord record in candidate.Records)
             {
-                ClaimResult claim = await ledger.ClaimAsync(new ClaimRequest(record.Fingerprint, request.Owner, LeaseDuration), cancellationToken).ConfigureAwait(false);
+                ClaimResult claim = await ledger.ClaimAsync(new ClaimRequest(record.Key, request.Owner, LeaseDuration), cancellationToken).ConfigureAwait(false);
                 if (claim.Lease is not { } lease)
                 {
-                    return candidate.Result(RevertStatus.Busy, $"Remediator invocation {claim.Record.Lease?.Owner} is working on ledger record {record.Fingerprint}; nothing was removed, try again");
+                    return candidate.Result(RevertStatus.Busy, $"Remediator invocation {claim.Record.Lease?.Holder} is working on ledger record {record.Key}; nothing was removed, try again");
                 }
 
                 leases.Add((lease, claim.Record));
                 if (!RevertCandidate.Same(claim.Record.Outcome.Fix, candidate.Function, candidate.StatementId))
                 {
-                    return candidate.Result(RevertStatus.Conflict, $"ledger record {record.Fingerprint} no longer tracks statement {candidate.StatementId}; nothing was removed, run the revert again");
+                    return candidate.Result(RevertStatus.Conflict, $"ledger record {record.Key} no longer tracks statement {candidate.StatementId}; nothing was removed, run the revert again");
                 }
             }
 

@@ -60,14 +60,14 @@ public sealed partial class Reverter(ILambdaClient lambda, ILedger ledger)
     private static List<RevertCandidate> FromLedger(RevertRequest request, IReadOnlyList<LedgerRecord> fixes, List<RevertResult> results)
     {
         var candidates = new Dictionary<(string, string?, string), (LambdaFunctionArn Function, List<LedgerRecord> Records)>();
-        foreach (LedgerRecord record in fixes.OrderBy(r => r.Fingerprint, StringComparer.Ordinal))
+        foreach (LedgerRecord record in fixes.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             AppliedPermission fix = record.Outcome.Fix!;
             PolicyResult<LambdaFunctionArn> parsed = LambdaFunctionArn.Parse(fix.FunctionArn);
             if (!parsed.IsSuccess || parsed.Value.Qualifier is not null)
             {
                 results.Add(new RevertResult(fix.FunctionArn, fix.Qualifier, fix.StatementId, RevertStatus.Refused,
-                    $"ledger record {record.Fingerprint} names {fix.FunctionArn}, which is not an unqualified function ARN", [record.Fingerprint], false));
+                    $"ledger record {record.Key} names {fix.FunctionArn}, which is not an unqualified function ARN", [record.Key], false));
                 continue;
             }
 

@@ -31,7 +31,7 @@ internal static class ResolutionSteps
         RequestMethod = sweep ? null : request.HttpMethod,
         RequestPath = sweep ? null : request.Path,
         FromStageSweep = sweep,
-        Function = IntegrationUri.Resolve(null, variables),
+        Lambda = IntegrationUri.Resolve(null, variables),
     };
 
     /// <summary>
@@ -71,7 +71,7 @@ internal static class ResolutionSteps
             IntegrationType = authorizer.Type,
             Uri = authorizer.Uri,
             Credentials = authorizer.Credentials,
-            Function = ResolveUri(authorizer.Uri, variables, lines),
+            Lambda = ResolveUri(authorizer.Uri, variables, lines),
             Trail = lines,
         });
     }
@@ -86,7 +86,7 @@ internal static class ResolutionSteps
             IntegrationType = type,
             Uri = uri,
             Credentials = credentials,
-            Function = ResolveUri(uri, variables, lines),
+            Lambda = ResolveUri(uri, variables, lines),
             Trail = lines,
         });
     }
@@ -116,7 +116,7 @@ internal static class ResolutionSteps
             }
 
             TargetStep step = await targetAsync(candidate, [.. trail]).ConfigureAwait(false);
-            if (step.Target is { } target && target.Function.Status != UriResolutionStatus.NotLambda)
+            if (step.Target is { } target && target.Lambda.Status != UriResolutionStatus.NotLambda)
             {
                 targets.Add(target);
             }

@@ -44,7 +44,7 @@ public sealed record ResolvedTarget
     public string? Credentials { get; init; }
 
     /// <summary>What the URI resolves to on this stage.</summary>
-    public required UriResolution Function { get; init; }
+    public required UriResolution Lambda { get; init; }
 
     /// <summary>The logged request method this target was matched from, when known.</summary>
     public string? RequestMethod { get; init; }

@@ -13,7 +13,7 @@ public abstract partial class LedgerContractTests
         Assert.Equal(new LedgerLease("fp-new", "invocation-a", StartMillis + LeaseDuration), claim.Lease);
         var expected = new LedgerRecord
         {
-            Fingerprint = "fp-new",
+            Key = "fp-new",
             Outcome = LedgerOutcome.Pending,
             FirstSeen = StartMillis,
             LastSeen = StartMillis,
@@ -35,7 +35,7 @@ public abstract partial class LedgerContractTests
 
         Assert.False(claim.Claimed);
         Assert.Null(claim.Lease);
-        Assert.Equal("invocation-a", claim.Record.Lease?.Owner);
+        Assert.Equal("invocation-a", claim.Record.Lease?.Holder);
         Assert.Equal(5, claim.Record.Occurrences);
         Assert.Equal(StartMillis, claim.Record.FirstSeen);
         Assert.Equal(StartMillis.AddSeconds(10), claim.Record.LastSeen);
@@ -87,7 +87,7 @@ public abstract partial class LedgerContractTests
         var claim = await ClaimAsync("fp-released", "invocation-b");
 
         Assert.True(claim.Claimed);
-        Assert.Equal("invocation-b", claim.Record.Lease?.Owner);
+        Assert.Equal("invocation-b", claim.Record.Lease?.Holder);
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public abstract partial class LedgerContractTests
 
         await ClaimLeaseAsync(fingerprint, "invocation-a");
 
-        Assert.Equal(fingerprint, (await GetRequiredAsync(fingerprint)).Fingerprint);
-        Assert.Contains(fingerprint, await Ledger.ListAsync(CancellationToken.None).Select(record => record.Fingerprint).ToListAsync());
+        Assert.Equal(fingerprint, (await GetRequiredAsync(fingerprint)).Key);
+        Assert.Contains(fingerprint, await Ledger.ListAsync(CancellationToken.None).Select(record => record.Key).ToListAsync());
     }
 
     public static TheoryData<string, string, int, long> InvalidClaims => new()

@@ -45,7 +45,7 @@ public abstract partial class LedgerContractTests
         var lease = await ClaimLeaseAsync("fp-forged", "invocation-a");
         var before = await GetRequiredAsync("fp-forged");
 
-        var completed = await Ledger.TryCompleteAsync(lease with { Owner = "invocation-b" }, FullOutcome, CancellationToken.None);
+        var completed = await Ledger.TryCompleteAsync(lease with { Holder = "invocation-b" }, FullOutcome, CancellationToken.None);
 
         Assert.False(completed);
         Assert.Equal(before, await GetRequiredAsync("fp-forged"));
@@ -154,7 +154,7 @@ public abstract partial class LedgerContractTests
     {
         var lease = await ClaimLeaseAsync("fp-theirs", "invocation-a");
 
-        Assert.False(await Ledger.TryReleaseAsync(lease with { Owner = "invocation-b" }, CancellationToken.None));
+        Assert.False(await Ledger.TryReleaseAsync(lease with { Holder = "invocation-b" }, CancellationToken.None));
         Assert.Equal(lease, (await GetRequiredAsync("fp-theirs")).Lease);
     }
 }

@@ -22,8 +22,8 @@ public abstract partial class LedgerContractTests
 
         var listed = await Ledger.ListAsync(CancellationToken.None).ToListAsync();
 
-        Assert.Equal(["fp-fixed", "fp-pending"], listed.Select(record => record.Fingerprint).Order(StringComparer.Ordinal));
-        Assert.Equal(await GetRequiredAsync("fp-fixed"), listed.Single(record => record.Fingerprint == "fp-fixed"));
+        Assert.Equal(["fp-fixed", "fp-pending"], listed.Select(record => record.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(await GetRequiredAsync("fp-fixed"), listed.Single(record => record.Key == "fp-fixed"));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public abstract partial class LedgerContractTests
             await Ledger.TryConsumeFixAsync(100, CancellationToken.None);
         }
 
-        var listed = await Ledger.ListAsync(CancellationToken.None).Select(record => record.Fingerprint).ToListAsync();
+        var listed = await Ledger.ListAsync(CancellationToken.None).Select(record => record.Key).ToListAsync();
 
         Assert.Equal(fingerprints, listed.Order(StringComparer.Ordinal));
     }

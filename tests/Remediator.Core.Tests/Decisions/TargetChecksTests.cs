@@ -43,6 +43,6 @@ public class TargetChecksTests
         RequestPath = "/pets/42",
         Uri = uri,
         Credentials = credentials,
-        Function = IntegrationUri.Resolve(uri, new Dictionary<string, string>()),
+        Lambda = IntegrationUri.Resolve(uri, new Dictionary<string, string>()),
     };
 }

@@ -50,9 +50,9 @@ public class RootCauseKeyTargetTests
             Key(Target with { ResourcePath = "/pets/{proxy+}" }),
             Key(Target with { ResourcePath = null, HttpMethod = null, RouteKey = "GET /pets/{id}" }),
             Key(Target with { Kind = TargetKind.Authorizer, AuthorizerId = "abc123" }),
-            Key(Target with { Function = IntegrationUri.Resolve(Pets + ":live", new Dictionary<string, string>()) }),
-            Key(Target with { Function = IntegrationUri.Resolve("arn:aws:lambda:us-east-1:123456789012:function:other", new Dictionary<string, string>()) }),
-            Key(Target with { Function = IntegrationUri.Resolve("https://example.com/", new Dictionary<string, string>()) }),
+            Key(Target with { Lambda = IntegrationUri.Resolve(Pets + ":live", new Dictionary<string, string>()) }),
+            Key(Target with { Lambda = IntegrationUri.Resolve("arn:aws:lambda:us-east-1:123456789012:function:other", new Dictionary<string, string>()) }),
+            Key(Target with { Lambda = IntegrationUri.Resolve("https://example.com/", new Dictionary<string, string>()) }),
         ];
 
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());

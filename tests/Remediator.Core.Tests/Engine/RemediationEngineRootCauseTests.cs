@@ -201,7 +201,7 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
 
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.Unresolvable), (outcome.Outcome, outcome.Reason));
         Assert.Equal(outcome.Finding!.Fingerprint, outcome.LedgerKey);
-        Assert.Equal(outcome.LedgerKey, (await world.SingleRecordAsync()).Fingerprint);
+        Assert.Equal(outcome.LedgerKey, (await world.SingleRecordAsync()).Key);
     }
 
     [Fact]

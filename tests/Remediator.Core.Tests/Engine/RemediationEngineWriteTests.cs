@@ -121,7 +121,7 @@ public class RemediationEngineWriteTests
         {
             // The pass stalls past its lease, and another invocation claims the root cause meanwhile.
             world.Time.Advance(world.Options.LeaseDuration);
-            string key = world.SingleRecordAsync().GetAwaiter().GetResult().Fingerprint;
+            string key = world.SingleRecordAsync().GetAwaiter().GetResult().Key;
             takenOver = world.Ledger.ClaimAsync(new ClaimRequest(key, "invocation-2", TimeSpan.FromMinutes(2)), CancellationToken.None)
                 .GetAwaiter().GetResult().Claimed;
         };

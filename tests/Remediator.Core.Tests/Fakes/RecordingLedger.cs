@@ -16,7 +16,7 @@ public sealed class RecordingLedger(ILedger inner) : ILedger
     public Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        calls.Enqueue(("Claim", request.Fingerprint));
+        calls.Enqueue(("Claim", request.Key));
         return inner.ClaimAsync(request, cancellationToken);
     }
 
@@ -29,14 +29,14 @@ public sealed class RecordingLedger(ILedger inner) : ILedger
     public Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        calls.Enqueue(("Complete", lease.Fingerprint));
+        calls.Enqueue(("Complete", lease.Key));
         return inner.TryCompleteAsync(lease, outcome, cancellationToken);
     }
 
     public Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        calls.Enqueue(("Release", lease.Fingerprint));
+        calls.Enqueue(("Release", lease.Key));
         return inner.TryReleaseAsync(lease, cancellationToken);
     }
 

@@ -35,7 +35,7 @@ public sealed class LedgerRulesTests
 
         LedgerRecord record = LedgerRules.FirstClaim(request, now, TimeSpan.FromDays(30));
 
-        Assert.Equal(("fp", LedgerOutcome.Pending, now, now, 3L), (record.Fingerprint, record.Outcome, record.FirstSeen, record.LastSeen, record.Occurrences));
+        Assert.Equal(("fp", LedgerOutcome.Pending, now, now, 3L), (record.Key, record.Outcome, record.FirstSeen, record.LastSeen, record.Occurrences));
         Assert.Equal(new LedgerLease("fp", "owner-1", At("2025-03-14T09:31:53.589+00:00")), record.Lease);
         Assert.Equal(At("2025-04-13T09:26:53+00:00"), record.ExpiresAt);
     }

@@ -1,3 +1,4 @@
+using Remediator.Core.Decisions;
 using System.Text.Json;
 using Remediator.Core.Configuration;
 using Remediator.Core.Observability;
@@ -8,8 +9,8 @@ public class EmbeddedMetricFormatterTests
 {
     private static readonly DateTimeOffset At = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
 
-    private static OutcomeLogEntry Entry(Outcome outcome, string? kind) =>
-        new(At, "req-1", outcome, kind, "api", "prod", null, null, null, "m");
+    private static OutcomeLogEntry Entry(RemediationOutcome outcome, OutcomeReason reason, string? kind) =>
+        new(At, "req-1", outcome, reason, kind, "api", "prod", null, null, null, "m");
 
     [Fact]
     public void Format_OneKind_MatchesGolden()
@@ -49,11 +50,11 @@ public class EmbeddedMetricFormatterTests
     {
         OutcomeLogEntry[] entries =
         [
-            Entry(Outcome.Fixed, "MissingInvokePermission"),
-            Entry(Outcome.AlreadyAllowed, "MissingInvokePermission"),
-            Entry(Outcome.BreakerOpen, "MissingInvokePermission"),
-            Entry(Outcome.Ticket, "PackagePermissionDenied"),
-            Entry(Outcome.Error, null),
+            Entry(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "MissingInvokePermission"),
+            Entry(RemediationOutcome.AlreadyAllowed, OutcomeReason.PolicyAllows, "MissingInvokePermission"),
+            Entry(RemediationOutcome.Ticket, OutcomeReason.BreakerOpen, "MissingInvokePermission"),
+            Entry(RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration, "PackagePermissionDenied"),
+            Entry(RemediationOutcome.Ignored, OutcomeReason.InvalidPayload, null),
         ];
 
         IReadOnlyList<string> documents = EmbeddedMetricFormatter.Format(At, RemediatorMode.Enforce, entries, "req-1");

@@ -1,3 +1,4 @@
+using Remediator.Core.Decisions;
 using Remediator.Core.Observability;
 
 namespace Remediator.Core.Tests.Observability;
@@ -5,21 +6,21 @@ namespace Remediator.Core.Tests.Observability;
 public class MetricCountsTests
 {
     [Theory]
-    [InlineData(Outcome.Fixed, "Kind", 1, 1, 0, 0, 0, 0)]
-    [InlineData(Outcome.AlreadyAllowed, "Kind", 1, 0, 0, 1, 0, 0)]
-    [InlineData(Outcome.Ticket, "Kind", 1, 0, 1, 0, 0, 0)]
-    [InlineData(Outcome.Error, "Kind", 1, 0, 0, 0, 1, 0)]
-    [InlineData(Outcome.Error, null, 0, 0, 0, 0, 1, 0)]
-    [InlineData(Outcome.BreakerOpen, "Kind", 1, 0, 0, 0, 0, 1)]
-    [InlineData(Outcome.Recommended, "Kind", 1, 0, 0, 0, 0, 0)]
-    [InlineData(Outcome.Observed, "Kind", 1, 0, 0, 0, 0, 0)]
-    [InlineData(Outcome.Notified, "Kind", 1, 0, 0, 0, 0, 0)]
-    [InlineData(Outcome.Exempt, "Kind", 1, 0, 0, 0, 0, 0)]
-    [InlineData(Outcome.Ignored, "Kind", 1, 0, 0, 0, 0, 0)]
+    [InlineData(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "Kind", 1, 1, 0, 0, 0, 0)]
+    [InlineData(RemediationOutcome.AlreadyAllowed, OutcomeReason.PolicyAllows, "Kind", 1, 0, 0, 1, 0, 0)]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration, "Kind", 1, 0, 1, 0, 0, 0)]
+    [InlineData(RemediationOutcome.Ignored, OutcomeReason.InvalidPayload, "Kind", 1, 0, 0, 0, 1, 0)]
+    [InlineData(RemediationOutcome.Ignored, OutcomeReason.InvalidPayload, null, 0, 0, 0, 0, 1, 0)]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.BreakerOpen, "Kind", 1, 0, 0, 0, 0, 1)]
+    [InlineData(RemediationOutcome.Recommended, OutcomeReason.PermissionMissing, "Kind", 1, 0, 0, 0, 0, 0)]
+    [InlineData(RemediationOutcome.Observed, OutcomeReason.PermissionMissing, "Kind", 1, 0, 0, 0, 0, 0)]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.UnrecognizedFailure, "Kind", 1, 0, 0, 0, 0, 0)]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.Exempted, "Kind", 1, 0, 0, 0, 0, 0)]
+    [InlineData(RemediationOutcome.Ignored, OutcomeReason.ClaimedElsewhere, "Kind", 1, 0, 0, 0, 0, 0)]
     public void Of_EachOutcome_CountsItsMetrics(
-        Outcome outcome, string? kind, int seen, int fixedCount, int tickets, int allowed, int errors, int breaker)
+        RemediationOutcome outcome, OutcomeReason reason, string? kind, int seen, int fixedCount, int tickets, int allowed, int errors, int breaker)
     {
-        var entry = new OutcomeLogEntry(DateTimeOffset.UnixEpoch, null, outcome, kind, null, null, null, null, null, "m");
+        var entry = new OutcomeLogEntry(DateTimeOffset.UnixEpoch, null, outcome, reason, kind, null, null, null, null, null, "m");
 
         Assert.Equal(new MetricCounts(seen, fixedCount, tickets, allowed, errors, breaker), MetricCounts.Of(entry));
     }

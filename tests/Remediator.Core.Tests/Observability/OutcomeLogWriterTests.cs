@@ -1,3 +1,4 @@
+using Remediator.Core.Decisions;
 using System.Text.Json;
 using Remediator.Core.Configuration;
 using Remediator.Core.Observability;
@@ -21,8 +22,8 @@ public class OutcomeLogWriterTests
         var sink = new RecordingLogSink();
         OutcomeLogEntry[] entries =
         [
-            new(At, "req-1", Outcome.Fixed, "MissingInvokePermission", "api1", "prod", "arn:f1", "sid1", TimeSpan.FromMilliseconds(5), "fixed one"),
-            new(At, "req-1", Outcome.Ticket, "HandlerNotFound", "api2", "dev", "arn:f2", null, null, "ticket two"),
+            new(At, "req-1", RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "MissingInvokePermission", "api1", "prod", "arn:f1", "sid1", TimeSpan.FromMilliseconds(5), "fixed one"),
+            new(At, "req-1", RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration, "HandlerNotFound", "api2", "dev", "arn:f2", null, null, "ticket two"),
         ];
 
         new OutcomeLogWriter(sink).Write(entries, RemediatorMode.Enforce, At, "req-1");

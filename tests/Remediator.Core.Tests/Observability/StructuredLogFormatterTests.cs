@@ -1,3 +1,4 @@
+using Remediator.Core.Decisions;
 using System.Text.Json;
 using Remediator.Core.Observability;
 
@@ -10,7 +11,7 @@ public class StructuredLogFormatterTests
     private static OutcomeLogEntry Fixed() => new(
         At,
         RequestId: "8f5e2a1c-0b6d-4e7a-9c3f-1d2e3f4a5b6c",
-        Outcome.Fixed,
+        RemediationOutcome.Fixed, OutcomeReason.PermissionMissing,
         Kind: "MissingInvokePermission",
         ApiId: "a1b2c3d4e5",
         Stage: "prod",
@@ -30,7 +31,7 @@ public class StructuredLogFormatterTests
     [Fact]
     public void Format_NullFields_AreLeftOut()
     {
-        var entry = new OutcomeLogEntry(At, null, Outcome.Error, null, null, null, null, null, null, "Payload was not a subscription payload.");
+        var entry = new OutcomeLogEntry(At, null, RemediationOutcome.Ignored, OutcomeReason.InvalidPayload, null, null, null, null, null, null, "Payload was not a subscription payload.");
 
         Assert.Equal(
             """{"timestamp":"2025-03-14T09:26:53.589Z","level":"ERROR","outcome":"error","message":"Payload was not a subscription payload."}""",
@@ -70,27 +71,30 @@ public class StructuredLogFormatterTests
     }
 
     [Theory]
-    [InlineData(Outcome.Fixed, "INFO", "fixed")]
-    [InlineData(Outcome.AlreadyAllowed, "INFO", "alreadyAllowed")]
-    [InlineData(Outcome.Recommended, "INFO", "recommended")]
-    [InlineData(Outcome.Ticket, "WARN", "ticket")]
-    [InlineData(Outcome.Notified, "INFO", "notified")]
-    [InlineData(Outcome.Observed, "INFO", "observed")]
-    [InlineData(Outcome.Exempt, "INFO", "exempt")]
-    [InlineData(Outcome.Ignored, "INFO", "ignored")]
-    [InlineData(Outcome.BreakerOpen, "WARN", "breakerOpen")]
-    [InlineData(Outcome.Error, "ERROR", "error")]
-    public void Format_EachOutcome_HasItsLevelAndSpelling(Outcome outcome, string level, string spelling)
+    [InlineData(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "INFO", "fixed")]
+    [InlineData(RemediationOutcome.AlreadyAllowed, OutcomeReason.PolicyAllows, "INFO", "alreadyAllowed")]
+    [InlineData(RemediationOutcome.Recommended, OutcomeReason.PermissionMissing, "INFO", "recommended")]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.RoleBasedIntegration, "WARN", "ticket")]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.UnrecognizedFailure, "INFO", "notified")]
+    [InlineData(RemediationOutcome.Observed, OutcomeReason.PermissionMissing, "INFO", "observed")]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.Exempted, "INFO", "exempt")]
+    [InlineData(RemediationOutcome.Ignored, OutcomeReason.ClaimedElsewhere, "INFO", "ignored")]
+    [InlineData(RemediationOutcome.Ticket, OutcomeReason.BreakerOpen, "WARN", "breakerOpen")]
+    [InlineData(RemediationOutcome.Ignored, OutcomeReason.InvalidPayload, "ERROR", "error")]
+    public void Format_EachOutcome_HasItsLevelAndSpelling(RemediationOutcome outcome, OutcomeReason reason, string level, string spelling)
     {
-        using JsonDocument document = JsonDocument.Parse(StructuredLogFormatter.Format(Fixed() with { Outcome = outcome }));
+        using JsonDocument document = JsonDocument.Parse(StructuredLogFormatter.Format(Fixed() with { Outcome = outcome, Reason = reason }));
 
         Assert.Equal(level, document.RootElement.GetProperty("level").GetString());
         Assert.Equal(spelling, document.RootElement.GetProperty("outcome").GetString());
     }
 
     [Fact]
-    public void Format_EveryOutcome_IsCovered()
+    public void OutcomeName_EveryOutcomeAndReason_HasAName()
     {
-        Assert.All(Enum.GetValues<Outcome>(), outcome => Assert.NotEmpty(outcome.ToLogValue()));
+        foreach (RemediationOutcome outcome in Enum.GetValues<RemediationOutcome>())
+        {
+            Assert.All(Enum.GetValues<OutcomeReason>(), reason => Assert.NotEmpty(ObservabilityNames.OutcomeName(outcome, reason)));
+        }
     }
 }

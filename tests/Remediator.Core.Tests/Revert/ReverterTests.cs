@@ -74,7 +74,7 @@ public class ReverterTests
         Assert.Empty(world.Lambda.Statements(Pets));
         LedgerRecord record = Assert.Single(await Records(world));
         Assert.Equal((RemediationState.Reverted, 0, null, null), (record.Outcome.State, record.Outcome.Attempts, record.Outcome.Fix, record.Lease));
-        Assert.Equal(Assert.Single(result.Fingerprints), record.Fingerprint);
+        Assert.Equal(Assert.Single(result.Fingerprints), record.Key);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class ReverterTests
     {
         (EngineWorld world, _) = await FixedWorldAsync();
         LedgerRecord record = Assert.Single(await Records(world));
-        await world.Ledger.ClaimAsync(new ClaimRequest(record.Fingerprint, "invocation-9", TimeSpan.FromMinutes(5)), CancellationToken.None);
+        await world.Ledger.ClaimAsync(new ClaimRequest(record.Key, "invocation-9", TimeSpan.FromMinutes(5)), CancellationToken.None);
 
         RevertReport report = await Revert(world, new RevertRequest { FromLedger = true, Owner = "op" });
 
