@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Remediator.Cli.Tests;
 
 /// <summary>Runs the CLI in-process against in-memory stdin, stdout and stderr.</summary>
@@ -16,6 +18,16 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         using var output = new StringWriter();
         using var error = new StringWriter();
         int exitCode = Program.Run(args, new CliConsole(stdin, output, error));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs one command, built by <paramref name="create"/> on the test's console, as <c>remediator</c> runs its commands.</summary>
+    public static CliRun Execute(Func<CliConsole, Command> create, string[] args, byte[]? stdin = null)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(() => new MemoryStream(stdin ?? []), output, error);
+        int exitCode = Program.Invoke(new RootCommand { create(console) }, args, console);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -6,15 +6,16 @@ namespace Remediator.Aws.Credentials;
 public static class AwsCredentialsResolver
 {
     /// <summary>
-    /// Inside Lambda, the execution role's environment variables. Elsewhere, an explicit
-    /// <paramref name="profile"/> or the SDK's default chain (which itself starts with the environment).
-    /// The latter sits behind a cache that refreshes ahead of expiry; Lambda's variables do not change
-    /// during an execution environment's life.
+    /// Keys in <paramref name="environment"/> (inside Lambda, the execution role's variables) unless a
+    /// <paramref name="profile"/> is named; otherwise that profile or the SDK's default chain. Environment keys
+    /// win as in the SDK chain, but are read from the environment given, so an injected one (tests, the demo,
+    /// the CLI against the sandbox) is authoritative. The chain sits behind a cache that refreshes ahead of
+    /// expiry; environment keys are read on every call.
     /// </summary>
     public static IAwsCredentialsProvider Create(AwsEnvironment environment, TimeProvider timeProvider, string? profile = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsLambda && profile is null && EnvironmentCredentialsProvider.IsAvailable(environment)
+        return profile is null && EnvironmentCredentialsProvider.IsAvailable(environment)
             ? new EnvironmentCredentialsProvider(environment)
             : new RefreshingCredentialsProvider(new SdkCredentialsProvider(profile), timeProvider);
     }

@@ -11,20 +11,11 @@ namespace Remediator.Cli.Commands;
 /// <c>remediator audit [--api ID] [--stage NAME] [--output text|json]</c>: read-only. Every Lambda integration and
 /// authorizer of every REST, HTTP and WebSocket API stage (or the ones named), judged against its function's policy
 /// for the source ARN API Gateway presents; missing permissions come with the exact grant Remediator would add.
-/// Exit 0 when every target can be invoked, 1 when any cannot (Missing, ExplicitDeny, FunctionNotFound,
-/// AliasNotFound, Unresolved), 2 for bad input, 3 when AWS fails.
+/// <see cref="ExitCodes.ActionNeeded"/> when any target cannot be invoked (Missing, ExplicitDeny, FunctionNotFound,
+/// AliasNotFound, Unresolved): a CI gate.
 /// </summary>
 public static class AuditCommand
 {
-    /// <summary>Some target cannot be invoked as configured (for CI gates).</summary>
-    public const int TargetsBlocked = 1;
-
-    /// <summary>The command line, the settings or the API/stage named are unusable.</summary>
-    public const int BadInput = OperatorRun.BadInput;
-
-    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
-    public const int AwsFailure = OperatorRun.AwsFailure;
-
     private const string Name = "audit";
 
     private static readonly JsonTypeInfo<AuditJson> AuditJsonInfo = RelaxedJson.For<AuditJson>(OperatorJsonContext.Default);
@@ -32,13 +23,18 @@ public static class AuditCommand
     /// <summary>Builds the command.</summary>
     /// <param name="console">stdout and stderr.</param>
     /// <param name="environment">The environment to read (tests); null reads the process environment.</param>
-    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null)
+    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null) =>
+        Create(console, new OperatorOptions { Environment = environment });
+
+    /// <param name="options">The environment and clock to use (tests).</param>
+    internal static Command Create(CliConsole console, OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(options);
         Option<string[]> api = OperatorInput.Value("--api", "Only this API (REST, HTTP or WebSocket API id).");
         Option<string[]> stage = OperatorInput.Value("--stage", "Only this stage.");
         Option<string[]> output = OperatorInput.Output();
-        var command = new Command("audit", "Check every API Gateway → Lambda permission of the account (read-only); exit 1 when any is missing.")
+        var command = new Command("audit", "Check every API Gateway → Lambda permission of the account (read-only); exit 1 when any target cannot be invoked.")
         {
             api,
             stage,
@@ -46,22 +42,22 @@ public static class AuditCommand
         }.Lenient();
         command.SetAction((parsed, cancellationToken) =>
             OperatorInput.Problem(parsed, output, api, stage) is { } problem
-                ? Task.FromResult(console.Fail(Name, BadInput, problem))
-                : RunAsync(console, environment, OperatorInput.Single(parsed, api), OperatorInput.Single(parsed, stage), OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat, cancellationToken));
+                ? Task.FromResult(console.Fail(Name, ExitCodes.BadInput, problem))
+                : RunAsync(console, options, OperatorInput.Single(parsed, api), OperatorInput.Single(parsed, stage), OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, IReadOnlyDictionary<string, string>? environment, string? apiId, string? stage, string format, CancellationToken cancellationToken)
+        CliConsole console, OperatorOptions options, string? apiId, string? stage, string format, CancellationToken cancellationToken)
     {
-        OperatorResult<AuditReport> run = await OperatorRun.RunAsync(console, Name, environment, ledger: null, check: _ => null, async (host, settings) =>
+        OperatorResult<AuditReport> run = await OperatorRun.RunAsync(console, Name, options, overrides: null, check: _ => null, async (host, settings) =>
         {
             var auditor = new Auditor(host.Clients.ApiGateway, host.Clients.ApiGatewayV2, host.Clients.Lambda);
             AuditResult result = await auditor.AuditAsync(
                 new AuditRequest(host.AccountId, host.Region, apiId, stage, settings.StageScope), cancellationToken).ConfigureAwait(false);
             return result.Report is { } report
                 ? OperatorResult<AuditReport>.Done(report)
-                : OperatorRun.Fail<AuditReport>(console, Name, BadInput, result.Problem!);
+                : OperatorRun.Fail<AuditReport>(console, Name, ExitCodes.BadInput, result.Problem!);
         }, cancellationToken).ConfigureAwait(false);
         if (run.Value is not { } report)
         {
@@ -78,6 +74,6 @@ public static class AuditCommand
         }
 
         console.Out.Flush();
-        return report.HasBlockingEntries ? TargetsBlocked : ExitCodes.Success;
+        return report.HasBlockingEntries ? ExitCodes.ActionNeeded : ExitCodes.Success;
     }
 }

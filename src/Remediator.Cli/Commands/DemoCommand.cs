@@ -6,9 +6,6 @@ namespace Remediator.Cli.Commands;
 /// <summary><c>remediator demo</c>: the whole story in one command, against an in-process sandbox.</summary>
 public static class DemoCommand
 {
-    /// <summary>The demo ran but a part of the story did not happen.</summary>
-    public const int StoryIncomplete = 4;
-
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
@@ -26,7 +23,7 @@ public static class DemoCommand
                 return ExitCodes.Success;
             }
 
-            return console.Fail("demo", StoryIncomplete, $"{result.Missing}.");
+            return console.Fail("demo", ExitCodes.DemoIncomplete, $"{result.Missing}.");
         });
         return command;
     }

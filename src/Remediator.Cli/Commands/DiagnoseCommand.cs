@@ -44,13 +44,13 @@ public static class DiagnoseCommand
     {
         if (PayloadInput.Read(console, input, ReadBounded, out string? problem) is not { } payload)
         {
-            return console.Fail(Name, ExitCodes.UnreadableInput, problem!);
+            return console.Fail(Name, ExitCodes.BadInput, problem!);
         }
 
         IntakeResult intake = SubscriptionPayloadDecoder.Decode(payload);
         if (!intake.IsSuccess)
         {
-            return console.Fail(Name, ExitCodes.UnreadableInput, $"{PayloadInput.Describe(input)} is not a usable payload: {intake.Error}");
+            return console.Fail(Name, ExitCodes.BadInput, $"{PayloadInput.Describe(input)} is not a usable payload: {intake.Error}");
         }
 
         DiagnosisResult result = Diagnoser.Diagnose(intake.Batch);

@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Remediator.Aws.Config;
+using Remediator.Cli.Operator;
 using Remediator.Cli.Output;
-using Remediator.Cli.Replay;
 using Remediator.Core.Configuration;
 using Remediator.Core.Engine;
 using Remediator.Core.Intake;
-using Remediator.Core.Ports;
 
 namespace Remediator.Cli.Commands;
 
@@ -16,12 +14,10 @@ namespace Remediator.Cli.Commands;
 /// engine on a saved subscription payload against the account in the environment (or the endpoint in
 /// <c>AWS_ENDPOINT_URL</c>, e.g. the sandbox). Settings come from the <c>REMEDIATOR_*</c> variables; flags win.
 /// The default mode is observe, whatever <c>REMEDIATOR_MODE</c> says: a replay changes nothing unless asked to.
+/// The outcomes go to stdout; the engine's log lines (as the Lambda writes them) to stderr.
 /// </summary>
 public static class ReplayCommand
 {
-    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
-    public const int AwsFailure = 3;
-
     private const string Name = "replay";
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
@@ -30,10 +26,15 @@ public static class ReplayCommand
 
     /// <summary>Builds the command.</summary>
     /// <param name="console">stdin, stdout and stderr.</param>
-    /// <param name="environment">The environment to read (tests, the demo); null reads the process environment.</param>
-    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="environment">The environment to read (tests); null reads the process environment.</param>
+    public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null) =>
+        Create(console, new OperatorOptions { Environment = environment });
+
+    /// <param name="options">The environment, clock and ledger to use (tests).</param>
+    internal static Command Create(CliConsole console, OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(options);
         Option<string> input = PayloadInput.Option();
         var mode = new Option<string>("--mode", "-m")
         {
@@ -56,7 +57,7 @@ public static class ReplayCommand
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             console,
-            environment,
+            options,
             parsed.GetRequiredValue(input),
             parsed.GetValue(mode) ?? "observe",
             parsed.GetValue(output) ?? TextFormat,
@@ -65,37 +66,31 @@ public static class ReplayCommand
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, IReadOnlyDictionary<string, string>? environment, string input, string mode, string format, CancellationToken cancellationToken)
+        CliConsole console, OperatorOptions options, string input, string mode, string format, CancellationToken cancellationToken)
     {
         if (PayloadInput.Read(console, input, ReadBounded, out string? problem) is not { } payload)
         {
-            return console.Fail(Name, ExitCodes.UnreadableInput, problem!);
+            return console.Fail(Name, ExitCodes.BadInput, problem!);
         }
 
-        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
-        SettingsResult settings = RemediatorSettingsReader.Read(variables, new Dictionary<string, string> { [RemediatorVariables.Mode] = mode });
-        if (!settings.IsValid)
+        OperatorResult<EngineResult> run = await OperatorRun.RunAsync(
+            console,
+            Name,
+            options,
+            new Dictionary<string, string> { [RemediatorVariables.Mode] = mode },
+            check: _ => null,
+            async (host, _) => OperatorResult<EngineResult>.Done(
+                await host.CreateEngine().ProcessAsync(payload, $"replay-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+        if (run.Value is not { } result)
         {
-            return console.Fail(Name, ExitCodes.Usage, settings.Describe());
-        }
-
-        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
-        EngineResult result;
-        try
-        {
-            using ReplayHost host = await ReplayHost.CreateAsync(aws, settings.Settings!, cancellationToken).ConfigureAwait(false);
-            result = await host.Engine.ProcessAsync(payload, $"replay-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
-        {
-            // Transient or configuration failures of the AWS side: the user's to retry or fix, in one line.
-            return console.Fail(Name, AwsFailure, ex.Message);
+            return run.ExitCode;
         }
 
         Print(console.Out, result, mode, format);
         if (result.IntakeError is { } refused)
         {
-            return console.Fail(Name, ExitCodes.UnreadableInput, $"{PayloadInput.Describe(input)} is not a usable payload: {refused}");
+            return console.Fail(Name, ExitCodes.BadInput, $"{PayloadInput.Describe(input)} is not a usable payload: {refused}");
         }
 
         return ExitCodes.Success;

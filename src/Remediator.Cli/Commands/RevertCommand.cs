@@ -14,20 +14,11 @@ namespace Remediator.Cli.Commands;
 /// <c>remediator revert [--function NAME [--qualifier Q]] [--statement-id SID] [--from-ledger] [--dry-run]
 /// [--output text|json]</c>: removes permissions Remediator added, found in the named function's policy or in the
 /// ledger's fix records. Only statements exactly as Remediator writes them are removed; anything else is refused
-/// and left in place. Exit 0 when everything selected is reverted (or already gone, or would be in a dry run),
-/// 1 when something was refused or kept changing, 2 for bad input, 3 when AWS fails.
+/// and left in place. <see cref="ExitCodes.Success"/> when everything selected is reverted (or already gone, or would
+/// be in a dry run), <see cref="ExitCodes.ActionNeeded"/> when something was refused, busy or kept changing.
 /// </summary>
 public static class RevertCommand
 {
-    /// <summary>A statement was refused, busy, or kept changing: it is still there.</summary>
-    public const int NotReverted = 1;
-
-    /// <summary>The command line or the settings are unusable.</summary>
-    public const int BadInput = OperatorRun.BadInput;
-
-    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
-    public const int AwsFailure = OperatorRun.AwsFailure;
-
     private const string Name = "revert";
 
     private static readonly JsonTypeInfo<RevertJson> RevertJsonInfo = RelaxedJson.For<RevertJson>(OperatorJsonContext.Default);
@@ -36,12 +27,13 @@ public static class RevertCommand
     /// <param name="console">stdout and stderr.</param>
     /// <param name="environment">The environment to read (tests); null reads the process environment.</param>
     public static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment = null) =>
-        Create(console, environment, ledger: null);
+        Create(console, new OperatorOptions { Environment = environment });
 
-    /// <param name="ledger">A ledger to use instead of the one the settings name (tests).</param>
-    internal static Command Create(CliConsole console, IReadOnlyDictionary<string, string>? environment, ILedger? ledger)
+    /// <param name="options">The environment, clock and ledger to use (tests).</param>
+    internal static Command Create(CliConsole console, OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(options);
         Option<string[]> function = OperatorInput.Value("--function", "The function (name or ARN) whose policy to read; with --from-ledger, only its fixes.");
         Option<string[]> qualifier = OperatorInput.Value("--qualifier", "The alias or version whose policy to read (default: the function's own policy).");
         Option<string[]> statementId = OperatorInput.Value("--statement-id", "Only this statement.");
@@ -67,21 +59,21 @@ public static class RevertCommand
                 parsed.GetValue(dryRun),
                 OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat);
             return (OperatorInput.Problem(parsed, output, function, qualifier, statementId) ?? input.Problem()) is { } problem
-                ? Task.FromResult(console.Fail(Name, BadInput, problem))
-                : RunAsync(console, environment, ledger, input, cancellationToken);
+                ? Task.FromResult(console.Fail(Name, ExitCodes.BadInput, problem))
+                : RunAsync(console, options, input, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, IReadOnlyDictionary<string, string>? environment, ILedger? ledger, Input input, CancellationToken cancellationToken)
+        CliConsole console, OperatorOptions options, Input input, CancellationToken cancellationToken)
     {
         OperatorResult<RevertReport> run = await OperatorRun.RunAsync(
             console,
             Name,
-            environment,
-            ledger,
-            settings => input.LedgerProblem(settings, ledger),
+            options,
+            overrides: null,
+            settings => input.LedgerProblem(settings, options.Ledger),
             (host, _) => RevertAsync(console, host, input, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (run.Value is not { } report)
@@ -102,7 +94,7 @@ public static class RevertCommand
         }
 
         console.Out.Flush();
-        return report.Succeeded ? ExitCodes.Success : NotReverted;
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.ActionNeeded;
     }
 
     private static async Task<OperatorResult<RevertReport>> RevertAsync(CliConsole console, OperatorHost host, Input input, CancellationToken cancellationToken)
@@ -113,7 +105,7 @@ public static class RevertCommand
             PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(named, input.Qualifier, host.AccountId, host.Region);
             if (!resolved.IsSuccess)
             {
-                return OperatorRun.Fail<RevertReport>(console, Name, BadInput, resolved.Error);
+                return OperatorRun.Fail<RevertReport>(console, Name, ExitCodes.BadInput, resolved.Error);
             }
 
             target = resolved.Value;

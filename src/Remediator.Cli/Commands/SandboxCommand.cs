@@ -6,9 +6,12 @@ namespace Remediator.Cli.Commands;
 /// <summary><c>remediator sandbox [--port 4566] [--state FILE] [--credential KEY=SECRET]...</c>: a local AWS endpoint.</summary>
 internal static class SandboxCommand
 {
-    /// <summary>The command; <paramref name="output"/> receives the start-up banner (stdout by default).</summary>
-    public static Command Create(TextWriter? output = null)
+    private const string Name = "sandbox";
+
+    /// <summary>The command; the start-up banner goes to <paramref name="console"/>'s stdout, problems to its stderr.</summary>
+    public static Command Create(CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var port = new Option<int>("--port")
         {
             Description = "TCP port on 127.0.0.1 (0 picks a free one).",
@@ -23,7 +26,7 @@ internal static class SandboxCommand
             Description = "An extra accepted access key pair, KEY=SECRET (repeatable; test=test is always accepted).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("sandbox", "Serve a local AWS (Lambda, API Gateway v1/v2, CloudWatch Logs, SNS, SSM, STS) that the AWS CLI accepts.")
+        var command = new Command(Name, "Serve a local AWS (Lambda, API Gateway v1/v2, CloudWatch Logs, SNS, SSM, STS) that the AWS CLI accepts.")
         {
             port,
             state,
@@ -33,12 +36,12 @@ internal static class SandboxCommand
             parseResult.GetValue(port),
             parseResult.GetValue(state),
             parseResult.GetValue(credentials) ?? [],
-            output ?? Console.Out,
+            console,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int port, FileInfo? stateFile, string[] extraCredentials, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int port, FileInfo? stateFile, string[] extraCredentials, CliConsole console, CancellationToken cancellationToken)
     {
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal) { ["test"] = "test" };
         foreach (var credential in extraCredentials)
@@ -46,15 +49,26 @@ internal static class SandboxCommand
             var parts = credential.Split('=', 2);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                await Console.Error.WriteLineAsync($"--credential expects KEY=SECRET, got '{credential}'.").ConfigureAwait(false);
-                return 2;
+                return console.Fail(Name, ExitCodes.BadInput, $"--credential expects KEY=SECRET, got '{credential}'");
             }
 
             pairs[parts[0]] = parts[1];
         }
 
         var options = new SandboxOptions { Port = port, StateFile = stateFile?.FullName, Credentials = pairs };
-        await using var server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        SandboxServer server;
+        try
+        {
+            server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // The port is taken or the state file cannot be read: the user's to change.
+            return console.Fail(Name, ExitCodes.BadInput, ex.Message);
+        }
+
+        await using var started = server;
+        TextWriter output = console.Out;
         var endpoint = server.BaseUrl.ToString().TrimEnd('/');
         await output.WriteLineAsync($"""
             Remediator sandbox listening on {endpoint} (account {server.AccountId}, region {server.Region}).
@@ -72,6 +86,6 @@ internal static class SandboxCommand
             // Ctrl+C or SIGTERM: fall through to dispose, which saves the state file.
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -3,9 +3,9 @@ using System.CommandLine;
 namespace Remediator.Cli.Operator;
 
 /// <summary>
-/// Options for operator commands whose exit codes carry meaning in CI (audit: 1 = a permission is missing). A
-/// System.CommandLine parse error also exits 1, so these options accept what they are given and the command's
-/// action checks it, exiting <see cref="ExitCodes.UnreadableInput"/> (2) for bad input.
+/// Options for operator commands whose output is read by CI (audit, revert): they accept what they are given and the
+/// command's action checks it, so bad input is one <c>remediator &lt;command&gt;: &lt;problem&gt;</c> line on stderr
+/// (System.CommandLine would print its errors and the help) and exits <see cref="ExitCodes.BadInput"/>.
 /// </summary>
 internal static class OperatorInput
 {
@@ -14,7 +14,7 @@ internal static class OperatorInput
 
     private const string Stray = "stray";
 
-    /// <summary>An option taking one value, checked by <see cref="Problem"/> rather than by the parser (which would exit 1).</summary>
+    /// <summary>An option taking one value, checked by <see cref="Problem"/> rather than by the parser.</summary>
     public static Option<string[]> Value(string name, string description) =>
         new(name) { Description = description, Arity = ArgumentArity.ZeroOrMore, HelpName = name.TrimStart('-') };
 

@@ -1,58 +1,58 @@
+using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
-using Remediator.Cli.Commands;
+using Remediator.Cli.Output;
 using Remediator.Core.Configuration;
-using Remediator.Core.Ports;
 
 namespace Remediator.Cli.Operator;
 
 /// <summary>
-/// What every operator command does around its own work: read the <c>REMEDIATOR_*</c> settings, open the account
-/// (<see cref="OperatorHost"/>) and close it again. Unusable settings exit <see cref="BadInput"/>, a failing AWS call
-/// <see cref="AwsFailure"/>, each with one line on stderr.
+/// What every command that talks to AWS (replay, audit, revert) does around its own work: read the
+/// <c>REMEDIATOR_*</c> settings, build the <see cref="RemediatorServices"/> the Lambda builds (the engine's log
+/// lines going to stderr), identify the account (<see cref="OperatorHost"/>) and close it all again. Unusable
+/// settings exit <see cref="ExitCodes.BadInput"/>, a failing AWS call <see cref="ExitCodes.AwsFailure"/>, each
+/// with one line on stderr.
 /// </summary>
 internal static class OperatorRun
 {
-    /// <summary>The command line, the settings or what they name are unusable.</summary>
-    public const int BadInput = ExitCodes.UnreadableInput;
-
-    /// <summary>An AWS call failed (after retries) or the account could not be identified.</summary>
-    public const int AwsFailure = ReplayCommand.AwsFailure;
-
     /// <summary>Runs <paramref name="work"/> on the account; <paramref name="check"/> may refuse the settings first.</summary>
-    /// <param name="environment">The environment to read (tests); null reads the process environment.</param>
-    /// <param name="ledger">A ledger to use instead of the one the settings name (tests).</param>
+    /// <param name="overrides">Settings the command line sets, over the environment's (replay's <c>--mode</c>).</param>
     public static async Task<OperatorResult<T>> RunAsync<T>(
         CliConsole console,
         string command,
-        IReadOnlyDictionary<string, string>? environment,
-        ILedger? ledger,
+        OperatorOptions options,
+        IReadOnlyDictionary<string, string>? overrides,
         Func<RemediatorSettings, string?> check,
         Func<OperatorHost, RemediatorSettings, Task<OperatorResult<T>>> work,
         CancellationToken cancellationToken)
         where T : class
     {
-        IEnvironmentVariables variables = environment is null ? new ProcessEnvironmentVariables() : new InMemoryEnvironmentVariables(environment);
-        SettingsResult settings = RemediatorSettingsReader.Read(variables);
-        if (!settings.IsValid)
+        IEnvironmentVariables variables = options.Environment is null
+            ? new ProcessEnvironmentVariables()
+            : new InMemoryEnvironmentVariables(options.Environment);
+        SettingsResult read = RemediatorSettingsReader.Read(variables, overrides);
+        if (!read.IsValid)
         {
-            return Fail<T>(console, command, BadInput, settings.Describe());
+            return Fail<T>(console, command, ExitCodes.BadInput, read.Describe());
         }
 
-        if (check(settings.Settings!) is { } problem)
+        RemediatorSettings settings = read.Settings!;
+        if (check(settings) is { } problem)
         {
-            return Fail<T>(console, command, BadInput, problem);
+            return Fail<T>(console, command, ExitCodes.BadInput, problem);
         }
 
-        AwsEnvironment aws = environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(environment);
+        AwsEnvironment aws = options.Environment is null ? AwsEnvironment.FromProcess() : AwsEnvironment.FromDictionary(options.Environment);
         try
         {
-            using OperatorHost host = await OperatorHost.CreateAsync(aws, settings.Settings!, ledger, cancellationToken).ConfigureAwait(false);
-            return await work(host, settings.Settings!).ConfigureAwait(false);
+            RemediatorServices services = RemediatorServices.Create(
+                settings, aws, options.Clock, new StandardErrorLogSink(console.Error), ledger: options.Ledger);
+            using OperatorHost host = await OperatorHost.CreateAsync(services, cancellationToken).ConfigureAwait(false);
+            return await work(host, settings).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or InvalidOperationException or InvalidDataException)
+        catch (Exception ex) when (AwsFailure.Is(ex, cancellationToken))
         {
             // Permissions, throttling that outlasted the retries, an unreachable endpoint, no region: one line to act on.
-            return Fail<T>(console, command, AwsFailure, ex.Message);
+            return Fail<T>(console, command, ExitCodes.AwsFailure, ex.Message);
         }
     }
 

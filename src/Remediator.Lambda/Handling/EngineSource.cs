@@ -1,17 +1,13 @@
-using Remediator.Core.Configuration;
+using Remediator.Aws.Composition;
 using Remediator.Core.Engine;
-using Remediator.Core.Policy;
-using Remediator.Core.Ports;
 
 namespace Remediator.Lambda.Handling;
 
 /// <summary>
 /// Builds the engine on the first invocation, when the account Remediator runs in is known: from the
-/// invoked function's ARN (free, and Lambda's own word), else from STS GetCallerIdentity. Only APIs and
-/// functions of that account are ever granted.
+/// invoked function's ARN, else from STS (<see cref="RemediatorServices.AccountIdAsync"/>).
 /// </summary>
-internal sealed class EngineSource(
-    EngineDependencies dependencies, RemediatorSettings settings, string region, IStsClient sts)
+internal sealed class EngineSource(RemediatorServices services)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private RemediationEngine? _engine;
@@ -28,10 +24,8 @@ internal sealed class EngineSource(
         {
             if (_engine is null)
             {
-                string account = AccountOf(invokedFunctionArn)
-                    ?? (await sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Account;
-                Volatile.Write(ref _engine, new RemediationEngine(
-                    dependencies, settings, new EngineOptions { AccountId = account, Region = region }));
+                string account = await services.AccountIdAsync(invokedFunctionArn, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _engine, services.CreateEngine(account));
             }
 
             return _engine!;
@@ -41,7 +35,4 @@ internal sealed class EngineSource(
             _gate.Release();
         }
     }
-
-    internal static string? AccountOf(string? functionArn) =>
-        LambdaFunctionArn.Parse(functionArn) is { IsSuccess: true } parsed ? parsed.Value!.AccountId : null;
 }

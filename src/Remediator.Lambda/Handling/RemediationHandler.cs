@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Remediator.Aws.Composition;
 using Remediator.Core.Configuration;
 using Remediator.Core.Engine;
 using Remediator.Lambda.Runtime;
@@ -31,15 +32,17 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
     private readonly EngineSource _engines;
     private readonly RemediatorSettings _settings;
     private readonly DeadlinePolicy _deadlines;
-    private readonly IReadOnlyList<IDisposable> _owned;
 
-    internal RemediationHandler(EngineSource engines, RemediatorSettings settings, DeadlinePolicy deadlines, IReadOnlyList<IDisposable> owned)
+    internal RemediationHandler(EngineSource engines, RemediatorSettings settings, DeadlinePolicy deadlines, RemediatorServices services)
     {
         _engines = engines;
         _settings = settings;
         _deadlines = deadlines;
-        _owned = owned;
+        Services = services;
     }
+
+    /// <summary>What the handler was composed of; disposed with it.</summary>
+    internal RemediatorServices Services { get; }
 
     /// <inheritdoc />
     public async Task<ReadOnlyMemory<byte>> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
@@ -80,11 +83,7 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        foreach (IDisposable owned in _owned)
-        {
-            owned.Dispose();
-        }
-
+        Services.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,14 +1,11 @@
 using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
-using Remediator.Core.Engine;
-using Remediator.Core.Ports;
 using Remediator.Lambda.Hosting;
 
 namespace Remediator.Lambda.Handling;
 
-/// <summary>Composes the <see cref="RemediationHandler"/> from a <see cref="HandlerContext"/>: every AWS
-/// client over one HTTP core with one credential and endpoint resolution (so AWS_ENDPOINT_URL and
-/// AWS_ENDPOINT_URL_&lt;SERVICE&gt; reach DynamoDB too), the ledger the settings name, SNS when a topic is set.</summary>
+/// <summary>Composes the <see cref="RemediationHandler"/> from a <see cref="HandlerContext"/> over
+/// <see cref="RemediatorServices"/>, the composition root the CLI shares.</summary>
 public static class RemediationHandlerFactory
 {
     /// <summary>Builds the handler. <paramref name="clientSettings"/> lets a local composition root (the
@@ -16,35 +13,8 @@ public static class RemediationHandlerFactory
     public static RemediationHandler Create(HandlerContext context, AwsClientSettings? clientSettings = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var owned = new List<IDisposable>();
-        try
-        {
-            var environment = new AwsEnvironment(context.Environment.Get, context.Environment.Get("HOME"));
-            AwsClients clients = AwsClients.Create(environment, clientSettings, context.Clock);
-            owned.Add(clients);
-            ILedger ledger = LedgerFactory.Create(context.Settings, clients, context.Clock, owned);
-            var dependencies = new EngineDependencies
-            {
-                Lambda = clients.Lambda,
-                RestApis = clients.ApiGateway,
-                V2Apis = clients.ApiGatewayV2,
-                Logs = clients.Logs,
-                Ledger = ledger,
-                Notifications = context.Settings.TopicArn is null ? null : clients.Sns,
-                LogSink = context.Log,
-                Time = context.Clock,
-            };
-            var engines = new EngineSource(dependencies, context.Settings, clients.Region, clients.Sts);
-            return new RemediationHandler(engines, context.Settings, context.Deadlines, owned);
-        }
-        catch
-        {
-            foreach (IDisposable disposable in owned)
-            {
-                disposable.Dispose();
-            }
-
-            throw;
-        }
+        var environment = new AwsEnvironment(context.Environment.Get, context.Environment.Get("HOME"));
+        RemediatorServices services = RemediatorServices.Create(context.Settings, environment, context.Clock, context.Log, clientSettings);
+        return new RemediationHandler(new EngineSource(services), context.Settings, context.Deadlines, services);
     }
 }

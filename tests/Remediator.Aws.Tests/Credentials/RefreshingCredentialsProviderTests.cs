@@ -1,4 +1,3 @@
-using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Tests.TestSupport;
 
@@ -57,32 +56,6 @@ public sealed class RefreshingCredentialsProviderTests
         clock.Advance(TimeSpan.FromDays(30));
 
         Assert.Equal("A", (await provider.GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
-    }
-
-    [Fact]
-    public async Task Create_InLambdaWithKeys_UsesEnvironment()
-    {
-        var environment = AwsEnvironment.FromDictionary(new Dictionary<string, string>
-        {
-            ["AWS_LAMBDA_FUNCTION_NAME"] = "remediator",
-            ["AWS_ACCESS_KEY_ID"] = "ASIAENV",
-            ["AWS_SECRET_ACCESS_KEY"] = "secret",
-            ["AWS_SESSION_TOKEN"] = "token",
-        });
-
-        var provider = AwsCredentialsResolver.Create(environment, TimeProvider.System);
-        var credentials = await provider.GetCredentialsAsync(CancellationToken.None);
-
-        Assert.IsType<EnvironmentCredentialsProvider>(provider);
-        Assert.Equal(new AwsCredentials("ASIAENV", "secret", "token"), credentials);
-    }
-
-    [Fact]
-    public void Create_OutsideLambda_UsesSdkChainBehindRefresh()
-    {
-        var environment = AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "A", ["AWS_SECRET_ACCESS_KEY"] = "S" });
-
-        Assert.IsType<RefreshingCredentialsProvider>(AwsCredentialsResolver.Create(environment, TimeProvider.System));
     }
 
     [Fact]

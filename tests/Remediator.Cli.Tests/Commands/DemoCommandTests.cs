@@ -27,15 +27,6 @@ public sealed class DemoCommandTests
         Assert.Contains("Healed in", run.OutputLines[^1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Demo_StoryIncomplete_HasItsOwnExitCode()
-    {
-        Assert.NotEqual(ExitCodes.Success, DemoCommand.StoryIncomplete);
-        Assert.NotEqual(ExitCodes.Usage, DemoCommand.StoryIncomplete);
-        Assert.NotEqual(ExitCodes.UnreadableInput, DemoCommand.StoryIncomplete);
-        Assert.NotEqual(ReplayCommand.AwsFailure, DemoCommand.StoryIncomplete);
-    }
-
     private static int IndexOf(string output, string text)
     {
         int index = output.IndexOf(text, StringComparison.Ordinal);

@@ -80,13 +80,13 @@ public class DiagnoseCommandTests
     }
 
     [Fact]
-    public void Diagnose_MissingFile_ExitsTwoWithOneLineOnStderr()
+    public void Diagnose_MissingFile_ExitsBadInputWithOneLineOnStderr()
     {
         string missing = Path.Combine(Path.GetTempPath(), $"remediator-{Guid.NewGuid():N}.json");
 
         var run = CliRun.Execute("diagnose", "--input", missing);
 
-        Assert.Equal(ExitCodes.UnreadableInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
         string line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("remediator diagnose: cannot read '", line, StringComparison.Ordinal);
@@ -100,24 +100,24 @@ public class DiagnoseCommandTests
     [InlineData("{\"awslogs\":{\"data\":\"aGVsbG8gd29ybGQsIHRoaXMgaXMgbm90IGd6aXA=\"}}", "InvalidGzip")]
     [InlineData("{\"messageType\":\"DATA_MESSAGE\"}", "MissingField")]
     [InlineData("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logGroup\":\"g\",\"logStream\":\"s\",\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"1\",\"timestamp\":\"x\",\"message\":\"m\"}]}", "WrongType")]
-    public void Diagnose_UnusablePayload_ExitsTwoNamingTheProblem(string stdin, string code)
+    public void Diagnose_UnusablePayload_ExitsBadInputNamingTheProblem(string stdin, string code)
     {
         var run = CliRun.Execute(Encoding.UTF8.GetBytes(stdin), "diagnose", "--input", "-");
 
-        Assert.Equal(ExitCodes.UnreadableInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
         string line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("remediator diagnose: standard input is not a usable payload: " + code + ": ", line, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Diagnose_InputLargerThanTheLimit_ExitsTwoWithoutReadingItAll()
+    public void Diagnose_InputLargerThanTheLimit_ExitsBadInputWithoutReadingItAll()
     {
         var endless = new EndlessInput();
 
         var run = CliRun.Execute(() => endless, "diagnose", "--input", "-");
 
-        Assert.Equal(ExitCodes.UnreadableInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("larger than", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.True(endless.Served <= Core.Intake.IntakeLimits.MaxPayloadBytes + (2 * 81920));
     }
@@ -126,11 +126,11 @@ public class DiagnoseCommandTests
     [InlineData("diagnose")]
     [InlineData("diagnose", "--input", "x.json", "--output", "yaml")]
     [InlineData("diagnose", "--bogus")]
-    public void Diagnose_BadCommandLine_IsAUsageError(params string[] args)
+    public void Diagnose_BadCommandLine_IsBadInput(params string[] args)
     {
         var run = CliRun.Execute(args);
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.NotEqual(string.Empty, run.Error);
     }
 

@@ -8,7 +8,10 @@ using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
 using Remediator.Cli.Commands;
+using Remediator.Cli.Operator;
+using Remediator.Cli.Tests.TestSupport;
 using Remediator.Core.Intake;
+using Remediator.Core.Observability;
 using Remediator.Sandbox;
 
 namespace Remediator.Cli.Tests.Commands;
@@ -130,7 +133,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
 
         CliRun run = Replay("--input", payloadFile);
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("REMEDIATOR_MAX_FIXES_PER_HOUR", run.Error, StringComparison.Ordinal);
     }
 
@@ -143,7 +146,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         CliRun run = Replay("--input", file, "--output", "json");
         File.Delete(file);
 
-        Assert.Equal(ExitCodes.UnreadableInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         using JsonDocument outcome = JsonDocument.Parse(Assert.Single(run.OutputLines));
         Assert.Equal("InvalidPayload", outcome.RootElement.GetProperty("reason").GetString());
     }
@@ -156,21 +159,86 @@ public sealed class ReplayCommandTests : IAsyncLifetime
 
         CliRun run = Replay("--input", payloadFile);
 
-        Assert.Equal(ReplayCommand.AwsFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.AwsFailure, run.ExitCode);
         Assert.Single(run.ErrorLines);
+    }
+
+    [Fact]
+    public void Replay_Enforce_WritesTheEngineLogLinesToStandardErrorAndOutcomesAloneToStandardOutput()
+    {
+        CliRun run = Replay("--input", payloadFile, "--mode", "enforce", "--output", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using JsonDocument printed = JsonDocument.Parse(Assert.Single(run.OutputLines));
+        JsonElement[] logged = [.. run.ErrorLines.Select(line => JsonDocument.Parse(line).RootElement)];
+        JsonElement fix = Assert.Single(logged, line => line.TryGetProperty("outcome", out _));
+        Assert.Equal(
+            ["fixed", "MissingInvokePermission", apiId, Stage, functionArn, printed.RootElement.GetProperty("statementId").GetString()],
+            new[] { "outcome", "kind", "apiId", "stage", "functionArn", "statementId" }.Select(k => fix.GetProperty(k).GetString()));
+        Assert.Contains(logged, line => line.TryGetProperty("_aws", out _) && line.GetProperty("Fixed").GetInt32() == 1);
+    }
+
+    [Fact]
+    public void Replay_InjectedClock_StampsTheLogLinesWithIt()
+    {
+        // Two minutes back, whole seconds: never the real clock's reading, well inside SigV4's allowed skew.
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds());
+
+        CliRun run = Replay(new OperatorOptions { Environment = environment, Clock = new FrozenClock(now) }, "--input", payloadFile);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        JsonElement[] logged = [.. run.ErrorLines.Select(line => JsonDocument.Parse(line).RootElement)];
+        JsonElement outcome = Assert.Single(logged, line => line.TryGetProperty("outcome", out _));
+        Assert.Equal(StructuredLogFormatter.FormatTimestamp(now), outcome.GetProperty("timestamp").GetString());
+        Assert.All(
+            logged.Where(line => line.TryGetProperty("_aws", out _)),
+            metrics => Assert.Equal(now.ToUnixTimeMilliseconds(), metrics.GetProperty("_aws").GetProperty("Timestamp").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("--mode", "fix")]
+    [InlineData("--output", "yaml")]
+    [InlineData("--bogus")]
+    public void Replay_BadCommandLine_IsBadInput(params string[] args)
+    {
+        CliRun run = Replay(["--input", payloadFile, .. args]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.NotEqual(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public void Replay_LedgerTableUnreachable_FailsWithAwsFailure()
+    {
+        environment["REMEDIATOR_LEDGER_TABLE"] = "remediator-ledger";
+        environment["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:9";
+
+        CliRun run = Replay("--input", payloadFile);
+
+        Assert.True(run.ExitCode == ExitCodes.AwsFailure, run.Output + run.Error);
+        Assert.StartsWith("remediator replay: ", run.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_LedgerTableMissing_FailsWithAwsFailure()
+    {
+        using var dynamo = new MissingTableDynamoDb();
+        environment["REMEDIATOR_LEDGER_TABLE"] = "remediator-ledger";
+        environment["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint;
+
+        CliRun run = Replay("--input", payloadFile);
+
+        Assert.True(run.ExitCode == ExitCodes.AwsFailure, run.Output + run.Error);
+        Assert.Equal("remediator replay: Requested resource not found", run.ErrorLines[^1]);
     }
 
     private CliRun Replay(params string[] args) => Replay([], args);
 
-    private CliRun Replay(byte[] stdin, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = new CliConsole(() => new MemoryStream(stdin), output, error);
-        var root = new RootCommand { ReplayCommand.Create(console, environment) };
-        int exitCode = root.Parse(["replay", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return new CliRun(exitCode, output.ToString(), error.ToString());
-    }
+    private CliRun Replay(byte[] stdin, params string[] args) =>
+        CliRun.Execute(console => ReplayCommand.Create(console, environment), ["replay", .. args], stdin);
+
+    private CliRun Replay(OperatorOptions options, params string[] args) =>
+        OperatorWorld.RunWith(ReplayCommand.Create, options, ["replay", .. args]);
 
     private async Task<JsonElement> SendAsync(AwsService service, HttpMethod method, string path, JsonNode body)
     {

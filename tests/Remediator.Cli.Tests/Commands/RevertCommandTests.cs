@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Remediator.Cli.Commands;
+using Remediator.Cli.Operator;
 using Remediator.Cli.Tests.TestSupport;
 using Remediator.Core.Configuration;
 using Remediator.Core.Engine;
@@ -62,7 +63,7 @@ public sealed class RevertCommandTests : IAsyncLifetime
 
         CliRun run = Revert("--function", "pets-prod", "--output", "json");
 
-        Assert.Equal(RevertCommand.NotReverted, run.ExitCode);
+        Assert.Equal(ExitCodes.ActionNeeded, run.ExitCode);
         using JsonDocument result = JsonDocument.Parse(Assert.Single(run.OutputLines));
         Assert.Equal(("Refused", sid), (result.RootElement.GetProperty("status").GetString(), result.RootElement.GetProperty("statementId").GetString()));
         Assert.Contains("names principal Service:events.amazonaws.com", result.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class RevertCommandTests : IAsyncLifetime
         var ledger = new InMemoryLedger(TimeProvider.System);
         string added = await FixWithEngineAsync(ledger);
 
-        CliRun run = world.Run((console, environment) => RevertCommand.Create(console, environment, ledger), "revert", "--from-ledger", "--output", "json");
+        CliRun run = OperatorWorld.RunWith(RevertCommand.Create, new OperatorOptions { Environment = world.Environment, Ledger = ledger }, "revert", "--from-ledger", "--output", "json");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         using JsonDocument result = JsonDocument.Parse(Assert.Single(run.OutputLines));
@@ -109,21 +110,69 @@ public sealed class RevertCommandTests : IAsyncLifetime
     [InlineData("--function", "pets-prod", "--qualifier", "a b")]
     [InlineData("--function", "pets*")]
     [InlineData("--function", "pets-prod", "--dry-run", "yes")]
-    public void Revert_BadInput_ExitsTwoWithOneLine(params string[] args)
+    public void Revert_BadInput_ExitsBadInputWithOneLine(params string[] args)
     {
         CliRun run = Revert(args);
 
-        Assert.Equal(RevertCommand.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("remediator revert: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Revert_FunctionDoesNotExist_ExitsOneSayingSo()
+    public void Revert_FunctionDoesNotExist_ExitsActionNeededSayingSo()
     {
         CliRun run = Revert("--function", "no-such-function");
 
-        Assert.Equal(RevertCommand.NotReverted, run.ExitCode);
+        Assert.Equal(ExitCodes.ActionNeeded, run.ExitCode);
         Assert.Contains("does not exist", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revert_InvalidSetting_ExitsBadInputNamingTheVariable()
+    {
+        world.Environment["REMEDIATOR_MAX_ATTEMPTS"] = "none";
+
+        CliRun run = Revert("--function", "pets-prod");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("REMEDIATOR_MAX_ATTEMPTS", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revert_AwsUnreachable_ExitsAwsFailure()
+    {
+        world.Environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9";
+
+        CliRun run = Revert("--function", "pets-prod");
+
+        Assert.Equal(ExitCodes.AwsFailure, run.ExitCode);
+        Assert.StartsWith("remediator revert: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revert_FromLedgerTableUnreachable_ExitsAwsFailure()
+    {
+        world.Environment["REMEDIATOR_LEDGER_TABLE"] = "remediator-ledger";
+        world.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:9";
+
+        CliRun run = Revert("--from-ledger");
+
+        Assert.True(run.ExitCode == ExitCodes.AwsFailure, run.Output + run.Error);
+        Assert.StartsWith("remediator revert: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revert_FromLedgerTableMissing_ExitsAwsFailure()
+    {
+        using var dynamo = new MissingTableDynamoDb();
+        world.Environment["REMEDIATOR_LEDGER_TABLE"] = "remediator-ledger";
+        world.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint;
+
+        CliRun run = Revert("--from-ledger");
+
+        Assert.True(run.ExitCode == ExitCodes.AwsFailure, run.Output + run.Error);
+        Assert.Equal("remediator revert: Requested resource not found", Assert.Single(run.ErrorLines));
+        Assert.Equal(1, dynamo.Requests);
     }
 
     private CliRun Revert(params string[] args) => world.Run(RevertCommand.Create, ["revert", .. args]);

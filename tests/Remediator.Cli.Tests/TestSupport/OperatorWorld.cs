@@ -4,6 +4,7 @@ using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
 using Remediator.Cli.Commands;
 using Remediator.Cli.Demo;
+using Remediator.Cli.Operator;
 using Remediator.Core.Ports;
 
 namespace Remediator.Cli.Tests.TestSupport;
@@ -79,15 +80,12 @@ internal sealed class OperatorWorld : IAsyncDisposable
     }
 
     /// <summary>Runs one command built by <paramref name="create"/> against this world's environment.</summary>
-    public CliRun Run(Func<CliConsole, IReadOnlyDictionary<string, string>?, Command> create, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = new CliConsole(() => new MemoryStream(), output, error);
-        var root = new RootCommand { create(console, Environment) };
-        int exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return new CliRun(exitCode, output.ToString(), error.ToString());
-    }
+    public CliRun Run(Func<CliConsole, IReadOnlyDictionary<string, string>?, Command> create, params string[] args) =>
+        CliRun.Execute(console => create(console, Environment), args);
+
+    /// <summary>Runs one command built by <paramref name="create"/> with <paramref name="options"/> (an environment, a clock, a ledger).</summary>
+    public static CliRun RunWith(Func<CliConsole, OperatorOptions, Command> create, OperatorOptions options, params string[] args) =>
+        CliRun.Execute(console => create(console, options), args);
 
     /// <summary>How many times the sandbox served <paramref name="operation"/> of <paramref name="service"/>.</summary>
     public int Requests(string service, string operation)

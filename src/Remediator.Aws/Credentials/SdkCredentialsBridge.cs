@@ -1,7 +1,6 @@
 using Amazon.Runtime;
-using Remediator.Aws.Credentials;
 
-namespace Remediator.Lambda.Handling;
+namespace Remediator.Aws.Credentials;
 
 /// <summary>Lets the AWS SDK's DynamoDB client sign with the same credentials as Remediator's own
 /// clients, so one resolution (Lambda's role variables, a profile, the sandbox's keys) serves all.</summary>
