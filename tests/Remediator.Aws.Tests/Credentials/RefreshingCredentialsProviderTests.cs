@@ -1,6 +1,7 @@
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Tests.TestSupport;
+using Remediator.Emulation.Credentials;
 
 namespace Remediator.Aws.Tests.Credentials;
 

@@ -9,6 +9,7 @@ using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
 using Remediator.Cli.Commands;
 using Remediator.Core.Intake;
+using Remediator.Emulation.Intake;
 using Remediator.Sandbox;
 
 namespace Remediator.Cli.Tests.Commands;

@@ -4,6 +4,7 @@ using Remediator.Aws.Credentials;
 using Remediator.Aws.Ledger;
 using Remediator.Core.Configuration;
 using Remediator.Core.Ledger;
+using Remediator.Emulation.Credentials;
 using Remediator.Lambda.Handling;
 
 namespace Remediator.Lambda.Tests.Handling;
