@@ -121,7 +121,7 @@ public sealed class SandboxServer : IAsyncDisposable
         string filterName = "sandbox")
     {
         ArgumentNullException.ThrowIfNull(deliverAsync);
-        var pattern = Remediator.Core.Logs.FilterPattern.Parse(filterPattern);
+        var pattern = Remediator.Emulation.Logs.FilterPattern.Parse(filterPattern);
         return _subscriptions.Add(new LogSubscriber(filterName, logGroupNamePrefix, pattern, "callback", deliverAsync));
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Intake;
+using Remediator.Emulation.Intake;
 
 namespace Remediator.Benchmarks;
 

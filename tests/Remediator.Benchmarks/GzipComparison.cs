@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Intake;
+using Remediator.Emulation.Intake;
 
 namespace Remediator.Benchmarks;
 

@@ -48,9 +48,8 @@ public static class AwsRequestSigner
         }
 
         var signable = new SigV4Request(request.Method.Method, uri.AbsolutePath, ParseQuery(uri.Query), SignedHeaders(request, host), payloadHash);
-        var canonical = SigV4Canonicalizer.CanonicalRequest(signable);
-        var signature = SigV4.Signature(SigV4.SigningKey(credentials.SecretAccessKey, scope), SigV4.StringToSign(canonical, scope));
-        var authorization = SigV4Authorization.Format(credentials.AccessKeyId, scope, SigV4Canonicalizer.SignedHeaders(signable.Headers), signature);
+        var signature = SigV4.Sign(signable, scope, credentials.SecretAccessKey);
+        var authorization = SigV4.AuthorizationHeader(credentials.AccessKeyId, scope, SigV4Canonicalizer.SignedHeaders(signable.Headers), signature);
         request.Headers.TryAddWithoutValidation(AwsHeaders.Authorization, authorization);
     }
 

@@ -59,5 +59,12 @@ public static class SigV4
         return Signature(SigningKey(secretAccessKey, scope), StringToSign(canonical, scope));
     }
 
+    /// <summary>The <c>Authorization</c> header value: <c>AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...</c>.</summary>
+    public static string AuthorizationHeader(string accessKeyId, SigningScope scope, string signedHeaders, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return $"{Algorithm} Credential={accessKeyId}/{scope.CredentialScope}, SignedHeaders={signedHeaders}, Signature={signature}";
+    }
+
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 }

@@ -1,7 +1,10 @@
 namespace Remediator.Core.Intake;
 
-/// <summary>Field names and values of the CloudWatch Logs subscription wire format, written once.</summary>
-internal static class SubscriptionFields
+/// <summary>
+/// Field names and values of the CloudWatch Logs subscription wire format, written once: the decoder reads them,
+/// the encoder in Remediator.Emulation writes them.
+/// </summary>
+public static class SubscriptionFields
 {
     public static ReadOnlySpan<byte> AwsLogs => "awslogs"u8;
     public static ReadOnlySpan<byte> Data => "data"u8;

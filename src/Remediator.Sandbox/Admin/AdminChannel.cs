@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Remediator.Core.Logs;
+using Remediator.Emulation.Logs;
 using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.Http;

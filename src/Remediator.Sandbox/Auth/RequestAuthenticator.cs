@@ -1,4 +1,5 @@
 using Remediator.Aws.Signing;
+using Remediator.Emulation.Signing;
 using Remediator.Sandbox.Http;
 
 namespace Remediator.Sandbox.Auth;
@@ -36,12 +37,12 @@ internal sealed class RequestAuthenticator(
             case SigV4Failure.UnknownAccessKey:
                 return new(service, AuthErrors.UnknownAccessKey(protocol));
             case SigV4Failure.RequestExpired:
-                SigningScope.TryParseAmzDate(request.Header(AwsHeaders.AmzDate), out var signedAt);
+                AmzDate.TryParse(request.Header(AwsHeaders.AmzDate), out var signedAt);
                 return new(service, AuthErrors.BadSignature(protocol, AuthErrors.ExpiredMessage(signedAt, now, maxClockSkew)));
             case SigV4Failure.SignatureMismatch:
                 return new(service, AuthErrors.BadSignature(protocol, AuthErrors.SignatureMismatchMessage));
             default:
-                var hasDate = SigningScope.TryParseAmzDate(request.Header(AwsHeaders.AmzDate), out _);
+                var hasDate = AmzDate.TryParse(request.Header(AwsHeaders.AmzDate), out _);
                 return result.Authorization is null || !hasDate
                     ? new(service, AuthErrors.Incomplete(protocol, AuthErrors.IncompleteMessage(authorization ?? string.Empty, hasDate)))
                     : new(service, AuthErrors.BadSignature(protocol, result.Message));

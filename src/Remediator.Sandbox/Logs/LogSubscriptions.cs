@@ -1,5 +1,6 @@
 using Remediator.Core.Intake;
-using Remediator.Core.Logs;
+using Remediator.Emulation.Intake;
+using Remediator.Emulation.Logs;
 using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.Logs;

@@ -1,4 +1,4 @@
-using Remediator.Core.Logs;
+using Remediator.Emulation.Logs;
 using Remediator.Sandbox.Http;
 using Remediator.Sandbox.State;
 

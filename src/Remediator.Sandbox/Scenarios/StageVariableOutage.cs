@@ -7,6 +7,7 @@ using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
+using Remediator.Emulation.Credentials;
 
 namespace Remediator.Sandbox.Scenarios;
 

@@ -4,6 +4,8 @@ using Remediator.Aws.Credentials;
 using Remediator.Aws.Signing;
 using Remediator.Aws.Tests.Signing;
 using Remediator.Aws.Tests.TestSupport;
+using Remediator.Emulation.Credentials;
+using Remediator.Emulation.Signing;
 
 namespace Remediator.Aws.Tests.Composition;
 

@@ -8,6 +8,7 @@ using Remediator.Aws.Tests.TestSupport;
 using Remediator.Core.Configuration;
 using Remediator.Core.Ledger;
 using Remediator.Core.Observability;
+using Remediator.Emulation.Credentials;
 
 namespace Remediator.Aws.Tests.Composition;
 

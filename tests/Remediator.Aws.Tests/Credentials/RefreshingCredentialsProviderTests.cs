@@ -1,5 +1,6 @@
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Tests.TestSupport;
+using Remediator.Emulation.Credentials;
 
 namespace Remediator.Aws.Tests.Credentials;
 

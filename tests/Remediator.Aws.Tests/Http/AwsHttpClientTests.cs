@@ -151,7 +151,7 @@ public sealed class AwsHttpClientTests
         var aws = new TestAws();
         var client = new AwsHttpClient(
             new HttpClient(),
-            new Remediator.Aws.Credentials.StaticCredentialsProvider(TestAws.Credentials),
+            new Remediator.Emulation.Credentials.StaticCredentialsProvider(TestAws.Credentials),
             "us-east-1",
             _ => new Uri(server.BaseUri, "/prefix/"),
             new AwsRetryOptions { Backoff = (_, _) => TimeSpan.Zero },

@@ -3,6 +3,7 @@ using System.Text;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Signing;
 using Remediator.Aws.Tests.TestSupport;
+using Remediator.Emulation.Signing;
 
 namespace Remediator.Aws.Tests.Signing;
 
@@ -128,7 +129,7 @@ public sealed class AwsRequestSignerTests
     internal static SigV4Verification Verify(RecordedRequest wire, AwsCredentials credentials)
     {
         var request = new SigV4Request(wire.Method, wire.Path, AwsRequestSigner.ParseQuery(wire.Query), wire.Headers, SigV4.HashHex(wire.Body));
-        Assert.True(SigningScope.TryParseAmzDate(wire.Header(AwsHeaders.AmzDate), out var signedAt));
+        Assert.True(AmzDate.TryParse(wire.Header(AwsHeaders.AmzDate), out var signedAt));
         return SigV4Verifier.Verify(
             request,
             wire.Header("Authorization"),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Remediator.Aws.Signing;
 
 namespace Remediator.Aws.Tests.Signing;
@@ -83,21 +82,5 @@ public sealed class SigV4Tests
 
         Assert.Equal("20240102T010405Z", scope.AmzDate);
         Assert.Equal("20240102/eu-west-1/lambda/aws4_request", scope.CredentialScope);
-    }
-
-    [Theory]
-    [InlineData("20150830T123600Z", true)]
-    [InlineData("2015-08-30T12:36:00Z", false)]
-    [InlineData("20150830T1236Z", false)]
-    [InlineData("", false)]
-    public void TryParseAmzDate_Value_AcceptsOnlyBasicFormat(string value, bool expected)
-    {
-        var parsed = SigningScope.TryParseAmzDate(value, out var timestamp);
-
-        Assert.Equal(expected, parsed);
-        if (expected)
-        {
-            Assert.Equal(DateTimeOffset.Parse("2015-08-30T12:36:00Z", CultureInfo.InvariantCulture), timestamp);
-        }
     }
 }

@@ -3,6 +3,7 @@ using Remediator.Aws.Sts;
 using Remediator.Aws.Tests.Signing;
 using Remediator.Aws.Tests.TestSupport;
 using Remediator.Core.Ports;
+using Remediator.Emulation.Signing;
 
 namespace Remediator.Aws.Tests.Sts;
 

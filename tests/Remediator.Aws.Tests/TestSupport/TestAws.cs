@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Http;
+using Remediator.Emulation.Credentials;
 
 namespace Remediator.Aws.Tests.TestSupport;
 

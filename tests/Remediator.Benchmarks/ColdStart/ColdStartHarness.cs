@@ -1,5 +1,6 @@
 using System.Globalization;
 using Remediator.Core.Intake;
+using Remediator.Emulation.Intake;
 
 namespace Remediator.Benchmarks.ColdStart;
 

@@ -12,6 +12,7 @@ using Remediator.Cli.Operator;
 using Remediator.Cli.Tests.TestSupport;
 using Remediator.Core.Intake;
 using Remediator.Core.Observability;
+using Remediator.Emulation.Intake;
 using Remediator.Sandbox;
 
 namespace Remediator.Cli.Tests.Commands;

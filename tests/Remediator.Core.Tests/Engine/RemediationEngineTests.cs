@@ -150,7 +150,7 @@ public class RemediationEngineTests
     public async Task ProcessAsync_EncodedPayload_IsDecodedAndProcessed()
     {
         var world = new EngineWorld().WithPetsApi();
-        string payload = Remediator.Core.Intake.SubscriptionPayloadEncoder.EncodePayload(RestBatch(RestFailure(Request, "GET", "/pets/42", Pets)));
+        string payload = Remediator.Emulation.Intake.SubscriptionPayloadEncoder.EncodePayload(RestBatch(RestFailure(Request, "GET", "/pets/42", Pets)));
 
         EngineResult result = await world.Engine().ProcessAsync(System.Text.Encoding.UTF8.GetBytes(payload), "invocation-1", CancellationToken.None);
 

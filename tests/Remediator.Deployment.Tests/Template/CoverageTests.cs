@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Remediator.Core.Logs;
+using Remediator.Emulation.Logs;
 
 namespace Remediator.Deployment.Tests.Template;
 

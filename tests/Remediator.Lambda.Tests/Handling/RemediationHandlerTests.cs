@@ -2,6 +2,7 @@ using System.Text.Json;
 using Remediator.Core.Configuration;
 using Remediator.Core.Intake;
 using Remediator.Core.Ports;
+using Remediator.Emulation.Intake;
 using Remediator.Lambda.Handling;
 using Remediator.Lambda.Tests.TestSupport;
 using Remediator.Sandbox.Faults;

@@ -2,6 +2,7 @@ using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
 using Remediator.Core.Ports;
+using Remediator.Emulation.Credentials;
 using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.Acceptance;

@@ -3,6 +3,7 @@ using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
 using Remediator.Core.Intake;
+using Remediator.Emulation.Intake;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 

@@ -4,6 +4,7 @@ using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
 using Remediator.Core.Intake;
 using Remediator.Core.Ledger;
+using Remediator.Emulation.Intake;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 

@@ -1,4 +1,4 @@
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>The syntax a <see cref="FilterPattern"/> was written in.</summary>
 public enum FilterPatternKind

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>A property selector such as <c>$.user.id</c> or <c>$.users[0].email</c>.</summary>
 internal sealed record JsonSelector(string Text, IReadOnlyList<JsonSelector.Step> Steps)

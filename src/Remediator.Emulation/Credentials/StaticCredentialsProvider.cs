@@ -1,4 +1,6 @@
-namespace Remediator.Aws.Credentials;
+using Remediator.Aws.Credentials;
+
+namespace Remediator.Emulation.Credentials;
 
 /// <summary>Fixed credentials (tests, the sandbox).</summary>
 public sealed class StaticCredentialsProvider(AwsCredentials credentials) : IAwsCredentialsProvider

@@ -1,6 +1,8 @@
 using Remediator.Aws.Signing;
+using Remediator.Aws.Tests.Signing;
+using Remediator.Emulation.Signing;
 
-namespace Remediator.Aws.Tests.Signing;
+namespace Remediator.Emulation.Tests.Signing;
 
 public sealed class SigV4VerifierTests
 {
@@ -107,5 +109,5 @@ public sealed class SigV4VerifierTests
     private static string? Secret(string accessKeyId) => accessKeyId == SigV4SuiteCase.AccessKeyId ? SigV4SuiteCase.SecretAccessKey : null;
 
     private static string AuthorizationFor(SigV4SuiteCase c, string signature) =>
-        SigV4Authorization.Format(SigV4SuiteCase.AccessKeyId, SigV4SuiteCase.Scope, SigV4Canonicalizer.SignedHeaders(c.Request.Headers), signature);
+        SigV4.AuthorizationHeader(SigV4SuiteCase.AccessKeyId, SigV4SuiteCase.Scope, SigV4Canonicalizer.SignedHeaders(c.Request.Headers), signature);
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>One term of a pattern: literal text (bare or quoted) or a <c>%regex%</c>.</summary>
 internal abstract record FilterTerm

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>
 /// A parsed CloudWatch Logs filter pattern (the syntax shared by subscription filters, metric filters and

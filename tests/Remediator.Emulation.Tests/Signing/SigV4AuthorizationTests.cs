@@ -1,6 +1,6 @@
-using Remediator.Aws.Signing;
+using Remediator.Emulation.Signing;
 
-namespace Remediator.Aws.Tests.Signing;
+namespace Remediator.Emulation.Tests.Signing;
 
 public sealed class SigV4AuthorizationTests
 {

@@ -1,4 +1,4 @@
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 internal enum JsonPatternTokenKind
 {

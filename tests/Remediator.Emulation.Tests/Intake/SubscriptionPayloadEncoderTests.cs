@@ -3,8 +3,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using Remediator.Core.Intake;
 using Remediator.Core.Tests.Support;
+using Remediator.Emulation.Intake;
 
-namespace Remediator.Core.Tests.Intake;
+namespace Remediator.Emulation.Tests.Intake;
 
 public class SubscriptionPayloadEncoderTests
 {
@@ -55,34 +56,5 @@ public class SubscriptionPayloadEncoderTests
         Assert.Equal(
             ["id", "timestamp", "message"],
             document.RootElement.GetProperty("logEvents")[0].EnumerateObject().Select(p => p.Name));
-    }
-
-    [Fact]
-    public void Decode_ArbitraryBytes_NeverThrows()
-    {
-        Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
-        {
-            IntakeResult result = SubscriptionPayloadDecoder.Decode(bytes);
-            return result.IsSuccess || result.Error is not null;
-        }).QuickCheckThrowOnFailure();
-    }
-
-    [Fact]
-    public void Decode_MutatedValidPayload_NeverThrows()
-    {
-        byte[] gzip = SubscriptionPayloadEncoder.EncodeCompressed(Fixtures.Message("rest-interleaved.json"));
-        Gen<(int Position, byte Value)> mutation = Gen.Zip(Gen.Choose(0, gzip.Length - 1), Gen.Choose(0, 255).Select(v => (byte)v));
-
-        Prop.ForAll(Gen.ListOf(mutation, 3).ToArbitrary(), mutations =>
-        {
-            byte[] copy = (byte[])gzip.Clone();
-            foreach ((int position, byte value) in mutations)
-            {
-                copy[position] = value;
-            }
-
-            IntakeResult result = SubscriptionPayloadDecoder.Decode("{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(copy) + "\"}}");
-            return result.IsSuccess || result.Error is not null;
-        }).QuickCheckThrowOnFailure();
     }
 }

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Remediator.Core.Logs;
+using Remediator.Emulation.Logs;
 
-namespace Remediator.Core.Tests.Logs;
+namespace Remediator.Emulation.Tests.Logs;
 
 public class FilterPatternTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>Lexical helpers shared by the unstructured and JSON pattern parsers.</summary>
 internal static class PatternText

@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using Remediator.Aws.Signing;
 
-namespace Remediator.Aws.Signing;
+namespace Remediator.Emulation.Signing;
 
-/// <summary>The parts of an <c>Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...</c> header.</summary>
+/// <summary>
+/// The parts of an <c>Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...</c> header, as a
+/// receiver reads them (the signer writes the header with <see cref="SigV4.AuthorizationHeader"/>).
+/// </summary>
 public sealed record SigV4Authorization(
     string AccessKeyId,
     string Date,
@@ -17,13 +21,6 @@ public sealed record SigV4Authorization(
     /// <summary>Formats the header value.</summary>
     public override string ToString() =>
         $"{SigV4.Algorithm} Credential={AccessKeyId}/{CredentialScope}, SignedHeaders={string.Join(';', SignedHeaders)}, Signature={Signature}";
-
-    /// <summary>Formats the header value from its parts.</summary>
-    public static string Format(string accessKeyId, SigningScope scope, string signedHeaders, string signature)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return $"{SigV4.Algorithm} Credential={accessKeyId}/{scope.CredentialScope}, SignedHeaders={signedHeaders}, Signature={signature}";
-    }
 
     /// <summary>Parses a header value; false for any other algorithm or a missing or malformed part.</summary>
     public static bool TryParse(string? header, [NotNullWhen(true)] out SigV4Authorization? authorization)

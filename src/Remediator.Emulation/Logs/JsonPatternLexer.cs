@@ -1,4 +1,4 @@
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>Splits a JSON filter pattern such as <c>{ ($.a = "x") &amp;&amp; $.b[0] &gt;= 2 }</c> into tokens.</summary>
 internal static class JsonPatternLexer

@@ -2,8 +2,9 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Remediator.Core.Intake;
 
-namespace Remediator.Core.Intake;
+namespace Remediator.Emulation.Intake;
 
 /// <summary>
 /// Produces what CloudWatch Logs delivers to a subscribed Lambda: the message JSON, gzip-compressed,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>A boolean condition of a JSON filter pattern, evaluated against one parsed event.</summary>
 internal abstract record JsonCondition

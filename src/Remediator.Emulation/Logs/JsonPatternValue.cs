@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>The right-hand side of a JSON pattern comparison: a number, a string (with <c>*</c>) or a regex.</summary>
 internal abstract record JsonPatternValue

@@ -1,4 +1,4 @@
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>A filter pattern that CloudWatch Logs would reject (the sandbox turns it into InvalidParameterException).</summary>
 public sealed class FilterPatternException : FormatException

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>
 /// Recursive-descent parser for JSON filter patterns:

@@ -1,4 +1,4 @@
-namespace Remediator.Core.Logs;
+namespace Remediator.Emulation.Logs;
 
 /// <summary>
 /// An unstructured pattern: every plain term must appear, at least one <c>?</c> term must appear when there

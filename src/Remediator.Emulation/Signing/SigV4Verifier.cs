@@ -1,36 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Remediator.Aws.Signing;
 
-namespace Remediator.Aws.Signing;
-
-/// <summary>Why a signature check failed (or that it passed).</summary>
-public enum SigV4Failure
-{
-    /// <summary>The signature is valid.</summary>
-    None,
-
-    /// <summary>No <c>Authorization</c> header.</summary>
-    MissingAuthorization,
-
-    /// <summary>The header, the date or the signed-header list is malformed or incomplete.</summary>
-    Malformed,
-
-    /// <summary>No secret is known for the access key id.</summary>
-    UnknownAccessKey,
-
-    /// <summary><c>X-Amz-Date</c> is too far from now.</summary>
-    RequestExpired,
-
-    /// <summary>The recomputed signature differs.</summary>
-    SignatureMismatch,
-}
-
-/// <summary>Outcome of <see cref="SigV4Verifier.Verify"/>.</summary>
-public sealed record SigV4Verification(SigV4Failure Failure, string Message, SigV4Authorization? Authorization)
-{
-    /// <summary>True when the signature is valid.</summary>
-    public bool IsValid => Failure == SigV4Failure.None;
-}
+namespace Remediator.Emulation.Signing;
 
 /// <summary>Checks an incoming request's SigV4 signature with the same pure steps the signer uses.</summary>
 public static class SigV4Verifier
@@ -61,7 +33,7 @@ public static class SigV4Verifier
         }
 
         var amzDate = request.Headers.FirstOrDefault(h => h.Key.Equals(AwsHeaders.AmzDate, StringComparison.OrdinalIgnoreCase)).Value;
-        if (!SigningScope.TryParseAmzDate(amzDate, out var timestamp))
+        if (!AmzDate.TryParse(amzDate, out var timestamp))
         {
             return Fail(SigV4Failure.Malformed, "X-Amz-Date is missing or not in yyyyMMddTHHmmssZ form.", auth);
         }
