@@ -1,4 +1,5 @@
 using Remediator.Sandbox.Http;
+using Remediator.Sandbox.Tagging;
 
 namespace Remediator.Sandbox.ApiGateway;
 
@@ -12,4 +13,18 @@ internal static class ApiGatewayErrors
     public static ServiceError Conflict(string message) => new(409, "ConflictException", message);
 
     public static ServiceError ApiNotFound(string accountId, string apiId) => NotFound($"Invalid API identifier specified {accountId}:{apiId}");
+
+    /// <summary>
+    /// The refusal of tags a caller may not set: <c>aws:</c> keys with API Gateway's own message (as SDK users have
+    /// reported it for REST APIs; assumed the same for v2), and keys or values out of bounds.
+    /// </summary>
+    public static ServiceError? InvalidTags(IReadOnlyDictionary<string, string>? tags)
+    {
+        if (TagRules.FirstReserved(tags?.Keys) is not null)
+        {
+            return BadRequest("Invalid tag key. Tag keys cannot start with 'aws:' (case insensitive)");
+        }
+
+        return TagRules.Oversized(tags) is { } problem ? BadRequest($"Invalid tags: {problem}") : null;
+    }
 }
