@@ -79,6 +79,8 @@ internal sealed partial class HttpApiService
         {
             case "GetTags":
                 return Reply.Json(Protocol, new TagsResponse(new Dictionary<string, string>(resource.Tags)), SandboxJson.Context.TagsResponse);
+            case "UntagResource" when TagRules.FirstReserved(request.QueryValues("tagKeys")) is not null:
+                return ApiGatewayErrors.ReservedTagKey();
             case "UntagResource":
                 resource.Remove(request.QueryValues("tagKeys"));
                 return SandboxResponse.Empty(204);

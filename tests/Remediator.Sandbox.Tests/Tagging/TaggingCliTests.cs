@@ -66,6 +66,25 @@ public sealed class TaggingCliTests(SandboxFixture sandbox) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task UntagResource_AwsPrefixedKey_IsRefusedAndTheTagStays()
+    {
+        var (apiId, _) = await sandbox.Client.CreateRestApiAsync("untag-refused");
+        SandboxApi.Ok(await sandbox.Client.TagAsAwsAsync(RestArn(apiId), ("aws:cloudformation:stack-id", "arn:aws:cloudformation:us-east-1:000000000000:stack/s/1")));
+        var httpId = (await _cli.RunAsync("apigatewayv2", "create-api", "--name", "untag-refused", "--protocol-type", "HTTP"))!.Value.GetProperty("ApiId").GetString()!;
+        SandboxApi.Ok(await sandbox.Client.TagAsAwsAsync(V2Arn(httpId), ("aws:cloudformation:stack-id", "arn:aws:cloudformation:us-east-1:000000000000:stack/s/1")));
+
+        var rest = await _cli.FailAsync("apigateway", "untag-resource", "--resource-arn", RestArn(apiId), "--tag-keys", "aws:cloudformation:stack-id");
+        var http = await _cli.FailAsync("apigatewayv2", "untag-resource", "--resource-arn", V2Arn(httpId), "--tag-keys", "aws:cloudformation:stack-id");
+        var restTags = (await _cli.RunAsync("apigateway", "get-tags", "--resource-arn", RestArn(apiId)))!.Value;
+        var httpTags = (await _cli.RunAsync("apigatewayv2", "get-tags", "--resource-arn", V2Arn(httpId)))!.Value;
+
+        Assert.Contains("(BadRequestException)", rest.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(BadRequestException)", http.Stderr, StringComparison.Ordinal);
+        Assert.Contains("aws:cloudformation:stack-id", Tags(restTags.GetProperty("tags")).Keys);
+        Assert.Contains("aws:cloudformation:stack-id", Tags(httpTags.GetProperty("Tags")).Keys);
+    }
+
+    [Fact]
     public async Task RestApi_TagResourceOnUnknownApi_IsNotFound()
     {
         var result = await _cli.FailAsync("apigateway", "tag-resource", "--resource-arn", RestArn("nope000000"), "--tags", "a=b");
