@@ -14,6 +14,9 @@ public sealed class ApiGatewayClient(AwsHttpClient http) : IApiGatewayClient
     // A bound on pages so a service that keeps answering with a position cannot loop us forever.
     private const int MaxPages = 100;
 
+    // The methodSettings key of the settings every method of the stage inherits.
+    private const string StageWideMethodSetting = "*/*";
+
     private static readonly ApiGatewayJsonContext Json = ApiGatewayJsonContext.Default;
 
     /// <inheritdoc />
@@ -125,10 +128,28 @@ public sealed class ApiGatewayClient(AwsHttpClient http) : IApiGatewayClient
     private static AwsRequest Get(string operation, string path, List<KeyValuePair<string, string>> query) =>
         new(AwsService.ApiGateway, operation, HttpMethod.Get, path, query, Headers: [new("Accept", "application/json")]);
 
-    private static RestApi ToRestApi(RestApiDto dto) => new(Required(dto.Id, "id"), dto.Name ?? string.Empty);
+    private static RestApi ToRestApi(RestApiDto dto) =>
+        new(Required(dto.Id, "id"), dto.Name ?? string.Empty) { Tags = ResourceTags.Of(dto.Tags) };
 
     private static RestStage ToStage(StageDto dto) =>
-        new(Required(dto.StageName, "stageName"), dto.DeploymentId, dto.Variables ?? new Dictionary<string, string>());
+        new(Required(dto.StageName, "stageName"), dto.DeploymentId, dto.Variables ?? new Dictionary<string, string>())
+        {
+            Logging = ToLogging(dto),
+        };
+
+    // "*/*" is the stage-wide level; every other key is one method's override. An override without a level
+    // inherits the stage's, so only those that set one are kept.
+    private static StageLogging ToLogging(StageDto dto)
+    {
+        Dictionary<string, MethodSettingDto> settings = dto.MethodSettings ?? [];
+        string? stageLevel = settings.GetValueOrDefault(StageWideMethodSetting)?.LoggingLevel;
+        Dictionary<string, string> overrides = settings
+            .Where(s => s.Key != StageWideMethodSetting && s.Value?.LoggingLevel is not null)
+            .ToDictionary(s => s.Key, s => s.Value.LoggingLevel!, StringComparer.Ordinal);
+        return stageLevel is null && overrides.Count == 0 && dto.AccessLogSettings?.DestinationArn is null
+            ? StageLogging.None
+            : new StageLogging(stageLevel, overrides, dto.AccessLogSettings?.DestinationArn);
+    }
 
     private static RestIntegration ToIntegration(IntegrationDto dto) => new(Required(dto.Type, "type"), dto.Uri, dto.Credentials, dto.HttpMethod);
 

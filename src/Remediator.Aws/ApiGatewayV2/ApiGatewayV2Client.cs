@@ -105,10 +105,29 @@ public sealed class ApiGatewayV2Client(AwsHttpClient http) : IApiGatewayV2Client
     private static AwsRequest Get(string operation, string path, List<KeyValuePair<string, string>> query) =>
         new(AwsService.ApiGatewayV2, operation, HttpMethod.Get, path, query, Headers: [new("Accept", "application/json")]);
 
-    private static HttpApi ToApi(ApiDto dto) => new(Required(dto.ApiId, "apiId"), dto.Name ?? string.Empty, Required(dto.ProtocolType, "protocolType"), dto.ApiEndpoint);
+    private static HttpApi ToApi(ApiDto dto) =>
+        new(Required(dto.ApiId, "apiId"), dto.Name ?? string.Empty, Required(dto.ProtocolType, "protocolType"), dto.ApiEndpoint)
+        {
+            Tags = ResourceTags.Of(dto.Tags),
+        };
 
     private static ApiStage ToStage(StageV2Dto dto) =>
-        new(Required(dto.StageName, "stageName"), dto.DeploymentId, dto.StageVariables ?? new Dictionary<string, string>());
+        new(Required(dto.StageName, "stageName"), dto.DeploymentId, dto.StageVariables ?? new Dictionary<string, string>())
+        {
+            Logging = ToLogging(dto),
+        };
+
+    // Route settings without a level inherit the default route settings' level, so only those that set one are kept.
+    private static StageLogging ToLogging(StageV2Dto dto)
+    {
+        string? stageLevel = dto.DefaultRouteSettings?.LoggingLevel;
+        Dictionary<string, string> overrides = (dto.RouteSettings ?? [])
+            .Where(s => s.Value?.LoggingLevel is not null)
+            .ToDictionary(s => s.Key, s => s.Value.LoggingLevel!, StringComparer.Ordinal);
+        return stageLevel is null && overrides.Count == 0 && dto.AccessLogSettings?.DestinationArn is null
+            ? StageLogging.None
+            : new StageLogging(stageLevel, overrides, dto.AccessLogSettings?.DestinationArn);
+    }
 
     private static ApiIntegration ToIntegration(IntegrationV2Dto dto) =>
         new(Required(dto.IntegrationId, "integrationId"), Required(dto.IntegrationType, "integrationType"), dto.IntegrationUri, dto.CredentialsArn, dto.PayloadFormatVersion);

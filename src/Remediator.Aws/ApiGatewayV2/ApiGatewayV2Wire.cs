@@ -7,13 +7,25 @@ internal sealed record ApiDto(
     [property: JsonPropertyName("apiId")] string? ApiId,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("protocolType")] string? ProtocolType,
-    [property: JsonPropertyName("apiEndpoint")] string? ApiEndpoint);
+    [property: JsonPropertyName("apiEndpoint")] string? ApiEndpoint,
+    [property: JsonPropertyName("tags")] Dictionary<string, string>? Tags);
 
-/// <summary>A stage.</summary>
+/// <summary>A stage: route settings (WebSocket execution-log levels) by route key, and the access-log settings.</summary>
 internal sealed record StageV2Dto(
     [property: JsonPropertyName("stageName")] string? StageName,
     [property: JsonPropertyName("deploymentId")] string? DeploymentId,
-    [property: JsonPropertyName("stageVariables")] Dictionary<string, string>? StageVariables);
+    [property: JsonPropertyName("stageVariables")] Dictionary<string, string>? StageVariables,
+    [property: JsonPropertyName("defaultRouteSettings")] RouteSettingsDto? DefaultRouteSettings,
+    [property: JsonPropertyName("routeSettings")] Dictionary<string, RouteSettingsDto>? RouteSettings,
+    [property: JsonPropertyName("accessLogSettings")] AccessLogSettingsV2Dto? AccessLogSettings);
+
+/// <summary>The part of route settings Remediator reads: <c>loggingLevel</c> (ERROR, INFO, OFF; WebSocket APIs only).</summary>
+internal sealed record RouteSettingsDto([property: JsonPropertyName("loggingLevel")] string? LoggingLevel);
+
+/// <summary>Access-log settings.</summary>
+internal sealed record AccessLogSettingsV2Dto(
+    [property: JsonPropertyName("destinationArn")] string? DestinationArn,
+    [property: JsonPropertyName("format")] string? Format);
 
 /// <summary>A route.</summary>
 internal sealed record RouteDto(

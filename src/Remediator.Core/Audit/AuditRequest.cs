@@ -8,4 +8,4 @@ namespace Remediator.Core.Audit;
 /// <param name="ApiId">Only this API; null for every REST, HTTP and WebSocket API of the region.</param>
 /// <param name="Stage">Only this stage; null for every stage.</param>
 /// <param name="StageScope">The scope Remediator's grants use, so a reported grant is the one it would add.</param>
-public sealed record AuditRequest(string AccountId, string Region, string? ApiId = null, string? Stage = null, StageScope StageScope = StageScope.Any);
+public sealed record AuditRequest(string AccountId, string Region, string? ApiId = null, string? Stage = null, StageScope StageScope = RemediatorVariables.DefaultStageScope);

@@ -33,4 +33,7 @@ public sealed record RemediatorSettings
 
     /// <summary>Consecutive failed passes, or permission writes, on one root cause before it escalates to a ticket.</summary>
     public int MaxAttempts { get; init; } = RemediatorVariables.DefaultMaxAttempts;
+
+    /// <summary>The ownership proofs accepted before a grant; <see cref="OwnershipProofs.None"/> trusts every API editor.</summary>
+    public OwnershipProofs Ownership { get; init; } = RemediatorVariables.DefaultOwnership;
 }

@@ -59,9 +59,18 @@ public static partial class RemediatorSettingsReader
                 RemediatorVariables.DefaultSettleSeconds, 0, RemediatorVariables.SettleSecondsLimit)),
             MaxAttempts = reader.Number(RemediatorVariables.MaxAttempts,
                 RemediatorVariables.DefaultMaxAttempts, 1, RemediatorVariables.MaxAttemptsLimit),
+            Ownership = reader.Proofs(RemediatorVariables.Ownership, RemediatorVariables.DefaultOwnership),
         };
 
-        return errors.Count == 0 ? SettingsResult.Valid(settings) : SettingsResult.Invalid(errors);
+        if (errors.Count > 0)
+        {
+            return SettingsResult.Invalid(errors);
+        }
+
+        IReadOnlyList<SettingsError> warnings = settings.Ownership == OwnershipProofs.None
+            ? [new SettingsError(RemediatorVariables.Ownership, RemediatorVariables.OwnershipNoneWarning)]
+            : [];
+        return SettingsResult.Valid(settings, warnings);
     }
 
     private static string Echo(string value) =>
@@ -134,6 +143,43 @@ public static partial class RemediatorSettingsReader
 
             Fail(name, $"{Echo(raw)} {problem}");
             return null;
+        }
+
+        /// <summary>A comma-separated subset of <c>stack</c> and <c>tag</c>, or <c>none</c> alone.</summary>
+        public OwnershipProofs Proofs(string name, OwnershipProofs fallback)
+        {
+            string? raw = Lookup(name);
+            if (raw is null)
+            {
+                return fallback;
+            }
+
+            if (string.Equals(raw, RemediatorVariables.OwnershipNone, StringComparison.OrdinalIgnoreCase))
+            {
+                return OwnershipProofs.None;
+            }
+
+            OwnershipProofs proofs = OwnershipProofs.None;
+            foreach (string entry in raw.Split(',', StringSplitOptions.TrimEntries))
+            {
+                OwnershipProofs? proof = string.Equals(entry, "stack", StringComparison.OrdinalIgnoreCase) ? OwnershipProofs.Stack
+                    : string.Equals(entry, "tag", StringComparison.OrdinalIgnoreCase) ? OwnershipProofs.Tag
+                    : null;
+                string? problem = entry.Length == 0 ? $"{Echo(raw)} has an empty entry; separate proofs with single commas."
+                    : string.Equals(entry, RemediatorVariables.OwnershipNone, StringComparison.OrdinalIgnoreCase) ? $"{Echo(raw)} combines none with proofs; none stands alone."
+                    : proof is null ? $"{Echo(entry)} is not a proof (stack, tag; or none alone)."
+                    : (proofs & proof.Value) != 0 ? $"{Echo(raw)} names {entry} twice."
+                    : null;
+                if (problem is not null)
+                {
+                    Fail(name, problem);
+                    return fallback;
+                }
+
+                proofs |= proof!.Value;
+            }
+
+            return proofs;
         }
 
         public IReadOnlyList<string> Patterns(string name)

@@ -25,7 +25,7 @@ public static class RemediatorVariables
     /// <summary>Comma-separated function-name patterns with <c>*</c>; a match is never remediated.</summary>
     public const string DenyFunctions = "REMEDIATOR_DENY_FUNCTIONS";
 
-    /// <summary><c>any</c> (<c>*</c> for the stage in the source ARN) | <c>stage</c>.</summary>
+    /// <summary><c>stage</c> (the failing stage only) | <c>any</c> (<c>*</c> for the stage in the source ARN).</summary>
     public const string StageScope = "REMEDIATOR_STAGE_SCOPE";
 
     /// <summary>Fixes applied in one invocation at most.</summary>
@@ -40,11 +40,14 @@ public static class RemediatorVariables
     /// <summary>Consecutive failed passes, or permission writes, on one root cause before it escalates to a ticket.</summary>
     public const string MaxAttempts = "REMEDIATOR_MAX_ATTEMPTS";
 
+    /// <summary>The ownership proofs accepted before a grant: <c>stack,tag</c> | any subset | <c>none</c>.</summary>
+    public const string Ownership = "REMEDIATOR_OWNERSHIP";
+
     /// <summary>Every known variable, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Mode, TopicArn, LedgerTable, ExemptTag, AllowFunctions, DenyFunctions, StageScope,
-        MaxFixesPerInvocation, MaxFixesPerHour, SettleSeconds, MaxAttempts,
+        MaxFixesPerInvocation, MaxFixesPerHour, SettleSeconds, MaxAttempts, Ownership,
     ];
 
     /// <summary>Observe is the default: a deployment without an explicit mode never changes anything.</summary>
@@ -53,8 +56,18 @@ public static class RemediatorVariables
     /// <summary>Default exemption tag key.</summary>
     public const string DefaultExemptTag = "remediator:exempt";
 
-    /// <summary>The console and the AWS docs grant for every stage; stage-scoped is opt-in.</summary>
-    public const StageScope DefaultStageScope = Configuration.StageScope.Any;
+    /// <summary>Least privilege: a grant names the failing stage; <c>*</c> (the console's habit) is opt-in.</summary>
+    public const StageScope DefaultStageScope = Configuration.StageScope.Stage;
+
+    /// <summary>Both proofs are accepted; <c>none</c> must be set explicitly.</summary>
+    public const OwnershipProofs DefaultOwnership = OwnershipProofs.Stack | OwnershipProofs.Tag;
+
+    /// <summary>The spelling of <see cref="OwnershipProofs.None"/> in <see cref="Ownership"/>.</summary>
+    public const string OwnershipNone = "none";
+
+    /// <summary>Logged at every start when <see cref="Ownership"/> is <c>none</c>.</summary>
+    public const string OwnershipNoneWarning =
+        "is none: every API editor is trusted, so anyone who may change API Gateway can obtain invoke rights for apigateway.amazonaws.com on any function of the account; set stack, tag or stack,tag to require a proof of ownership.";
 
     /// <summary>Default and bounds of <see cref="MaxFixesPerInvocation"/>.</summary>
     public const int DefaultMaxFixesPerInvocation = 10;

@@ -1,6 +1,6 @@
 namespace Remediator.Core.Configuration;
 
-/// <summary>One invalid or unknown configuration variable.</summary>
+/// <summary>One invalid or unknown configuration variable, or (as a warning) one whose valid value is dangerous.</summary>
 public sealed record SettingsError(string Variable, string Problem)
 {
     /// <summary>The variable name first, so the operator knows what to change.</summary>

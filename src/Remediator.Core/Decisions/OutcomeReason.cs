@@ -74,4 +74,16 @@ public enum OutcomeReason
 
     /// <summary>The invocation already took on its cap of distinct root causes; a later batch brings this one back.</summary>
     RootCauseCapReached,
+
+    /// <summary>
+    /// Nothing proves that the function's owner wants this API to call it (no shared CloudFormation stack, no
+    /// <c>remediator:managed</c> tag naming the API): never granted, recommended with the opt-in command.
+    /// </summary>
+    OwnershipUnproven,
+
+    /// <summary>
+    /// The lines did not come from where API Gateway writes them (execution logs on a stage whose logging is off,
+    /// access-log lines outside the stage's destination): forged or stale, ignored without a message.
+    /// </summary>
+    LogSourceMismatch,
 }

@@ -26,10 +26,27 @@ public interface IApiGatewayClient
 }
 
 /// <summary>A REST API.</summary>
-public sealed record RestApi(string Id, string Name);
+public sealed record RestApi(string Id, string Name)
+{
+    /// <summary>The API's tags as GetRestApi returns them, CloudFormation's <c>aws:cloudformation:*</c> included.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = ResourceTags.None;
+
+    /// <summary>Value equality, including the tags.</summary>
+    public bool Equals(RestApi? other) =>
+        other is not null && Id == other.Id && Name == other.Name && ResourceTags.SameAs(Tags, other.Tags);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Tags.Count);
+}
 
 /// <summary>A REST API stage and its stage variables.</summary>
-public sealed record RestStage(string StageName, string? DeploymentId, IReadOnlyDictionary<string, string> Variables);
+public sealed record RestStage(string StageName, string? DeploymentId, IReadOnlyDictionary<string, string> Variables)
+{
+    /// <summary>
+    /// Execution-log levels (<c>methodSettings</c>: <c>*/*</c> and the per-method overrides) and the access-log destination.
+    /// </summary>
+    public StageLogging Logging { get; init; } = StageLogging.None;
+}
 
 /// <summary>A resource (path template) and its methods, keyed by HTTP verb (<c>ANY</c> included).</summary>
 public sealed record RestResource(string Id, string? ParentId, string Path, string? PathPart, IReadOnlyDictionary<string, RestMethod> Methods);

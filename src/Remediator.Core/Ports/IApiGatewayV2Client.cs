@@ -29,10 +29,29 @@ public interface IApiGatewayV2Client
 }
 
 /// <summary>An HTTP or WebSocket API (<see cref="ProtocolType"/> <c>HTTP</c> or <c>WEBSOCKET</c>).</summary>
-public sealed record HttpApi(string ApiId, string Name, string ProtocolType, string? ApiEndpoint);
+public sealed record HttpApi(string ApiId, string Name, string ProtocolType, string? ApiEndpoint)
+{
+    /// <summary>The API's tags as GetApi returns them, CloudFormation's <c>aws:cloudformation:*</c> included.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = ResourceTags.None;
+
+    /// <summary>Value equality, including the tags.</summary>
+    public bool Equals(HttpApi? other) =>
+        other is not null && ApiId == other.ApiId && Name == other.Name && ProtocolType == other.ProtocolType
+        && ApiEndpoint == other.ApiEndpoint && ResourceTags.SameAs(Tags, other.Tags);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ApiId, Name, ProtocolType, ApiEndpoint, Tags.Count);
+}
 
 /// <summary>A stage and its stage variables.</summary>
-public sealed record ApiStage(string StageName, string? DeploymentId, IReadOnlyDictionary<string, string> StageVariables);
+public sealed record ApiStage(string StageName, string? DeploymentId, IReadOnlyDictionary<string, string> StageVariables)
+{
+    /// <summary>
+    /// Execution-log levels (WebSocket APIs: <c>defaultRouteSettings</c> and <c>routeSettings</c> by route key; HTTP APIs
+    /// write none) and the access-log destination.
+    /// </summary>
+    public StageLogging Logging { get; init; } = StageLogging.None;
+}
 
 /// <summary>A route: key (<c>GET /pets/{id}</c>, <c>$default</c>, <c>$connect</c>) and target (<c>integrations/{id}</c>).</summary>
 public sealed record ApiRoute(string RouteId, string RouteKey, string? Target, string? AuthorizationType, string? AuthorizerId);

@@ -1,3 +1,4 @@
+using Remediator.Core.Diagnosis;
 using Remediator.Core.Ports;
 
 namespace Remediator.Core.Verification;
@@ -62,6 +63,30 @@ public sealed class ControlPlaneReader(IApiGatewayClient restApis, IApiGatewayV2
     /// <summary>ListTags of the unqualified function.</summary>
     public Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken) =>
         MemoAsync("ListTags", functionArn, ct => lambda.ListTagsAsync(functionArn, ct), cancellationToken);
+
+    /// <summary>
+    /// The API's tags, from the GetRestApi (REST) or GetApi (HTTP, WebSocket) answer resolution already read, so
+    /// no call of their own; null when there is no such API.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>?> GetApiTagsAsync(ApiType apiType, string apiId, CancellationToken cancellationToken) =>
+        apiType switch
+        {
+            ApiType.Rest => (await GetRestApiAsync(apiId, cancellationToken).ConfigureAwait(false))?.Tags,
+            ApiType.Http or ApiType.WebSocket => (await GetApiAsync(apiId, cancellationToken).ConfigureAwait(false))?.Tags,
+            _ => throw new ArgumentOutOfRangeException(nameof(apiType), apiType, "The control plane must have told the API's type."),
+        };
+
+    /// <summary>
+    /// The stage's execution-log levels and access-log destination, from the GetStage answer resolution already
+    /// read; null when there is no such stage.
+    /// </summary>
+    public async Task<StageLogging?> GetStageLoggingAsync(ApiType apiType, string apiId, string stage, CancellationToken cancellationToken) =>
+        apiType switch
+        {
+            ApiType.Rest => (await GetRestStageAsync(apiId, stage, cancellationToken).ConfigureAwait(false))?.Logging,
+            ApiType.Http or ApiType.WebSocket => (await GetApiStageAsync(apiId, stage, cancellationToken).ConfigureAwait(false))?.Logging,
+            _ => throw new ArgumentOutOfRangeException(nameof(apiType), apiType, "The control plane must have told the API's type."),
+        };
 
     // Findings are processed one after another, so a plain dictionary is enough; failures are not
     // memoised (an exception propagates and the invocation fails).

@@ -7,11 +7,13 @@ using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.Http;
 using Remediator.Sandbox.Logs;
 using Remediator.Sandbox.State;
+using Remediator.Sandbox.Tagging;
 
 namespace Remediator.Sandbox.Admin;
 
 /// <summary>
-/// <c>/_sandbox/*</c>: state introspection and reset, fault injection, log subscriptions, role permissions. Unsigned on purpose:
+/// <c>/_sandbox/*</c>: state introspection and reset, fault injection, log subscriptions, role permissions, tags only AWS
+/// may set. Unsigned on purpose:
 /// these are test hooks on a loopback-only endpoint, not AWS APIs.
 /// </summary>
 internal sealed class AdminChannel(
@@ -55,6 +57,8 @@ internal sealed class AdminChannel(
                 return Json(200, RolePermissions(), SandboxJson.Context.ListRolePermission);
             case ("POST", "role-permissions"):
                 return await AddRolePermissionAsync(request, cancellationToken).ConfigureAwait(false);
+            case ("POST", "tags"):
+                return await AddTagsAsync(request, cancellationToken).ConfigureAwait(false);
             default:
                 return Problem(404, $"No sandbox endpoint {request.Method} {request.RawPath}. Try GET /_sandbox/state.");
         }
@@ -103,6 +107,44 @@ internal sealed class AdminChannel(
 
         await afterChangeAsync(cancellationToken).ConfigureAwait(false);
         return Json(201, RolePermissions(), SandboxJson.Context.ListRolePermission);
+    }
+
+    private async Task<SandboxResponse> AddTagsAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        SandboxTagsRequest? input;
+        try
+        {
+            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.SandboxTagsRequest);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(400, ex.Message);
+        }
+
+        if (input?.ResourceArn is not { } arn || input.Tags is not { Count: > 0 } tags)
+        {
+            return Problem(400, "Tags need a resourceArn and a non-empty tags object, e.g. {\"resourceArn\":\"arn:aws:apigateway:us-east-1::/restapis/abc\",\"tags\":{\"aws:cloudformation:stack-id\":\"...\"}}.");
+        }
+
+        if (TagRules.Oversized(tags) is { } problem)
+        {
+            return Problem(400, problem);
+        }
+
+        SandboxTagsRequest answer;
+        lock (env.State.Gate)
+        {
+            if (TaggedResources.Any(env, arn) is not { } resource)
+            {
+                return Problem(404, $"No REST API, HTTP or WebSocket API, stage or function of this sandbox has the ARN {arn}.");
+            }
+
+            resource.Add(tags);
+            answer = new SandboxTagsRequest { ResourceArn = arn, Tags = new Dictionary<string, string>(resource.Tags) };
+        }
+
+        await afterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return Json(200, answer, SandboxJson.Context.SandboxTagsRequest);
     }
 
     private List<RolePermission> RolePermissions()

@@ -24,3 +24,13 @@ internal sealed record RolePermissionRequest
     [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
     [JsonPropertyName("functionArn")] public string? FunctionArn { get; init; }
 }
+
+/// <summary>
+/// Body of <c>POST /_sandbox/tags</c> and its answer: tags laid over a REST API, an HTTP or WebSocket API (or a stage
+/// of either) or a Lambda function, <c>aws:</c> keys included, as CloudFormation sets them on what a stack creates.
+/// </summary>
+internal sealed record SandboxTagsRequest
+{
+    [JsonPropertyName("resourceArn")] public string? ResourceArn { get; init; }
+    [JsonPropertyName("tags")] public Dictionary<string, string>? Tags { get; init; }
+}

@@ -1,4 +1,5 @@
 using Remediator.Sandbox.Http;
+using Remediator.Sandbox.Tagging;
 
 namespace Remediator.Sandbox.ApiGateway;
 
@@ -12,4 +13,21 @@ internal static class ApiGatewayErrors
     public static ServiceError Conflict(string message) => new(409, "ConflictException", message);
 
     public static ServiceError ApiNotFound(string accountId, string apiId) => NotFound($"Invalid API identifier specified {accountId}:{apiId}");
+
+    /// <summary>
+    /// The refusal of an <c>aws:</c> tag key, with API Gateway's own message as SDK users have reported it for REST APIs
+    /// (assumed the same for v2, and for UntagResource).
+    /// </summary>
+    public static ServiceError ReservedTagKey() => BadRequest("Invalid tag key. Tag keys cannot start with 'aws:' (case insensitive)");
+
+    /// <summary>The refusal of tags a caller may not set (<c>aws:</c> keys, keys or values out of bounds); null when they may.</summary>
+    public static ServiceError? InvalidTags(IReadOnlyDictionary<string, string>? tags)
+    {
+        if (TagRules.FirstReserved(tags?.Keys) is not null)
+        {
+            return ReservedTagKey();
+        }
+
+        return TagRules.Oversized(tags) is { } problem ? BadRequest($"Invalid tags: {problem}") : null;
+    }
 }

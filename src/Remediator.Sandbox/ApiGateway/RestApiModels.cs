@@ -83,7 +83,8 @@ internal sealed record Stage
 internal sealed record MethodSetting
 {
     [JsonPropertyName("metricsEnabled")] public bool MetricsEnabled { get; init; }
-    [JsonPropertyName("loggingLevel")] public string LoggingLevel { get; init; } = "OFF";
+    // Absent until set, as GetStage shows a setting created by another patch (aws-cli's update-stage example).
+    [JsonPropertyName("loggingLevel")] public string? LoggingLevel { get; init; }
     [JsonPropertyName("dataTraceEnabled")] public bool DataTraceEnabled { get; init; }
     [JsonPropertyName("throttlingBurstLimit")] public int ThrottlingBurstLimit { get; init; } = 5000;
     [JsonPropertyName("throttlingRateLimit")] public double ThrottlingRateLimit { get; init; } = 10000;

@@ -65,6 +65,11 @@ internal sealed partial class RestApiService
             return ApiGatewayErrors.Conflict("Stage already exists");
         }
 
+        if (ApiGatewayErrors.InvalidTags(input.Tags) is { } invalidTags)
+        {
+            return invalidTags;
+        }
+
         var now = env.Now.ToUnixTimeSeconds();
         var stage = new Stage
         {

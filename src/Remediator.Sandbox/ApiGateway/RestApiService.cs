@@ -29,7 +29,10 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         .Add("GET", Api + "/stages/{stage_name}", "GetStage")
         .Add("PATCH", Api + "/stages/{stage_name}", "UpdateStage")
         .Add("POST", Api + "/authorizers", "CreateAuthorizer")
-        .Add("GET", Api + "/authorizers/{authorizer_id}", "GetAuthorizer");
+        .Add("GET", Api + "/authorizers/{authorizer_id}", "GetAuthorizer")
+        .Add("PUT", "/tags/{resource_arn}", "TagResource")
+        .Add("GET", "/tags/{resource_arn}", "GetTags")
+        .Add("DELETE", "/tags/{resource_arn}", "UntagResource");
 
     public string SigningName => "apigateway";
 
@@ -52,6 +55,11 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         if (call.Operation == "GetRestApis")
         {
             return GetRestApis(request);
+        }
+
+        if (call.Operation is "TagResource" or "GetTags" or "UntagResource")
+        {
+            return Tagging(call, request);
         }
 
         if (!env.Data.RestApis.TryGetValue(call["restapi_id"], out var api))
@@ -93,6 +101,11 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         if (string.IsNullOrWhiteSpace(input.Name))
         {
             return ApiGatewayErrors.BadRequest("Invalid REST API name specified");
+        }
+
+        if (ApiGatewayErrors.InvalidTags(input.Tags) is { } invalidTags)
+        {
+            return invalidTags;
         }
 
         var id = NewApiId();

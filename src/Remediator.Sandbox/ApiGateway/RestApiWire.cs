@@ -71,3 +71,9 @@ internal sealed record ResourceList(
     [property: JsonPropertyName("position")] string? Position);
 
 internal sealed record StageList([property: JsonPropertyName("item")] IReadOnlyList<Stage> Item);
+
+/// <summary>TagResource's body (v1 and v2 alike): <c>{"tags": {...}}</c>.</summary>
+internal sealed record TagsRequest([property: JsonPropertyName("tags")] Dictionary<string, string>? Tags);
+
+/// <summary>GetTags' answer (v1 and v2 alike): <c>{"tags": {...}}</c>.</summary>
+internal sealed record TagsResponse([property: JsonPropertyName("tags")] IReadOnlyDictionary<string, string> Tags);

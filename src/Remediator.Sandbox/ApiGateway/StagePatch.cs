@@ -10,6 +10,8 @@ internal sealed record StagePatchResult(Stage? Stage, ServiceError? Error);
 /// UpdateStage's JSON-Patch subset: <c>/variables/{name}</c>, <c>/description</c>, <c>/deploymentId</c>,
 /// <c>/tracingEnabled</c>, <c>/cacheClusterEnabled</c>, <c>/accessLogSettings/*</c> and method settings
 /// <c>/{resourcePath}/{method}/logging/loglevel</c> (and dataTrace, metrics, throttling); <c>~1</c> escapes <c>/</c>.
+/// Method settings are keyed as sent, escaped: <c>/~1pets~1{id}/GET/...</c> keys <c>~1pets~1{id}/GET</c>, <c>/*/*/...</c>
+/// keys <c>*/*</c> (aws-cli's own update-stage examples show these keys in GetStage's answer).
 /// </summary>
 internal static class StagePatch
 {
@@ -59,7 +61,7 @@ internal static class StagePatch
             ["", "accessLogSettings"] when op == "remove" => (stage with { AccessLogSettings = null }, null),
             ["", "accessLogSettings", "destinationArn"] => (stage with { AccessLogSettings = new(stage.AccessLogSettings?.Format, value) }, null),
             ["", "accessLogSettings", "format"] => (stage with { AccessLogSettings = new(value, stage.AccessLogSettings?.DestinationArn) }, null),
-            ["", var resource, var method, var group, var setting] => MethodSetting(stage, $"{Unescape(resource).TrimStart('/')}/{method}", $"{group}/{setting}", value, path),
+            ["", var resource, var method, var group, var setting] => MethodSetting(stage, $"{resource}/{method}", $"{group}/{setting}", value, path),
             _ => (null, InvalidPath(op, path)),
         };
     }

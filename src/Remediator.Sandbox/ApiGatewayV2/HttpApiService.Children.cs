@@ -91,6 +91,11 @@ internal sealed partial class HttpApiService
             return ApiGatewayErrors.Conflict("Stage already exists");
         }
 
+        if (ApiGatewayErrors.InvalidTags(input.Tags) is { } invalidTags)
+        {
+            return invalidTags;
+        }
+
         var stage = input with
         {
             CreatedDate = env.NowSeconds,

@@ -22,8 +22,12 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
         .Add("POST", ApiPath + "/stages", "CreateStage")
         .Add("GET", ApiPath + "/stages", "GetStages")
         .Add("GET", ApiPath + "/stages/{stageName}", "GetStage")
+        .Add("PATCH", ApiPath + "/stages/{stageName}", "UpdateStage")
         .Add("POST", ApiPath + "/authorizers", "CreateAuthorizer")
-        .Add("GET", ApiPath + "/authorizers/{authorizerId}", "GetAuthorizer");
+        .Add("GET", ApiPath + "/authorizers/{authorizerId}", "GetAuthorizer")
+        .Add("POST", "/v2/tags/{resource-arn}", "TagResource")
+        .Add("GET", "/v2/tags/{resource-arn}", "GetTags")
+        .Add("DELETE", "/v2/tags/{resource-arn}", "UntagResource");
 
     public string SigningName => "apigateway";
 
@@ -48,6 +52,11 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
             return Page(request, env.Data.ApisV2.Values.Select(a => a.Api).ToList(), SandboxJson.Context.ItemPageApi);
         }
 
+        if (call.Operation is "TagResource" or "GetTags" or "UntagResource")
+        {
+            return Tagging(call, request);
+        }
+
         if (!env.Data.ApisV2.TryGetValue(call["apiId"], out var api))
         {
             return ApiGatewayErrors.ApiNotFound(env.AccountId, call["apiId"]);
@@ -68,6 +77,7 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
             "GetStage" => api.Stages.TryGetValue(call["stageName"], out var stage)
                 ? Reply.Json(Protocol, stage, SandboxJson.Context.ApiStage)
                 : ApiGatewayErrors.NotFound("Invalid stage identifier specified"),
+            "UpdateStage" => UpdateStage(api, call, request),
             "CreateAuthorizer" => CreateAuthorizer(api, request),
             _ => api.Authorizers.TryGetValue(call["authorizerId"], out var authorizer)
                 ? Reply.Json(Protocol, authorizer, SandboxJson.Context.ApiAuthorizer)
@@ -96,6 +106,11 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
         if (!http && input.Target is not null)
         {
             return ApiGatewayErrors.BadRequest("Quick create (Target) is only supported for HTTP APIs");
+        }
+
+        if (ApiGatewayErrors.InvalidTags(input.Tags) is { } invalidTags)
+        {
+            return invalidTags;
         }
 
         string id;

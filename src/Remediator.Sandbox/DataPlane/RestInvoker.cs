@@ -139,9 +139,12 @@ internal sealed class RestInvoker(SandboxEnvironment env)
         return InvocationOutcome.Json(200, body);
     }
 
-    /// <summary>The stage's logging level for a method: its own setting, else <c>*/*</c>, else OFF.</summary>
+    /// <summary>
+    /// The stage's logging level for a method: its own setting (keyed <c>~1pets~1{id}/GET</c>, the path's <c>/</c> as
+    /// <c>~1</c>), else <c>*/*</c>, else OFF. An override that sets no level inherits the stage's.
+    /// </summary>
     private static string LogLevel(Stage stage, string resourcePath, string method) =>
-        stage.MethodSettings.GetValueOrDefault($"{resourcePath.TrimStart('/')}/{method}")?.LoggingLevel
+        stage.MethodSettings.GetValueOrDefault($"{resourcePath.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}/{method}")?.LoggingLevel
         ?? stage.MethodSettings.GetValueOrDefault("*/*")?.LoggingLevel
         ?? "OFF";
 }

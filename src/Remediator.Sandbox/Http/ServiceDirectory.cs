@@ -63,7 +63,7 @@ internal sealed class ServiceDirectory(IReadOnlyList<IAwsService> services)
         return first switch
         {
             "2015-03-31" or "2017-03-31" => "lambda",
-            "restapis" => "apigateway",
+            "restapis" or "tags" => "apigateway",
             "v2" => "apigatewayv2",
             _ => FormBody.Parse(request).FirstOrDefault(p => p.Key == "Version").Value == "2011-06-15" ? "sts" : "sns",
         };

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Remediator.Sandbox.Http;
+using Remediator.Sandbox.Tagging;
 
 namespace Remediator.Sandbox.Lambda;
 
@@ -30,6 +31,20 @@ internal static class LambdaErrors
 
     public static ServiceError BadContent(string detail) =>
         User(400, "InvalidRequestContentException", $"Could not parse request body into json: {detail}");
+
+    /// <summary>
+    /// The refusal of tags a caller may not set: <c>aws:</c> keys (Lambda's InvalidParameterValueException; the message
+    /// text is not confirmed against AWS) and keys or values out of bounds.
+    /// </summary>
+    public static ServiceError? InvalidTags(IReadOnlyDictionary<string, string>? tags)
+    {
+        if (TagRules.FirstReserved(tags?.Keys) is { } reserved)
+        {
+            return InvalidParameter($"Invalid tag key {reserved}: customers cannot set tag keys starting with aws: (case insensitive).");
+        }
+
+        return TagRules.Oversized(tags) is { } problem ? InvalidParameter($"Invalid tags: {problem}.") : null;
+    }
 
     public static ServiceError UnknownOperation() => new(404, "UnknownOperationException", "Unknown operation");
 

@@ -90,6 +90,11 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
             return LambdaErrors.InvalidParameter("Timeout must be 1-900 seconds and MemorySize 128-10240 MB.");
         }
 
+        if (LambdaErrors.InvalidTags(input.Tags) is { } invalidTags)
+        {
+            return invalidTags;
+        }
+
         var arn = FunctionName.Arn(env.Region, env.AccountId, name.Name);
         var configuration = new FunctionConfiguration
         {
@@ -208,6 +213,11 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         if (TaggedFunction(call["Resource"]) is not { } function)
         {
             return TagTargetError(call["Resource"]);
+        }
+
+        if (LambdaErrors.InvalidTags(input.Tags) is { } invalid)
+        {
+            return invalid;
         }
 
         foreach (var (key, value) in input.Tags ?? [])

@@ -27,6 +27,56 @@ public sealed class ApiGatewayClientTests
     }
 
     [Fact]
+    public async Task GetRestApiAsync_Tagged_ReturnsTheTagsCloudFormationSetToo()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-rest-api-tagged.json")));
+
+        var api = await Client(server).GetRestApiAsync("a1b2c3d4e5", CancellationToken.None);
+
+        Assert.NotNull(api);
+        Assert.Equal(4, api.Tags.Count);
+        Assert.Equal("arn:aws:cloudformation:us-east-1:123456789012:stack/pets/0a1b2c3d-1111-2222-3333-444455556666", api.Tags["aws:cloudformation:stack-id"]);
+        Assert.Equal("pets", api.Tags["team"]);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task GetRestApiAsync_Untagged_HasNoTags()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-rest-api.json")));
+
+        Assert.Same(ResourceTags.None, (await Client(server).GetRestApiAsync("a1b2c3d4e5", CancellationToken.None))!.Tags);
+    }
+
+    [Fact]
+    public async Task GetStageAsync_MethodSettings_ReadsStageLevelOverridesAndAccessLogDestination()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-stage-logging.json")));
+
+        var stage = await Client(server).GetStageAsync("a1b2c3d4e5", "prod", CancellationToken.None);
+
+        // "~1pets/POST" sets no level, so it inherits the stage's and is not an override.
+        Assert.Equal(
+            new StageLogging(
+                "ERROR",
+                new Dictionary<string, string> { ["~1pets~1{id}/GET"] = "INFO" },
+                "arn:aws:logs:us-east-1:123456789012:log-group:API-Gateway-Access-Logs_a1b2c3d4e5/prod"),
+            stage!.Logging);
+    }
+
+    [Fact]
+    public async Task GetStageAsync_NoMethodSettings_LogsNothing()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, """{"deploymentId":"dep122","stageName":"dev","cacheClusterEnabled":false}"""));
+
+        Assert.Equal(StageLogging.None, (await Client(server).GetStageAsync("a1b2c3d4e5", "dev", CancellationToken.None))!.Logging);
+    }
+
+    [Fact]
     public async Task GetRestApiAsync_Missing_ReturnsNull()
     {
         await using var server = new LoopbackServer();
@@ -60,6 +110,7 @@ public sealed class ApiGatewayClientTests
 
         Assert.NotNull(stage);
         Assert.Equal(("prod", "dep123", "pets", "live"), (stage.StageName, stage.DeploymentId, stage.Variables["fn"], stage.Variables["alias"]));
+        Assert.Equal(new StageLogging("INFO", new Dictionary<string, string>(), null), stage.Logging);
         Assert.Equal("/restapis/a1b2c3d4e5/stages/prod", Assert.Single(server.Requests).RawTarget);
     }
 

@@ -22,6 +22,41 @@ public sealed class ApiGatewayV2ClientTests
     }
 
     [Fact]
+    public async Task GetApiAsync_TaggedWebSocketApi_ReturnsItsTags()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGatewayV2", "get-api-websocket-tagged.json")));
+
+        var api = await Client(server).GetApiAsync("w1s2c3k4t5", CancellationToken.None);
+
+        Assert.Equal("WEBSOCKET", api!.ProtocolType);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["aws:cloudformation:stack-id"] = "arn:aws:cloudformation:us-east-1:123456789012:stack/chat/0a1b2c3d-1111-2222-3333-444455556666",
+                ["team"] = "chat",
+            },
+            api.Tags);
+    }
+
+    [Fact]
+    public async Task GetStageAsync_WebSocketRouteSettings_ReadsDefaultLevelOverridesAndAccessLogDestination()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGatewayV2", "get-stage-websocket.json")));
+
+        var stage = await Client(server).GetStageAsync("w1s2c3k4t5", "production", CancellationToken.None);
+
+        // "$disconnect" sets no level, so it inherits the default route settings' and is not an override.
+        Assert.Equal(
+            new StageLogging(
+                "ERROR",
+                new Dictionary<string, string> { ["$connect"] = "OFF", ["sendMessage"] = "INFO" },
+                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/apigateway/chat-access:*"),
+            stage!.Logging);
+    }
+
+    [Fact]
     public async Task GetApiAsync_Missing_ReturnsNull()
     {
         await using var server = new LoopbackServer();

@@ -16,7 +16,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     [Fact]
     public async Task Audit_StageVariablePermissionMissing_ExitsActionNeededWithTheFixThenSuccessOnceFixed()
     {
-        string grantArn = $"arn:aws:execute-api:{world.Region}:{world.AccountId}:{world.ApiId}/*/GET/pets/*";
+        string grantArn = $"arn:aws:execute-api:{world.Region}:{world.AccountId}:{world.ApiId}/prod/GET/pets/*";
 
         CliRun before = Audit();
 

@@ -109,7 +109,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
             ["Fixed", "PermissionMissing", "MissingInvokePermission", apiId, Stage, functionArn],
             new[] { "outcome", "reason", "kind", "apiId", "stage", "functionArn" }.Select(k => o.GetProperty(k).GetString()));
         Assert.Equal(JsonValueKind.Null, o.GetProperty("qualifier").ValueKind);
-        Assert.Equal($"arn:aws:execute-api:{sandbox.Region}:{sandbox.AccountId}:{apiId}/*/GET/pets", o.GetProperty("sourceArn").GetString());
+        Assert.Equal($"arn:aws:execute-api:{sandbox.Region}:{sandbox.AccountId}:{apiId}/prod/GET/pets", o.GetProperty("sourceArn").GetString());
         Assert.StartsWith("remediator-", o.GetProperty("statementId").GetString(), StringComparison.Ordinal);
         Assert.NotNull(await clients.Lambda.GetPolicyAsync(functionArn, null, CancellationToken.None));
         using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };

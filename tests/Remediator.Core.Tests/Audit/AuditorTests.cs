@@ -28,7 +28,7 @@ public class AuditorTests
         AuditEntry entry = Assert.Single(report.Entries);
         Assert.Equal((AuditStatus.Missing, "GET /pets/{id}", prod), (entry.Status, entry.Target, entry.FunctionArn));
         Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/prod/GET/pets/*", entry.SourceArn);
-        Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/*/GET/pets/*", entry.Grant!.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/prod/GET/pets/*", entry.Grant!.SourceArn);
         Assert.StartsWith("aws lambda add-permission --function-name", entry.Grant.ToAddPermissionCommand(), StringComparison.Ordinal);
         Assert.True(report.HasBlockingEntries);
         Assert.Equal(0, world.Lambda.Count("AddPermission"));
@@ -44,13 +44,13 @@ public class AuditorTests
     }
 
     [Fact]
-    public async Task AuditAsync_StageScopeStage_ReportsTheStageScopedGrant()
+    public async Task AuditAsync_StageScopeAny_ReportsTheEveryStageGrant()
     {
         var world = new EngineWorld().WithPetsApi();
 
-        AuditReport report = await Audit(world, new AuditRequest(Account, Region, StageScope: StageScope.Stage));
+        AuditReport report = await Audit(world, new AuditRequest(Account, Region, StageScope: StageScope.Any));
 
-        Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/prod/GET/pets/*", Assert.Single(report.Entries).Grant!.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/*/GET/pets/*", Assert.Single(report.Entries).Grant!.SourceArn);
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public class AuditorTests
 
         Assert.Equal(
             [
-                (ApiType.Http, "route GET /items/{id}", TargetKind.Integration, $"arn:aws:execute-api:{Region}:{Account}:{HttpApiId}/*/GET/items/*"),
+                (ApiType.Http, "route GET /items/{id}", TargetKind.Integration, $"arn:aws:execute-api:{Region}:{Account}:{HttpApiId}/$default/GET/items/*"),
                 (ApiType.Http, "authorizer au1", TargetKind.Authorizer, $"arn:aws:execute-api:{Region}:{Account}:{HttpApiId}/authorizers/au1"),
-                (ApiType.Http, "route POST /items", TargetKind.Integration, $"arn:aws:execute-api:{Region}:{Account}:{HttpApiId}/*/POST/items"),
-                (ApiType.WebSocket, "route $connect", TargetKind.Integration, $"arn:aws:execute-api:{Region}:{Account}:{WsApiId}/*/$connect"),
+                (ApiType.Http, "route POST /items", TargetKind.Integration, $"arn:aws:execute-api:{Region}:{Account}:{HttpApiId}/$default/POST/items"),
+                (ApiType.WebSocket, "route $connect", TargetKind.Integration, $"arn:aws:execute-api:{Region}:{Account}:{WsApiId}/live/$connect"),
             ],
             report.Entries.Select(e => (e.ApiType, e.Target, e.Kind, e.Grant!.SourceArn)));
         Assert.All(report.Entries, e => Assert.Equal(AuditStatus.Missing, e.Status));

@@ -41,11 +41,12 @@ public class RemediatorSettingsReaderTests
             (RemediatorVariables.ExemptTag, "team:no-heal"),
             (RemediatorVariables.AllowFunctions, "orders-*, payments"),
             (RemediatorVariables.DenyFunctions, "*-prod-critical"),
-            (RemediatorVariables.StageScope, "stage"),
+            (RemediatorVariables.StageScope, "any"),
             (RemediatorVariables.MaxFixesPerInvocation, "3"),
             (RemediatorVariables.MaxFixesPerHour, "25"),
             (RemediatorVariables.SettleSeconds, "0"),
-            (RemediatorVariables.MaxAttempts, "5"));
+            (RemediatorVariables.MaxAttempts, "5"),
+            (RemediatorVariables.Ownership, "tag"));
 
         Assert.Equal(
             new RemediatorSettings
@@ -55,11 +56,12 @@ public class RemediatorSettingsReaderTests
                 LedgerTable = "remediator-ledger",
                 ExemptTag = "team:no-heal",
                 Functions = new FunctionNameFilter(["orders-*", "payments"], ["*-prod-critical"]),
-                StageScope = StageScope.Stage,
+                StageScope = StageScope.Any,
                 MaxFixesPerInvocation = 3,
                 MaxFixesPerHour = 25,
                 SettleDelay = TimeSpan.Zero,
                 MaxAttempts = 5,
+                Ownership = OwnershipProofs.Tag,
             },
             settings);
     }
@@ -77,11 +79,57 @@ public class RemediatorSettingsReaderTests
 
     [Theory]
     [InlineData("any", StageScope.Any)]
+    [InlineData("ANY", StageScope.Any)]
     [InlineData("stage", StageScope.Stage)]
     [InlineData("STAGE", StageScope.Stage)]
+    [InlineData("", StageScope.Stage)]
     public void Read_StageScope_ParsesEachSpelling(string value, StageScope expected)
     {
         Assert.Equal(expected, ReadValid((RemediatorVariables.StageScope, value)).StageScope);
+    }
+
+    [Theory]
+    [InlineData("stack,tag", OwnershipProofs.Stack | OwnershipProofs.Tag)]
+    [InlineData("tag,stack", OwnershipProofs.Stack | OwnershipProofs.Tag)]
+    [InlineData(" Stack , TAG ", OwnershipProofs.Stack | OwnershipProofs.Tag)]
+    [InlineData("stack", OwnershipProofs.Stack)]
+    [InlineData("tag", OwnershipProofs.Tag)]
+    [InlineData("none", OwnershipProofs.None)]
+    [InlineData("NONE", OwnershipProofs.None)]
+    [InlineData("", OwnershipProofs.Stack | OwnershipProofs.Tag)]
+    [InlineData("   ", OwnershipProofs.Stack | OwnershipProofs.Tag)]
+    public void Read_Ownership_ParsesEachSpelling(string value, OwnershipProofs expected)
+    {
+        Assert.Equal(expected, ReadValid((RemediatorVariables.Ownership, value)).Ownership);
+    }
+
+    [Fact]
+    public void Read_OwnershipUnset_AcceptsBothProofsWithoutWarning()
+    {
+        SettingsResult result = Read();
+
+        Assert.Equal(OwnershipProofs.Stack | OwnershipProofs.Tag, result.Settings!.Ownership);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Read_OwnershipNone_IsValidButWarnsNamingTheVariable()
+    {
+        SettingsResult result = Read((RemediatorVariables.Ownership, "none"));
+
+        Assert.True(result.IsValid);
+        SettingsError warning = Assert.Single(result.Warnings);
+        Assert.Equal(RemediatorVariables.Ownership, warning.Variable);
+        Assert.StartsWith("REMEDIATOR_OWNERSHIP: is none: every API editor is trusted", warning.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stack")]
+    [InlineData("tag")]
+    [InlineData("stack,tag")]
+    public void Read_OwnershipWithProofs_DoesNotWarn(string value)
+    {
+        Assert.Empty(Read((RemediatorVariables.Ownership, value)).Warnings);
     }
 
     [Theory]
@@ -151,6 +199,17 @@ public class RemediatorSettingsReaderTests
     [InlineData(RemediatorVariables.DenyFunctions, "a,,b", "has an empty entry")]
     [InlineData(RemediatorVariables.DenyFunctions, "prod?", "is not a function-name pattern")]
     [InlineData(RemediatorVariables.StageScope, "all", "is not one of any, stage")]
+    [InlineData(RemediatorVariables.Ownership, "stacks", "'stacks' is not a proof (stack, tag; or none alone)")]
+    [InlineData(RemediatorVariables.Ownership, "stack;tag", "is not a proof")]
+    [InlineData(RemediatorVariables.Ownership, "stack tag", "is not a proof")]
+    [InlineData(RemediatorVariables.Ownership, "stack,", "has an empty entry")]
+    [InlineData(RemediatorVariables.Ownership, ",tag", "has an empty entry")]
+    [InlineData(RemediatorVariables.Ownership, "stack,,tag", "has an empty entry")]
+    [InlineData(RemediatorVariables.Ownership, "tag,tag", "names tag twice")]
+    [InlineData(RemediatorVariables.Ownership, "none,tag", "combines none with proofs")]
+    [InlineData(RemediatorVariables.Ownership, "stack,none", "combines none with proofs")]
+    [InlineData(RemediatorVariables.Ownership, "off", "is not a proof")]
+    [InlineData(RemediatorVariables.Ownership, "false", "is not a proof")]
     [InlineData(RemediatorVariables.MaxFixesPerInvocation, "0", "is not a whole number from 1 to 100")]
     [InlineData(RemediatorVariables.MaxFixesPerInvocation, "101", "is not a whole number from 1 to 100")]
     [InlineData(RemediatorVariables.MaxFixesPerInvocation, "ten", "is not a whole number")]

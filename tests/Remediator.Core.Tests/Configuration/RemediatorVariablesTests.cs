@@ -13,7 +13,7 @@ public class RemediatorVariablesTests
                 "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
                 "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
                 "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR",
-                "REMEDIATOR_SETTLE_SECONDS", "REMEDIATOR_MAX_ATTEMPTS",
+                "REMEDIATOR_SETTLE_SECONDS", "REMEDIATOR_MAX_ATTEMPTS", "REMEDIATOR_OWNERSHIP",
             ],
             RemediatorVariables.All);
     }
@@ -29,7 +29,8 @@ public class RemediatorVariablesTests
     {
         Assert.Equal(RemediatorMode.Observe, RemediatorVariables.DefaultMode);
         Assert.Equal("remediator:exempt", RemediatorVariables.DefaultExemptTag);
-        Assert.Equal(StageScope.Any, RemediatorVariables.DefaultStageScope);
+        Assert.Equal(StageScope.Stage, RemediatorVariables.DefaultStageScope);
+        Assert.Equal(OwnershipProofs.Stack | OwnershipProofs.Tag, RemediatorVariables.DefaultOwnership);
         Assert.Equal(10, RemediatorVariables.DefaultMaxFixesPerInvocation);
         Assert.Equal(100, RemediatorVariables.DefaultMaxFixesPerHour);
         Assert.Equal(5, RemediatorVariables.DefaultSettleSeconds);
@@ -46,11 +47,12 @@ public class RemediatorVariablesTests
         Assert.Null(settings.LedgerTable);
         Assert.Equal("remediator:exempt", settings.ExemptTag);
         Assert.Equal(FunctionNameFilter.AllowAll, settings.Functions);
-        Assert.Equal(StageScope.Any, settings.StageScope);
+        Assert.Equal(StageScope.Stage, settings.StageScope);
         Assert.Equal(10, settings.MaxFixesPerInvocation);
         Assert.Equal(100, settings.MaxFixesPerHour);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.SettleDelay);
         Assert.Equal(3, settings.MaxAttempts);
+        Assert.Equal(OwnershipProofs.Stack | OwnershipProofs.Tag, settings.Ownership);
     }
 
     [Theory]

@@ -43,11 +43,11 @@ public class RemediationEngineResolutionTests
     }
 
     [Theory]
-    [InlineData("/pets/{id}", "GET", "GET", "/pets/42", "/*/GET/pets/*")]
-    [InlineData("/{proxy+}", "ANY", "DELETE", "/a/b/c", "/*/*/*")]
-    [InlineData("/files/{proxy+}", "GET", "GET", "/files/x/y.txt", "/*/GET/files/*")]
-    [InlineData("/pets", "ANY", "POST", "/pets", "/*/*/pets")]
-    [InlineData("/", "GET", "GET", "/", "/*/GET/")]
+    [InlineData("/pets/{id}", "GET", "GET", "/pets/42", "/prod/GET/pets/*")]
+    [InlineData("/{proxy+}", "ANY", "DELETE", "/a/b/c", "/prod/*/*")]
+    [InlineData("/files/{proxy+}", "GET", "GET", "/files/x/y.txt", "/prod/GET/files/*")]
+    [InlineData("/pets", "ANY", "POST", "/pets", "/prod/*/pets")]
+    [InlineData("/", "GET", "GET", "/", "/prod/GET/")]
     public async Task ProcessAsync_RestResourceShapes_GrantTheTemplateNotTheRequest(
         string template, string configured, string method, string path, string expectedSuffix)
     {
@@ -75,10 +75,10 @@ public class RemediationEngineResolutionTests
     }
 
     [Theory]
-    [InlineData("GET /items", "GET", "/items", "/*/GET/items")]
-    [InlineData("GET /items/{id}", "GET", "/items/7", "/*/GET/items/*")]
-    [InlineData("ANY /items", "PUT", "/items", "/*/*/items")]
-    [InlineData("$default", "GET", "/anything/else", "/*/$default")]
+    [InlineData("GET /items", "GET", "/items", "/$default/GET/items")]
+    [InlineData("GET /items/{id}", "GET", "/items/7", "/$default/GET/items/*")]
+    [InlineData("ANY /items", "PUT", "/items", "/$default/*/items")]
+    [InlineData("$default", "GET", "/anything/else", "/$default/$default")]
     public async Task ProcessAsync_HttpApiRoutes_GrantTheRoute(string routeKey, string method, string path, string expectedSuffix)
     {
         var world = new EngineWorld();
@@ -118,7 +118,7 @@ public class RemediationEngineResolutionTests
             Batch(ExecutionGroup(WsApiId, "production"), WebSocketFailure("MQPp0FKeoAMFfwg=", "$connect", connect))));
 
         Assert.Equal((RemediationOutcome.Fixed, ApiType.WebSocket), (outcome.Outcome, outcome.ApiType));
-        Assert.Equal($"arn:aws:execute-api:us-east-1:{Account}:{WsApiId}/*/$connect", outcome.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:us-east-1:{Account}:{WsApiId}/production/$connect", outcome.SourceArn);
     }
 
     [Fact]

@@ -175,7 +175,7 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
 
         Assert.All(result.Outcomes, o => Assert.Equal(RemediationOutcome.Fixed, o.Outcome));
         Assert.Equal(1, world.Lambda.Count("AddPermission"));
-        Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/*/GET/pets/*", result.Outcomes[0].SourceArn);
+        Assert.Equal($"arn:aws:execute-api:{Region}:{Account}:{RestApiId}/prod/GET/pets/*", result.Outcomes[0].SourceArn);
     }
 
     [Fact]

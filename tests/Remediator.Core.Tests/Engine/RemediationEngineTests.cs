@@ -23,7 +23,7 @@ public class RemediationEngineTests
         EngineOutcome outcome = Assert.Single(result.Outcomes);
         Assert.Equal(RemediationOutcome.Fixed, outcome.Outcome);
         Assert.Equal(OutcomeReason.PermissionMissing, outcome.Reason);
-        Assert.Equal($"arn:aws:execute-api:us-east-1:{Account}:{RestApiId}/*/GET/pets/*", outcome.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:us-east-1:{Account}:{RestApiId}/prod/GET/pets/*", outcome.SourceArn);
         Assert.Equal($"arn:aws:execute-api:us-east-1:{Account}:{RestApiId}/prod/GET/pets/42", outcome.RequestSourceArn);
         string statement = Assert.Single(world.Lambda.Statements(Pets));
         Assert.Equal(statement, outcome.StatementJson);

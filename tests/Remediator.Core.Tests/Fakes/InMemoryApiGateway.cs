@@ -33,6 +33,20 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
         return this;
     }
 
+    /// <summary>Sets the tags GetRestApi answers with.</summary>
+    public InMemoryApiGateway TagApi(string apiId, IReadOnlyDictionary<string, string> tags)
+    {
+        apis[apiId] = apis[apiId] with { Tags = tags };
+        return this;
+    }
+
+    /// <summary>Sets the stage's logging (methodSettings, accessLogSettings) GetStage answers with.</summary>
+    public InMemoryApiGateway SetLogging(string apiId, string stage, StageLogging logging)
+    {
+        stages[(apiId, stage)] = stages[(apiId, stage)] with { Logging = logging };
+        return this;
+    }
+
     /// <summary>Adds a resource with one method; <paramref name="embed"/> false leaves the integration to GetIntegration.</summary>
     public InMemoryApiGateway AddMethod(
         string apiId, string path, string httpMethod, RestIntegration integration, string? authorizerId = null, bool embed = true)

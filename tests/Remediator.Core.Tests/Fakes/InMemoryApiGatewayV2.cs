@@ -33,6 +33,20 @@ public sealed class InMemoryApiGatewayV2 : IApiGatewayV2Client
         return this;
     }
 
+    /// <summary>Sets the tags GetApi answers with.</summary>
+    public InMemoryApiGatewayV2 TagApi(string apiId, IReadOnlyDictionary<string, string> tags)
+    {
+        apis[apiId] = apis[apiId] with { Tags = tags };
+        return this;
+    }
+
+    /// <summary>Sets the stage's logging (route settings, accessLogSettings) GetStage answers with.</summary>
+    public InMemoryApiGatewayV2 SetLogging(string apiId, string stage, StageLogging logging)
+    {
+        stages[(apiId, stage)] = stages[(apiId, stage)] with { Logging = logging };
+        return this;
+    }
+
     public InMemoryApiGatewayV2 AddRoute(
         string apiId, string routeKey, string integrationUri, string type = "AWS_PROXY", string? credentials = null, string? authorizerId = null)
     {

@@ -12,7 +12,7 @@ public class FunctionTests
     [
         "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
         "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
-        "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR",
+        "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_OWNERSHIP",
     ];
 
     private static readonly TemplateResource Function = SamTemplate.Default.Resource("RemediatorFunction");
@@ -72,20 +72,22 @@ public class FunctionTests
     [InlineData("REMEDIATOR_STAGE_SCOPE", """{"Ref":"StageScope"}""")]
     [InlineData("REMEDIATOR_MAX_FIXES_PER_INVOCATION", """{"Ref":"MaxFixesPerInvocation"}""")]
     [InlineData("REMEDIATOR_MAX_FIXES_PER_HOUR", """{"Ref":"MaxFixesPerHour"}""")]
+    [InlineData("REMEDIATOR_OWNERSHIP", """{"Ref":"Ownership"}""")]
     public void Environment_Variable_ComesFromItsParameterOrResource(string name, string expected)
     {
         Assert.Equal(expected, Properties["Environment"]!["Variables"]![name]!.ToJsonString());
     }
 
     [Theory]
-    [InlineData("Mode", "observe,recommend,enforce", "recommend")]
-    [InlineData("StageScope", "any,stage", "any")]
-    [InlineData("Coverage", "AccountPolicy,LogGroups", "AccountPolicy")]
+    [InlineData("Mode", "observe|recommend|enforce", "recommend")]
+    [InlineData("StageScope", "stage|any", "stage")]
+    [InlineData("Ownership", "stack,tag|stack|tag|none", "stack,tag")]
+    [InlineData("Coverage", "AccountPolicy|LogGroups", "AccountPolicy")]
     public void Parameter_AllowsOnlyTheDesignValues(string parameter, string allowed, string defaultValue)
     {
         var declaration = SamTemplate.Default.Parameters[parameter]!;
 
-        Assert.Equal(allowed.Split(','), JsonTree.AsList(declaration["AllowedValues"]).Select(JsonTree.Text));
+        Assert.Equal(allowed.Split('|'), JsonTree.AsList(declaration["AllowedValues"]).Select(JsonTree.Text));
         Assert.Equal(defaultValue, JsonTree.Text(declaration["Default"]));
     }
 

@@ -51,7 +51,7 @@ public sealed class ShippedArtifactTests(PublishedFunction published) : IAsyncLi
         Assert.Equal("apigateway.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
         Assert.Equal("lambda:InvokeFunction", statement.GetProperty("Action").GetString());
         Assert.Equal(
-            $"arn:aws:execute-api:{SandboxWorld.Region}:{SandboxWorld.Account}:{apiId}/*/GET/pets/*",
+            $"arn:aws:execute-api:{SandboxWorld.Region}:{SandboxWorld.Account}:{apiId}/{SandboxWorld.Stage}/GET/pets/*",
             statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("AWS:SourceArn").GetString());
 
         JsonElement message = Assert.Single(_world.SnsMessages());

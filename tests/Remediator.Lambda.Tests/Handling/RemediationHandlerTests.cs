@@ -34,7 +34,7 @@ public sealed class RemediationHandlerTests : IAsyncLifetime
         Assert.Equal("MissingInvokePermission", fixedOutcome.Kind);
         Assert.Equal(apiId, fixedOutcome.ApiId);
         Assert.Equal(SandboxWorld.FunctionArn(SandboxWorld.FunctionName), fixedOutcome.FunctionArn);
-        Assert.Equal($"arn:aws:execute-api:{SandboxWorld.Region}:{SandboxWorld.Account}:{apiId}/*/GET/pets/*", fixedOutcome.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:{SandboxWorld.Region}:{SandboxWorld.Account}:{apiId}/{SandboxWorld.Stage}/GET/pets/*", fixedOutcome.SourceArn);
         Assert.NotEmpty(fixedOutcome.Verified);
         Assert.NotNull(fixedOutcome.NotificationId);
 

@@ -38,7 +38,7 @@ public sealed class StagePatchTests
             ],
             id => id == "d1");
 
-        Assert.Equal("ERROR", result.Stage!.MethodSettings["pets/{id}/GET"].LoggingLevel);
+        Assert.Equal("ERROR", result.Stage!.MethodSettings["~1pets~1{id}/GET"].LoggingLevel);
         Assert.Equal("d", result.Stage.Description);
     }
 

@@ -22,7 +22,7 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
         EngineOutcome outcome = Assert.Single(await FailThenRemediateAsync(api, "GET", "/pets/42"));
 
         Assert.Equal((RemediationOutcome.Fixed, blue, (string?)null), (outcome.Outcome, outcome.FunctionArn, outcome.Qualifier));
-        Assert.Equal($"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/pets/*", outcome.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/{Stage}/GET/pets/*", outcome.SourceArn);
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets/42"));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets/7"));
     }
@@ -66,7 +66,7 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
         Assert.Equal(3, outcomes.Count);
         Assert.All(outcomes, o => Assert.Equal(RemediationOutcome.Fixed, o.Outcome));
         Assert.Equal(
-            [$"{api}/*/GET/pets/*", $"{api}/*/*/*", $"{api}/*/*/orders"],
+            [$"{api}/{Stage}/GET/pets/*", $"{api}/{Stage}/*/*", $"{api}/{Stage}/*/orders"],
             outcomes.Select(o => o.SourceArn![(o.SourceArn!.LastIndexOf(':') + 1)..]));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets/1"));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "PUT", "/x/y"));

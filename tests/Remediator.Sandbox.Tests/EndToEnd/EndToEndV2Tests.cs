@@ -78,7 +78,7 @@ public class EndToEndV2Tests(SandboxAccount account) : IClassFixture<SandboxAcco
         EngineOutcome outcome = Assert.Single(await EndToEndRuns.RemediateAsync(account, account.Engine(await EnforceAsync())));
 
         Assert.Equal((RemediationOutcome.Fixed, ApiType.WebSocket, "$connect"), (outcome.Outcome, outcome.ApiType, outcome.RouteKey));
-        Assert.Equal($"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/$connect", outcome.SourceArn);
+        Assert.Equal($"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/production/$connect", outcome.SourceArn);
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, "production", "GET", "/", route));
     }
 

@@ -56,6 +56,10 @@ public static class SandboxApi
     public static async Task<WireResponse> AllowRoleAsync(this SignedClient client, string roleArn, string functionArn) =>
         await client.PlainAsync(HttpMethod.Post, "/_sandbox/role-permissions", JsonSerializer.Serialize(new { roleArn, functionArn }));
 
+    /// <summary>Sets tags through the test hook, <c>aws:</c> keys included, as CloudFormation sets them on what a stack creates.</summary>
+    public static async Task<WireResponse> TagAsAwsAsync(this SignedClient client, string resourceArn, params (string Key, string Value)[] tags) =>
+        await client.PlainAsync(HttpMethod.Post, "/_sandbox/tags", JsonSerializer.Serialize(new { resourceArn, tags = tags.ToDictionary(t => t.Key, t => t.Value) }));
+
     public static async Task<(string ApiId, string RootId)> CreateRestApiAsync(this SignedClient client, string name)
     {
         var api = Ok(await client.RestAsync("apigateway", HttpMethod.Post, "/restapis", $$"""{"name":"{{name}}"}""")).Json;
@@ -67,6 +71,10 @@ public static class SandboxApi
         {
             patchOperations = operations.Select(o => new { op = o.Op, path = o.Path, value = o.Value }),
         }));
+
+    /// <summary>UpdateStage <c>replace</c> operations in the CLI's JSON syntax (its shorthand cannot carry the braces of <c>{id}</c>).</summary>
+    public static string CliPatch(params (string Path, string Value)[] operations) =>
+        JsonSerializer.Serialize(operations.Select(o => new { op = "replace", path = o.Path, value = o.Value }));
 
     public static async Task<List<string>> LogMessagesAsync(this SignedClient client, string logGroup, string? filterPattern = null)
     {
