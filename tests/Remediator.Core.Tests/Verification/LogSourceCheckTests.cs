@@ -166,6 +166,6 @@ public class LogSourceCheckTests
         Api = Api,
         Stage = Stage,
         Kind = TargetKind.Integration,
-        Function = new UriResolution(UriResolutionStatus.NotLambda, null, [], "an HTTP integration"),
+        Lambda = new UriResolution(UriResolutionStatus.NotLambda, null, [], "an HTTP integration"),
     };
 }

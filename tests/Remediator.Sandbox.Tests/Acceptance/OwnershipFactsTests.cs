@@ -8,6 +8,7 @@ using Remediator.Core.Ownership;
 using Remediator.Core.Policy;
 using Remediator.Core.Ports;
 using Remediator.Core.Verification;
+using Remediator.Emulation.Credentials;
 using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.Acceptance;
