@@ -114,10 +114,12 @@ public sealed class RemediatorServices : IDisposable
         ?? (await Clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Account;
 
     /// <summary>The engine for <paramref name="accountId"/> in <see cref="Region"/>, over <see cref="Dependencies"/>.</summary>
-    public RemediationEngine CreateEngine(string accountId)
+    /// <param name="accountId">The account Remediator works in.</param>
+    /// <param name="ownFunction">The function Remediator runs as, never granted (the Lambda's invoked ARN).</param>
+    public RemediationEngine CreateEngine(string accountId, string? ownFunction = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
-        return new RemediationEngine(Dependencies, Settings, new EngineOptions { AccountId = accountId, Region = Region });
+        return new RemediationEngine(Dependencies, Settings, new EngineOptions { AccountId = accountId, Region = Region, OwnFunction = ownFunction });
     }
 
     /// <inheritdoc />

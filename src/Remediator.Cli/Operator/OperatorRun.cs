@@ -35,6 +35,11 @@ internal static class OperatorRun
             return Fail<T>(console, command, ExitCodes.BadInput, read.Describe());
         }
 
+        foreach (SettingsError warning in read.Warnings)
+        {
+            console.Error.WriteLine($"remediator {command}: warning: {warning}");
+        }
+
         RemediatorSettings settings = read.Settings!;
         if (check(settings) is { } problem)
         {

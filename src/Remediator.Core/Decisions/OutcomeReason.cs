@@ -86,4 +86,7 @@ public enum OutcomeReason
     /// access-log lines outside the stage's destination): forged or stale, ignored without a message.
     /// </summary>
     LogSourceMismatch,
+
+    /// <summary>Lambda refused Remediator's AddPermission (AccessDenied: an SCP, a permissions boundary or a control forbids it).</summary>
+    WriteDenied,
 }

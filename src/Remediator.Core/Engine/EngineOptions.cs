@@ -12,6 +12,9 @@ public sealed record EngineOptions
     /// <summary>The region of the clients; APIs and functions elsewhere are not touched.</summary>
     public required string Region { get; init; }
 
+    /// <summary>The function Remediator runs as (its name or ARN, when known): never granted, whatever the logs say.</summary>
+    public string? OwnFunction { get; init; }
+
     /// <summary>Accounts whose functions are never changed (fail closed: a ticket instead).</summary>
     public IReadOnlyCollection<string> ExemptAccounts { get; init; } = [];
 

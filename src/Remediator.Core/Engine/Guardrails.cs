@@ -13,6 +13,11 @@ internal sealed class Guardrails(RemediatorSettings settings, EngineOptions opti
     public async Task<(Decision? Stop, string? Verified)> CheckAsync(GrantPlan plan, LedgerOutcome previous, CancellationToken cancellationToken)
     {
         LambdaFunctionArn function = plan.Function;
+        if (IsOwnFunction(function))
+        {
+            return (Decision.Ticket(OutcomeReason.Exempted, $"function {function.FunctionName} is Remediator itself, which never grants invoke rights on its own function"), null);
+        }
+
         if (Exemptions.ByNameOrAccount(function, settings.Functions, options.ExemptAccounts) is { } byName)
         {
             return (byName, null);
@@ -40,4 +45,9 @@ internal sealed class Guardrails(RemediatorSettings settings, EngineOptions opti
             : null;
         return (repeated, verified);
     }
+
+    private bool IsOwnFunction(LambdaFunctionArn function) =>
+        options.OwnFunction is { Length: > 0 } own
+        && (string.Equals(own, function.FunctionName, StringComparison.Ordinal)
+            || (LambdaFunctionArn.Parse(own) is { IsSuccess: true } parsed && string.Equals(parsed.Value!.UnqualifiedArn, function.UnqualifiedArn, StringComparison.Ordinal)));
 }

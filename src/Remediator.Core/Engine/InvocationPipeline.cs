@@ -7,8 +7,9 @@ using Remediator.Core.Verification;
 namespace Remediator.Core.Engine;
 
 /// <summary>
-/// One invocation's way through the findings of one batch, top to bottom: resolve each finding → group them
-/// into root causes → claim and assess each root cause → write what is due → report. Every finding ends
+/// One invocation's way through the findings of one batch, top to bottom: resolve each finding → check where its
+/// lines come from → group them into root causes → claim and assess each root cause → prove ownership → apply
+/// the mode → write what is due → report. Every finding ends
 /// with its root cause's outcome (docs/ARCHITECTURE.md, "Engine pipeline").
 /// </summary>
 internal sealed class InvocationPipeline
@@ -19,7 +20,9 @@ internal sealed class InvocationPipeline
     private readonly LogBatch batch;
     private readonly PassLeases leases;
     private readonly ResolveStage resolve;
+    private readonly LogSourceStage logSource;
     private readonly AssessStage assess;
+    private readonly OwnershipStage ownership;
     private readonly WriteStage write;
     private readonly ReportStage report;
 
@@ -35,7 +38,9 @@ internal sealed class InvocationPipeline
         var reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
         leases = new PassLeases(deps.Ledger, invocationId, options.LeaseDuration);
         resolve = new ResolveStage(deps, settings, options, reader, batch);
+        logSource = new LogSourceStage(options, reader, batch);
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
+        ownership = new OwnershipStage(settings, reader);
         write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
         report = new ReportStage(deps, settings, options, leases, batch);
     }
@@ -53,7 +58,8 @@ internal sealed class InvocationPipeline
             foreach (RootCause rootCause in rootCauses)
             {
                 current = rootCause.Key;
-                Assessment assessment = await assess.AssessAsync(rootCause, cancellationToken).ConfigureAwait(false);
+                Assessment assessed = await assess.AssessAsync(rootCause, cancellationToken).ConfigureAwait(false);
+                Assessment assessment = await ownership.CheckAsync(assessed, cancellationToken).ConfigureAwait(false);
 
                 // The mode is applied here and only here: observe and recommend never reach the write stage.
                 Decision decided = ModeRules.Apply(settings.Mode, assessment.Decision);
@@ -102,7 +108,8 @@ internal sealed class InvocationPipeline
         var resolved = new ResolvedFinding[findings.Count];
         for (int i = 0; i < findings.Count; i++)
         {
-            resolved[i] = await resolve.ResolveAsync(findings[i], i, cancellationToken).ConfigureAwait(false);
+            ResolvedFinding finding = await resolve.ResolveAsync(findings[i], i, cancellationToken).ConfigureAwait(false);
+            resolved[i] = await logSource.CheckAsync(finding, cancellationToken).ConfigureAwait(false);
         }
 
         return RootCauseGrouper.Group(resolved, options.MaxRootCausesPerInvocation);

@@ -73,5 +73,5 @@ internal static class OutcomeFactory
 
     private static bool ShowsGrant(Decision decision) =>
         decision.Reason is OutcomeReason.PermissionMissing or OutcomeReason.Exempted or OutcomeReason.BreakerOpen
-            or OutcomeReason.PolicyTooLarge or OutcomeReason.RepeatedFailure;
+            or OutcomeReason.PolicyTooLarge or OutcomeReason.RepeatedFailure or OutcomeReason.OwnershipUnproven or OutcomeReason.WriteDenied;
 }

@@ -16,7 +16,7 @@ internal sealed record ResolvedFinding
     /// <summary>What the logs say about the request: the finding, or its re-diagnosis from fetched context lines.</summary>
     public required Finding Request { get; init; }
 
-    /// <summary>The root-cause key (<see cref="RootCauseKey"/>); null when the finding is never claimed.</summary>
+    /// <summary>The root-cause key (<see cref="RootCauseKey"/>); null when the finding is never claimed (see <see cref="Refusal"/>).</summary>
     public string? Key { get; init; }
 
     /// <summary>The one target its request resolved to.</summary>
@@ -27,6 +27,9 @@ internal sealed record ResolvedFinding
 
     /// <summary>A ticket known before any claim: a kind no grant fixes, or a resolution that failed.</summary>
     public Decision? Ticket { get; init; }
+
+    /// <summary>Why the finding ends before any claim (its lines do not come from where API Gateway writes them); null when it goes on.</summary>
+    public Decision? Refusal { get; init; }
 
     /// <summary>What was read for this finding alone: fetched context, the resolution trail.</summary>
     public IReadOnlyList<string> Verified { get; init; } = [];

@@ -5,25 +5,33 @@ namespace Remediator.Core.Engine;
 /// <summary>Groups resolved findings into root causes by key, in batch order, and applies the root-cause cap (pure).</summary>
 internal static class RootCauseGrouper
 {
-    /// <summary>One root cause per distinct key; past <paramref name="cap"/> the rest are settled as ignored.</summary>
+    /// <summary>
+    /// One root cause per distinct key; a refused finding is a root cause of its own, settled by its refusal and
+    /// never claimed; past <paramref name="cap"/> the rest are settled as ignored.
+    /// </summary>
     public static IReadOnlyList<RootCause> Group(IReadOnlyList<ResolvedFinding> findings, int cap)
     {
-        var order = new List<string>();
+        var order = new List<RootCause>();
         var members = new Dictionary<string, List<ResolvedFinding>>(StringComparer.Ordinal);
         foreach (ResolvedFinding finding in findings)
         {
-            string key = finding.Key ?? throw new ArgumentException("Every resolved finding of the account has a key.", nameof(findings));
+            if (finding.Refusal is { } refusal)
+            {
+                order.Add(new RootCause(null, [finding], refusal));
+                continue;
+            }
+
+            string key = finding.Key ?? throw new ArgumentException("Every finding that goes on has a key.", nameof(findings));
             if (!members.TryGetValue(key, out List<ResolvedFinding>? list))
             {
                 members.Add(key, list = []);
-                order.Add(key);
+                order.Add(new RootCause(key, list));
             }
 
             list.Add(finding);
         }
 
-        RootCause[] rootCauses = order.Select(key => new RootCause(key, members[key])).ToArray();
-        return ApplyCap(rootCauses, cap);
+        return ApplyCap(order.ToArray(), cap);
     }
 
     /// <summary>Each finding its own root cause, settled by <paramref name="decision"/> and never claimed (another account's logs).</summary>
@@ -35,7 +43,7 @@ internal static class RootCauseGrouper
     // must not crowd out a permission failure batch after batch (docs/ARCHITECTURE.md, "Caps").
     private static IReadOnlyList<RootCause> ApplyCap(RootCause[] rootCauses, int cap)
     {
-        var beyond = new HashSet<RootCause>(rootCauses.OrderBy(Rank).Skip(cap), ReferenceEqualityComparer.Instance);
+        var beyond = new HashSet<RootCause>(rootCauses.Where(r => r.Settled is null).OrderBy(Rank).Skip(cap), ReferenceEqualityComparer.Instance);
         if (beyond.Count == 0)
         {
             return rootCauses;

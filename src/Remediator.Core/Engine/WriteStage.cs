@@ -82,6 +82,14 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
                 raced = true;
                 lastConflict = e;
             }
+            catch (AwsServiceException e) when (e.Is(AwsErrorCodes.AccessDenied) || e.StatusCode == 403)
+            {
+                // No retry cures it, and it is no failure of the fix itself: a ticket at once, not an escalation.
+                Decision denied = Decision.Ticket(
+                    OutcomeReason.WriteDenied,
+                    $"Lambda refused Remediator's AddPermission on {plan.Function.Arn} ({e.ErrorCode}: {e.ServiceMessage}); a service control policy, permissions boundary or control forbids it: apply the grant by hand or allow it");
+                return result with { TriedWrite = true, Decision = denied };
+            }
             catch (AwsServiceException e) when (e.Is(AwsErrorCodes.PolicyLengthExceeded))
             {
                 Decision tooLarge = Decision.Ticket(

@@ -25,7 +25,7 @@ internal sealed class EngineSource(RemediatorServices services)
             if (_engine is null)
             {
                 string account = await services.AccountIdAsync(invokedFunctionArn, cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _engine, services.CreateEngine(account));
+                Volatile.Write(ref _engine, services.CreateEngine(account, invokedFunctionArn));
             }
 
             return _engine!;

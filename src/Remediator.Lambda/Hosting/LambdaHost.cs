@@ -64,6 +64,12 @@ public static class LambdaHost
                 .ConfigureAwait(false);
         }
 
+        // A setting that weakens a safety rule (REMEDIATOR_OWNERSHIP=none) is said at every start.
+        foreach (SettingsError warning in settings.Warnings)
+        {
+            Write(log, clock, LogLevel.Warn, warning.ToString());
+        }
+
         var deadlines = new DeadlinePolicy(clock, DeadlinePolicy.DefaultSafetyMargin);
         IInvocationHandler handler;
         try

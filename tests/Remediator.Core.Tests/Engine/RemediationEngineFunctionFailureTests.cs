@@ -196,8 +196,20 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         Assert.Contains("of type AWS_PROXY", ticket.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProcessAsync_FunctionErrorOfAnApiThatIsGone_IsIgnoredWithoutTickets()
+    {
+        // Only forged or stale lines name an API that does not exist: a metric, not three tickets.
+        var world = new EngineWorld();
+
+        EngineResult result = await world.RunAsync(RestBatch(Requests("GET", "/users/{id}", Users, 3)));
+
+        Assert.All(result.Outcomes, o => Assert.Equal((RemediationOutcome.Ignored, OutcomeReason.LogSourceMismatch), (o.Outcome, o.Reason)));
+        Assert.Empty(world.Sns.Published);
+        Assert.Empty(world.Lambda.Calls);
+    }
+
     [Theory]
-    [InlineData("the API is gone")]
     [InlineData("no resource serves the path")]
     [InlineData("the log names another function")]
     public async Task ProcessAsync_FunctionErrorTheControlPlaneDoesNotConfirm_KeepsTheFingerprintAndTickets(string situation)
@@ -207,8 +219,6 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         string logged = Users;
         switch (situation)
         {
-            case "the API is gone":
-                break;
             case "no resource serves the path":
                 world = UsersWorld();
                 template = "/teams/{id}";

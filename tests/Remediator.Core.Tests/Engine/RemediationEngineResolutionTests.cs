@@ -270,8 +270,27 @@ public class RemediationEngineResolutionTests
     }
 
     [Theory]
-    [InlineData("unknown-api", OutcomeReason.Unresolvable)]
-    [InlineData("unknown-stage", OutcomeReason.Unresolvable)]
+    [InlineData("unknown-api")]
+    [InlineData("unknown-stage")]
+    public async Task ProcessAsync_LinesNamingNoSuchApiOrStage_AreIgnoredWithoutMessageOrRecord(string shape)
+    {
+        // Nothing but forged or stale lines name a stage that does not exist: a metric, never a message or a ledger
+        // record someone could flood (docs/ARCHITECTURE.md, "Safety rules" 3).
+        var world = new EngineWorld();
+        world.Lambda.AddFunction(Pets);
+        string api = shape == "unknown-api" ? "zzzz1111" : RestApiId;
+        world.Rest.AddApi(RestApiId).AddStage(RestApiId, shape == "unknown-stage" ? "dev" : Stage).AddMethod(RestApiId, "/pets", "GET", Proxy(Pets));
+
+        EngineOutcome outcome = Single(await world.RunAsync(Batch(ExecutionGroup(api), RestFailure(Id, "GET", "/pets", null))));
+
+        Assert.Equal((RemediationOutcome.Ignored, OutcomeReason.LogSourceMismatch), (outcome.Outcome, outcome.Reason));
+        Assert.Null(outcome.LedgerKey);
+        Assert.Empty(world.Sns.Published);
+        Assert.Empty(await world.Ledger.ListAsync(CancellationToken.None).ToListAsync());
+        Assert.Equal(0, world.Lambda.Count("AddPermission"));
+    }
+
+    [Theory]
     [InlineData("http-integration", OutcomeReason.LogControlPlaneMismatch)]
     [InlineData("missing-stage-variable", OutcomeReason.Unresolvable)]
     [InlineData("no-authorizer", OutcomeReason.LogControlPlaneMismatch)]
@@ -296,14 +315,16 @@ public class RemediationEngineResolutionTests
     }
 
     [Fact]
-    public async Task ProcessAsync_RestLogsNamingAnHttpApi_TicketsMismatch()
+    public async Task ProcessAsync_RestLogsNamingAnHttpApi_AreIgnoredAsForged()
     {
+        // HTTP APIs write no execution logs: such lines were written by someone else.
         var world = new EngineWorld();
         world.V2.AddApi(RestApiId).AddStage(RestApiId, Stage);
 
         EngineOutcome outcome = Single(await world.RunAsync(RestBatch(RestFailure(Id, "GET", "/pets", null))));
 
-        Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.LogControlPlaneMismatch), (outcome.Outcome, outcome.Reason));
+        Assert.Equal((RemediationOutcome.Ignored, OutcomeReason.LogSourceMismatch), (outcome.Outcome, outcome.Reason));
+        Assert.Empty(world.Sns.Published);
     }
 
     [Fact]

@@ -29,9 +29,14 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
 
     public InMemoryApiGateway AddStage(string apiId, string stage, IReadOnlyDictionary<string, string>? variables = null)
     {
-        stages[(apiId, stage)] = new RestStage(stage, "dep1", variables ?? new Dictionary<string, string>());
+        // A stage that logs at INFO, as one whose execution-log lines reach Remediator does; tests of the log
+        // source set other logging with SetLogging.
+        stages[(apiId, stage)] = new RestStage(stage, "dep1", variables ?? new Dictionary<string, string>()) { Logging = LogsAtInfo };
         return this;
     }
+
+    /// <summary>The logging a stage starts with: execution logs at INFO for every method.</summary>
+    public static StageLogging LogsAtInfo { get; } = StageLogging.None with { LoggingLevel = "INFO" };
 
     /// <summary>Sets the tags GetRestApi answers with.</summary>
     public InMemoryApiGateway TagApi(string apiId, IReadOnlyDictionary<string, string> tags)

@@ -29,9 +29,22 @@ public sealed class InMemoryApiGatewayV2 : IApiGatewayV2Client
 
     public InMemoryApiGatewayV2 AddStage(string apiId, string stage, IReadOnlyDictionary<string, string>? variables = null)
     {
-        stages[(apiId, stage)] = new ApiStage(stage, "dep1", variables ?? new Dictionary<string, string>());
+        stages[(apiId, stage)] = new ApiStage(stage, "dep1", variables ?? new Dictionary<string, string>()) { Logging = Delivering };
         return this;
     }
+
+    /// <summary>The access-log group the tests' HTTP lines come from.</summary>
+    public const string AccessLogGroup = "/aws/vendedlogs/apigateway/items/access";
+
+    /// <summary>
+    /// The logging a stage starts with: route logs at INFO (WebSocket) and access logs to <see cref="AccessLogGroup"/>
+    /// (HTTP), as for a stage whose lines reach Remediator; tests of the log source set other logging with SetLogging.
+    /// </summary>
+    public static StageLogging Delivering { get; } = StageLogging.None with
+    {
+        LoggingLevel = "INFO",
+        AccessLogDestinationArn = "arn:aws:logs:us-east-1:123456789012:log-group:" + AccessLogGroup,
+    };
 
     /// <summary>Sets the tags GetApi answers with.</summary>
     public InMemoryApiGatewayV2 TagApi(string apiId, IReadOnlyDictionary<string, string> tags)

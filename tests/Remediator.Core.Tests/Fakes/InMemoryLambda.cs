@@ -45,6 +45,9 @@ public sealed class InMemoryLambda : ILambdaClient
         {
             var state = new FunctionState(functionArn);
             state.Versions.UnionWith(versions);
+
+            // Its owner has opted in (docs/ARCHITECTURE.md, "Safety rules" 4); ownership tests take the tag away with Untag.
+            state.Tags[ManagedTag] = "true";
             functions[functionArn] = state;
         }
 
@@ -66,6 +69,19 @@ public sealed class InMemoryLambda : ILambdaClient
         lock (gate)
         {
             functions[functionArn].Tags[key] = value;
+        }
+
+        return this;
+    }
+
+    /// <summary>The ownership tag every function starts with (<c>remediator:managed=true</c>).</summary>
+    public const string ManagedTag = "remediator:managed";
+
+    public InMemoryLambda Untag(string functionArn, string key)
+    {
+        lock (gate)
+        {
+            functions[functionArn].Tags.Remove(key);
         }
 
         return this;

@@ -77,7 +77,7 @@ public class ControlPlaneReaderTests
     [Fact]
     public async Task GetStageLoggingAsync_V2StageWithoutSettings_IsNone()
     {
-        var v2 = new InMemoryApiGatewayV2().AddApi(HttpApiId).AddStage(HttpApiId, "$default");
+        var v2 = new InMemoryApiGatewayV2().AddApi(HttpApiId).AddStage(HttpApiId, "$default").SetLogging(HttpApiId, "$default", StageLogging.None);
         var reader = new ControlPlaneReader(new InMemoryApiGateway(), v2, new InMemoryLambda());
 
         Assert.Equal(StageLogging.None, await reader.GetStageLoggingAsync(ApiType.Http, HttpApiId, "$default", CancellationToken.None));
