@@ -67,7 +67,10 @@ public sealed class StageVariableOutage : IAsyncDisposable
     /// <summary>The unqualified ARN of function <paramref name="name"/> in the sandbox's account and region.</summary>
     public string FunctionArn(string name) => $"arn:aws:lambda:{Sandbox.Region}:{Sandbox.AccountId}:function:{name}";
 
-    /// <summary>Creates function <paramref name="name"/> with no resource policy.</summary>
+    /// <summary>
+    /// Creates function <paramref name="name"/> with no resource policy; its owner has opted in to Remediator's fixes
+    /// with the tag <c>remediator:managed=true</c> (README, "Security model").
+    /// </summary>
     public async Task CreateFunctionAsync(string name, CancellationToken cancellationToken) =>
         await SendJsonAsync(AwsService.Lambda, "CreateFunction", HttpMethod.Post, "/2015-03-31/functions", new JsonObject
         {
@@ -76,6 +79,7 @@ public sealed class StageVariableOutage : IAsyncDisposable
             ["Handler"] = "app.handler",
             ["Role"] = $"arn:aws:iam::{Sandbox.AccountId}:role/{name}-role",
             ["Code"] = new JsonObject { ["ZipFile"] = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
+            ["Tags"] = new JsonObject { ["remediator:managed"] = "true" },
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Creates SNS topic <paramref name="name"/> and returns its ARN.</summary>

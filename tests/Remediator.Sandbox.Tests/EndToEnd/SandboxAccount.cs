@@ -95,7 +95,8 @@ public sealed class SandboxAccount : IAsyncLifetime
     public string InvokeUri(string functionArn) =>
         $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
 
-    public async Task<string> CreateFunctionAsync(string name, bool publish = false, IReadOnlyDictionary<string, string>? tags = null)
+    /// <summary>Creates a function; unless <paramref name="managed"/> is false its owner has opted in (<c>remediator:managed=true</c>).</summary>
+    public async Task<string> CreateFunctionAsync(string name, bool publish = false, IReadOnlyDictionary<string, string>? tags = null, bool managed = true)
     {
         var body = new JsonObject
         {
@@ -106,9 +107,15 @@ public sealed class SandboxAccount : IAsyncLifetime
             ["Code"] = new JsonObject { ["ZipFile"] = EmptyZip },
             ["Publish"] = publish,
         };
-        if (tags is not null)
+        var all = new Dictionary<string, string>(tags ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (managed)
         {
-            body["Tags"] = new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
+            all.TryAdd("remediator:managed", "true");
+        }
+
+        if (all.Count > 0)
+        {
+            body["Tags"] = new JsonObject(all.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
         }
 
         await SendAsync(AwsService.Lambda, "CreateFunction", HttpMethod.Post, "/2015-03-31/functions", body);
@@ -203,6 +210,43 @@ public sealed class SandboxAccount : IAsyncLifetime
         },
         settings,
         new EngineOptions { AccountId = AccountId, Region = Region });
+
+    /// <summary>Tags a function through Lambda's public TagResource, as its owner would.</summary>
+    public Task TagFunctionAsync(string functionArn, string key, string value) =>
+        SendAsync(AwsService.Lambda, "TagResource", HttpMethod.Post, $"/2017-03-31/tags/{Uri.EscapeDataString(functionArn)}", new JsonObject { ["Tags"] = new JsonObject { [key] = value } });
+
+    /// <summary>Sets the <c>aws:cloudformation:stack-id</c> tag on a function or API, as CloudFormation would (the sandbox's test hook).</summary>
+    public async Task SetTagsAsCloudFormationAsync(string resourceArn, string stackId)
+    {
+        using var content = new StringContent(
+            new JsonObject { ["resourceArn"] = resourceArn, ["tags"] = new JsonObject { ["aws:cloudformation:stack-id"] = stackId } }.ToJsonString(),
+            Encoding.UTF8,
+            "application/json");
+        using HttpResponseMessage response = await http!.PostAsync("_sandbox/tags", content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Writes lines into a log group with PutLogEvents, as anyone with logs:PutLogEvents could.</summary>
+    public async Task PutLogEventsAsync(string logGroup, IReadOnlyList<string> messages)
+    {
+        await LogsAsync("CreateLogGroup", new JsonObject { ["logGroupName"] = logGroup });
+        await LogsAsync("CreateLogStream", new JsonObject { ["logGroupName"] = logGroup, ["logStreamName"] = "forged" });
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await LogsAsync("PutLogEvents", new JsonObject
+        {
+            ["logGroupName"] = logGroup,
+            ["logStreamName"] = "forged",
+            ["logEvents"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject { ["timestamp"] = now, ["message"] = m })]),
+        });
+    }
+
+    private async Task LogsAsync(string operation, JsonObject body)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        await Clients.Http.SendAsync(
+            new AwsRequest(AwsService.Logs, operation, HttpMethod.Post, "/", null, bytes, "application/x-amz-json-1.1", [new("X-Amz-Target", $"Logs_20140328.{operation}")]),
+            CancellationToken.None);
+    }
 
     internal async Task<JsonElement> SendAsync(AwsService service, string operation, HttpMethod method, string path, JsonNode? body = null)
     {
