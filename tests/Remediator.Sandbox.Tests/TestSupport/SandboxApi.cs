@@ -13,11 +13,10 @@ public static class SandboxApi
     public static string LambdaUri(string functionArn) =>
         $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
 
-    /// <summary>Creates a function; <paramref name="managed"/> tags it <c>remediator:managed=true</c>, its owner's opt-in.</summary>
-    public static async Task<WireResponse> CreateFunctionAsync(this SignedClient client, string name, bool publish = false, bool managed = true) =>
+    public static async Task<WireResponse> CreateFunctionAsync(this SignedClient client, string name, bool publish = false) =>
         Ok(await client.RestAsync("lambda", HttpMethod.Post, "/2015-03-31/functions", $$"""
             {"FunctionName":"{{name}}","Runtime":"python3.12","Handler":"h.handler","Role":"arn:aws:iam::{{Account}}:role/r",
-             "Code":{"ZipFile":"UEsDBAoAAAAAAA=="},"Publish":{{(publish ? "true" : "false")}}{{(managed ? ""","Tags":{"remediator:managed":"true"}""" : "")}}}
+             "Code":{"ZipFile":"UEsDBAoAAAAAAA=="},"Publish":{{(publish ? "true" : "false")}}}
             """));
 
     public static async Task<WireResponse> CreateAliasAsync(this SignedClient client, string function, string alias, string version) =>
