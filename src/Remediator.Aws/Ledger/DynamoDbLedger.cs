@@ -12,7 +12,7 @@ namespace Remediator.Aws.Ledger;
 /// exclusivity from conditional writes, counters from atomic <c>ADD</c>. A failed condition is an answer
 /// (a value); every other service error propagates so the invocation fails and Lambda retries it.
 /// </summary>
-public sealed partial class DynamoDbLedger : ILedger
+public sealed class DynamoDbLedger : ILedger
 {
     private const string Pk = LedgerTableSchema.PartitionKey;
     private const string Ttl = LedgerTableSchema.TimeToLiveAttribute;
@@ -20,8 +20,8 @@ public sealed partial class DynamoDbLedger : ILedger
     // "state" is aliased because DynamoDB reserves many plain words; the other names are safe.
     private const string StateAlias = "#state";
 
-    private readonly IAmazonDynamoDB _dynamo;
-    private readonly string _tableName;
+    private readonly LedgerTable _table;
+    private readonly LedgerClaim _claim;
     private readonly TimeProvider _time;
     private readonly LedgerOptions _options;
 
@@ -31,10 +31,10 @@ public sealed partial class DynamoDbLedger : ILedger
         ArgumentNullException.ThrowIfNull(dynamo);
         ArgumentException.ThrowIfNullOrEmpty(tableName);
         ArgumentNullException.ThrowIfNull(time);
-        _dynamo = dynamo;
-        _tableName = tableName;
+        _table = new LedgerTable(dynamo, tableName);
         _time = time;
         _options = options ?? LedgerOptions.Default;
+        _claim = new LedgerClaim(_table, _time, _options);
     }
 
     /// <summary>Items a Scan page reads (DynamoDB's default when <c>null</c>); small values make tests page.</summary>
@@ -44,7 +44,7 @@ public sealed partial class DynamoDbLedger : ILedger
     public async Task<LedgerRecord?> GetAsync(string key, CancellationToken cancellationToken)
     {
         LedgerRules.ValidateKey(key);
-        var item = await GetItemAsync(LedgerTableSchema.RecordKey(key), cancellationToken).ConfigureAwait(false);
+        var item = await _table.GetItemAsync(LedgerTableSchema.RecordKey(key), cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return null;
@@ -53,6 +53,10 @@ public sealed partial class DynamoDbLedger : ILedger
         var record = ToRecord(item);
         return LedgerRules.IsLive(record.ExpiresAt, LedgerRules.Now(_time)) ? record : null;
     }
+
+    /// <inheritdoc />
+    public Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
+        _claim.ClaimAsync(request, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken)
@@ -103,11 +107,11 @@ public sealed partial class DynamoDbLedger : ILedger
         var key = LedgerTableSchema.HourKey(hour);
         if (maxFixesPerHour > 0)
         {
-            var counted = await TryUpdateAsync(
+            var counted = await _table.TryUpdateAsync(
                 new UpdateItemRequest
                 {
-                    TableName = _tableName,
-                    Key = KeyOf(key),
+                    TableName = _table.Name,
+                    Key = LedgerTable.KeyOf(key),
                     UpdateExpression = $"SET {Ttl} = :expiresAt ADD {Fixes} :one",
                     ConditionExpression = $"attribute_not_exists({Fixes}) OR {Fixes} < :limit",
                     ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
@@ -128,7 +132,7 @@ public sealed partial class DynamoDbLedger : ILedger
         }
 
         // Denied: read the count back so the breaker's message can say how far over it is.
-        var current = await GetItemAsync(key, cancellationToken).ConfigureAwait(false);
+        var current = await _table.GetItemAsync(key, cancellationToken).ConfigureAwait(false);
         return new FixBudget(false, OptionalNumber(current, Fixes) ?? 0, maxFixesPerHour, hour);
     }
 
@@ -139,10 +143,10 @@ public sealed partial class DynamoDbLedger : ILedger
         Dictionary<string, AttributeValue>? startKey = null;
         do
         {
-            var response = await _dynamo.ScanAsync(
+            var response = await _table.ScanAsync(
                 new ScanRequest
                 {
-                    TableName = _tableName,
+                    TableName = _table.Name,
                     ConsistentRead = true,
                     FilterExpression = $"begins_with({Pk}, :prefix) AND {Ttl} > :nowSeconds",
                     ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
@@ -180,11 +184,11 @@ public sealed partial class DynamoDbLedger : ILedger
         values[":now"] = Millis(now);
         values[":nowSeconds"] = Seconds(now);
         var usesState = set.Exists(clause => clause.StartsWith(StateAlias, StringComparison.Ordinal));
-        var updated = await TryUpdateAsync(
+        var updated = await _table.TryUpdateAsync(
             new UpdateItemRequest
             {
-                TableName = _tableName,
-                Key = KeyOf(LedgerTableSchema.RecordKey(lease.Key)),
+                TableName = _table.Name,
+                Key = LedgerTable.KeyOf(LedgerTableSchema.RecordKey(lease.Key)),
                 UpdateExpression = $"SET {string.Join(", ", set)} REMOVE {string.Join(", ", remove)}",
                 ConditionExpression = $"{LeaseOwner} = :owner AND {LeaseExpiresAt} > :now AND {Ttl} > :nowSeconds",
                 // An empty name map is rejected by DynamoDB, so send none unless "#state" is used.
@@ -195,31 +199,6 @@ public sealed partial class DynamoDbLedger : ILedger
             cancellationToken).ConfigureAwait(false);
         return updated is not null;
     }
-
-    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string key, CancellationToken cancellationToken)
-    {
-        var response = await _dynamo.GetItemAsync(
-            new GetItemRequest { TableName = _tableName, Key = KeyOf(key), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? item : null;
-    }
-
-    /// <summary>Runs a conditional update; <c>null</c> when the condition failed, the attributes otherwise.</summary>
-    private async Task<Dictionary<string, AttributeValue>?> TryUpdateAsync(UpdateItemRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await _dynamo.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Attributes ?? new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return null;
-        }
-    }
-
-    private static Dictionary<string, AttributeValue> KeyOf(string key) =>
-        new(StringComparer.Ordinal) { [Pk] = S(key) };
 
     private static Dictionary<string, string> StateNames() =>
         new(StringComparer.Ordinal) { [StateAlias] = State };

@@ -7,7 +7,7 @@ namespace Remediator.Core.Intake;
 /// pass. Types are checked strictly, duplicates refused, unknown fields skipped (AWS may add some).
 /// Malformed JSON surfaces as <see cref="JsonException"/>, which the decoder turns into an error value.
 /// </summary>
-internal static partial class SubscriptionMessageReader
+internal static class SubscriptionMessageReader
 {
     [Flags]
     private enum Seen
@@ -67,7 +67,7 @@ internal static partial class SubscriptionMessageReader
                 Seen.LogStream => ReadString(ref reader, "logStream", out logStream),
                 Seen.PolicyLevel => ReadOptionalString(ref reader, "policyLevel", out policyLevel),
                 Seen.SubscriptionFilters => ReadFilters(ref reader, out filters),
-                _ => ReadEvents(ref reader, json.Length, out events),
+                _ => SubscriptionEventReader.ReadEvents(ref reader, json.Length, out events),
             };
         }
 
@@ -123,7 +123,7 @@ internal static partial class SubscriptionMessageReader
         type = null;
         if (reader.TokenType != JsonTokenType.String)
         {
-            return WrongType("messageType", "a string", reader.TokenType);
+            return IntakeError.WrongType("messageType", "a string", reader.TokenType);
         }
 
         if (reader.ValueTextEquals(SubscriptionFields.DataMessage))
@@ -149,7 +149,7 @@ internal static partial class SubscriptionMessageReader
         value = null;
         if (reader.TokenType != JsonTokenType.String)
         {
-            return WrongType(path, "a string", reader.TokenType);
+            return IntakeError.WrongType(path, "a string", reader.TokenType);
         }
 
         value = reader.GetString();
@@ -167,7 +167,7 @@ internal static partial class SubscriptionMessageReader
         filters = null;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return WrongType("subscriptionFilters", "an array", reader.TokenType);
+            return IntakeError.WrongType("subscriptionFilters", "an array", reader.TokenType);
         }
 
         var names = new List<string>(2);
@@ -182,7 +182,7 @@ internal static partial class SubscriptionMessageReader
 
             if (reader.TokenType != JsonTokenType.String)
             {
-                return WrongType($"subscriptionFilters[{names.Count}]", "a string", reader.TokenType);
+                return IntakeError.WrongType($"subscriptionFilters[{names.Count}]", "a string", reader.TokenType);
             }
 
             names.Add(reader.GetString()!);
@@ -191,20 +191,6 @@ internal static partial class SubscriptionMessageReader
         filters = names;
         return null;
     }
-
-    private static IntakeError WrongType(string path, string expected, JsonTokenType found) =>
-        new(IntakeErrorCode.WrongType, $"'{path}' must be {expected}, found {Describe(found)}");
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.StartObject => "an object",
-        _ => token.ToString(),
-    };
 
     private static IntakeResult Failure(IntakeErrorCode code, string message) => IntakeResult.Failure(code, message);
 

@@ -38,6 +38,15 @@ public sealed partial class PermissionGrant
 
     public string StatementId { get; }
 
+    /// <summary>The statement exactly as Lambda stores it for this grant.</summary>
+    public string ToStatementJson() => GrantRendering.StatementJson(this);
+
+    /// <summary>The AWS CLI command that makes this grant, for people to review or run by hand.</summary>
+    public string ToAddPermissionCommand() => GrantRendering.AddPermissionCommand(this);
+
+    /// <summary>The AWS CLI command that removes exactly this grant (and nothing else).</summary>
+    public string ToRemovePermissionCommand() => GrantRendering.RemovePermissionCommand(this);
+
     /// <summary>
     /// Checks every safety rule and builds the grant, or returns all the rules it breaks. The function must
     /// be a full ARN (its account is compared with the API's).

@@ -7,7 +7,7 @@ namespace Remediator.Core.Policy;
 /// purpose: anything outside the IAM grammar (unknown or duplicated elements, wrong shapes, unknown
 /// Version) is a parse error rather than a guess, so a policy we misread can never look like an Allow.
 /// </summary>
-public static partial class PolicyParser
+public static class PolicyParser
 {
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -64,7 +64,7 @@ public static partial class PolicyParser
             return PolicyParseResult.Failure("policy is not a JSON object");
         }
 
-        if (!TryReadMembers(root, DocumentElements, "policy", out var members, out var error))
+        if (!PolicyElementParser.TryReadMembers(root, DocumentElements, "policy", out var members, out var error))
         {
             return PolicyParseResult.Failure(error);
         }
@@ -129,7 +129,7 @@ public static partial class PolicyParser
             return false;
         }
 
-        if (!TryReadMembers(element, StatementElements, "statement", out var members, out error))
+        if (!PolicyElementParser.TryReadMembers(element, StatementElements, "statement", out var members, out error))
         {
             return false;
         }
@@ -146,11 +146,11 @@ public static partial class PolicyParser
             sid = sidElement.GetString();
         }
 
-        if (!TryParseEffect(members, out var effect, out error)
-            || !TryParseEitherOf<PrincipalElement>(members, "Principal", "NotPrincipal", TryParsePrincipal, out var principal, out error)
-            || !TryParseEitherOf<PatternElement>(members, "Action", "NotAction", TryParsePatterns, out var action, out error)
-            || !TryParseEitherOf<PatternElement>(members, "Resource", "NotResource", TryParsePatterns, out var resource, out error)
-            || !TryParseConditions(members, out var conditions, out error))
+        if (!PolicyElementParser.TryParseEffect(members, out var effect, out error)
+            || !PolicyElementParser.TryParsePrincipal(members, out var principal, out error)
+            || !PolicyElementParser.TryParsePatterns(members, "Action", "NotAction", out var action, out error)
+            || !PolicyElementParser.TryParsePatterns(members, "Resource", "NotResource", out var resource, out error)
+            || !PolicyElementParser.TryParseConditions(members, out var conditions, out error))
         {
             return false;
         }
@@ -172,31 +172,5 @@ public static partial class PolicyParser
             Conditions = conditions,
         };
         return true;
-    }
-
-    private static bool TryParseEffect(Dictionary<string, JsonElement> members, out PolicyEffect effect, out string error)
-    {
-        effect = PolicyEffect.Deny;
-        error = string.Empty;
-        if (!members.TryGetValue("Effect", out var element))
-        {
-            error = "has no Effect";
-            return false;
-        }
-
-        // Case-sensitive like IAM: "allow" is not a valid Effect, and a statement we cannot classify
-        // must not be counted as either.
-        switch (element.ValueKind == JsonValueKind.String ? element.GetString() : null)
-        {
-            case "Allow":
-                effect = PolicyEffect.Allow;
-                return true;
-            case "Deny":
-                effect = PolicyEffect.Deny;
-                return true;
-            default:
-                error = $"Effect {element.GetRawText()} is neither \"Allow\" nor \"Deny\"";
-                return false;
-        }
     }
 }

@@ -14,6 +14,8 @@ internal static class ApiGatewayErrors
 
     public static ServiceError ApiNotFound(string accountId, string apiId) => NotFound($"Invalid API identifier specified {accountId}:{apiId}");
 
+    public static ServiceError ResourceNotFound() => NotFound("Invalid Resource identifier specified");
+
     /// <summary>
     /// The refusal of an <c>aws:</c> tag key, with API Gateway's own message as SDK users have reported it for REST APIs
     /// (assumed the same for v2, and for UntagResource).

@@ -4,13 +4,14 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGateway;
 
-/// <summary>API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs, resources, methods, integrations.</summary>
+/// <summary>
+/// API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs and resources here; methods, integrations and
+/// authorizers in <see cref="RestApiMethods"/>, deployments and stages in <see cref="RestApiStages"/>, tags in <see cref="RestApiTags"/>.
+/// </summary>
 internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsService
 {
     private const string Api = "/restapis/{restapi_id}";
     private const string MethodPath = Api + "/resources/{resource_id}/methods/{http_method}";
-
-    private static readonly string[] Verbs = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
 
     private static readonly RestRouter Router = new RestRouter("apigateway")
         .Add("POST", "/restapis", "CreateRestApi")
@@ -33,6 +34,10 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         .Add("PUT", "/tags/{resource_arn}", "TagResource")
         .Add("GET", "/tags/{resource_arn}", "GetTags")
         .Add("DELETE", "/tags/{resource_arn}", "UntagResource");
+
+    private readonly RestApiMethods _methods = new(env);
+    private readonly RestApiStages _stages = new(env);
+    private readonly RestApiTags _tags = new(env);
 
     public string SigningName => "apigateway";
 
@@ -59,7 +64,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
 
         if (call.Operation is "TagResource" or "GetTags" or "UntagResource")
         {
-            return Tagging(call, request);
+            return _tags.Tagging(call, request);
         }
 
         if (!env.Data.RestApis.TryGetValue(call["restapi_id"], out var api))
@@ -74,17 +79,17 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
             "GetResources" => GetResources(api, request),
             "GetResource" => api.Resources.TryGetValue(call["resource_id"], out var resource)
                 ? Reply.Json(Protocol, View(resource, request.QueryValues("embed").Contains("methods")), SandboxJson.Context.Resource)
-                : ResourceNotFound(),
-            "PutMethod" => PutMethod(api, call, request),
-            "GetMethod" => FindMethod(api, call) is { Method: { } method } ? Reply.Json(Protocol, method, SandboxJson.Context.Method) : FindMethod(api, call).Error!,
-            "PutIntegration" => PutIntegration(api, call, request),
-            "GetIntegration" => GetIntegration(api, call),
-            "CreateDeployment" => CreateDeployment(api, request),
-            "CreateStage" => CreateStage(api, request),
-            "GetStages" => GetStages(api, request),
-            "GetStage" => api.Stages.TryGetValue(call["stage_name"], out var stage) ? Reply.Json(Protocol, stage, SandboxJson.Context.Stage) : StageNotFound(),
-            "UpdateStage" => UpdateStage(api, call, request),
-            "CreateAuthorizer" => CreateAuthorizer(api, request),
+                : ApiGatewayErrors.ResourceNotFound(),
+            "PutMethod" => _methods.PutMethod(api, call, request),
+            "GetMethod" => _methods.GetMethod(api, call),
+            "PutIntegration" => _methods.PutIntegration(api, call, request),
+            "GetIntegration" => _methods.GetIntegration(api, call),
+            "CreateDeployment" => _stages.CreateDeployment(api, request),
+            "CreateStage" => _stages.CreateStage(api, request),
+            "GetStages" => _stages.GetStages(api, request),
+            "GetStage" => _stages.GetStage(api, call),
+            "UpdateStage" => _stages.UpdateStage(api, call, request),
+            "CreateAuthorizer" => _methods.CreateAuthorizer(api, request),
             _ => api.Authorizers.TryGetValue(call["authorizer_id"], out var authorizer)
                 ? Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer)
                 : ApiGatewayErrors.NotFound($"Invalid Authorizer identifier specified {env.AccountId}:{call["authorizer_id"]}"),
@@ -149,7 +154,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
 
         if (!api.Resources.TryGetValue(call["parent_id"], out var parent))
         {
-            return ResourceNotFound();
+            return ApiGatewayErrors.ResourceNotFound();
         }
 
         if (input.PathPart is null || !PathPartPattern().IsMatch(input.PathPart))
@@ -221,10 +226,6 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         while (env.Data.ApiIdTaken(id));
         return id;
     }
-
-    private static ServiceError ResourceNotFound() => ApiGatewayErrors.NotFound("Invalid Resource identifier specified");
-
-    private static ServiceError StageNotFound() => ApiGatewayErrors.NotFound("Invalid Stage identifier specified");
 
     [GeneratedRegex(@"^(\{[a-zA-Z0-9._-]+\+?\}|[a-zA-Z0-9._:~@-]+)$")]
     private static partial Regex PathPartPattern();

@@ -5,8 +5,12 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGatewayV2;
 
-/// <summary>API Gateway v2 control plane (rest-json, <c>2018-11-29</c>) for HTTP and WebSocket APIs.</summary>
-internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsService
+/// <summary>
+/// API Gateway v2 control plane (rest-json, <c>2018-11-29</c>) for HTTP and WebSocket APIs: APIs and the reads here;
+/// integrations, routes, stages and authorizers made by <see cref="HttpApiChildren"/>, UpdateStage in
+/// <see cref="HttpApiStages"/>, tags in <see cref="HttpApiTags"/>.
+/// </summary>
+internal sealed class HttpApiService(SandboxEnvironment env) : IAwsService
 {
     private const string ApiPath = "/v2/apis/{apiId}";
 
@@ -28,6 +32,10 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
         .Add("POST", "/v2/tags/{resource-arn}", "TagResource")
         .Add("GET", "/v2/tags/{resource-arn}", "GetTags")
         .Add("DELETE", "/v2/tags/{resource-arn}", "UntagResource");
+
+    private readonly HttpApiChildren _children = new(env);
+    private readonly HttpApiStages _stages = new(env);
+    private readonly HttpApiTags _tags = new(env);
 
     public string SigningName => "apigateway";
 
@@ -54,7 +62,7 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
 
         if (call.Operation is "TagResource" or "GetTags" or "UntagResource")
         {
-            return Tagging(call, request);
+            return _tags.Tagging(call, request);
         }
 
         if (!env.Data.ApisV2.TryGetValue(call["apiId"], out var api))
@@ -65,20 +73,20 @@ internal sealed partial class HttpApiService(SandboxEnvironment env) : IAwsServi
         return call.Operation switch
         {
             "GetApi" => Reply.Json(Protocol, api.Api, SandboxJson.Context.Api),
-            "CreateIntegration" => CreateIntegration(api, request),
+            "CreateIntegration" => _children.CreateIntegration(api, request),
             "GetIntegrations" => Page(request, [.. api.Integrations.Values], SandboxJson.Context.ItemPageApiIntegration),
             "GetIntegration" => api.Integrations.TryGetValue(call["integrationId"], out var integration)
                 ? Reply.Json(Protocol, integration, SandboxJson.Context.ApiIntegration)
                 : ApiGatewayErrors.NotFound("Invalid Integration identifier specified"),
-            "CreateRoute" => CreateRoute(api, request),
+            "CreateRoute" => _children.CreateRoute(api, request),
             "GetRoutes" => Page(request, [.. api.Routes.Values], SandboxJson.Context.ItemPageRoute),
-            "CreateStage" => CreateStage(api, request),
+            "CreateStage" => _children.CreateStage(api, request),
             "GetStages" => Page(request, [.. api.Stages.Values], SandboxJson.Context.ItemPageApiStage),
             "GetStage" => api.Stages.TryGetValue(call["stageName"], out var stage)
                 ? Reply.Json(Protocol, stage, SandboxJson.Context.ApiStage)
                 : ApiGatewayErrors.NotFound("Invalid stage identifier specified"),
-            "UpdateStage" => UpdateStage(api, call, request),
-            "CreateAuthorizer" => CreateAuthorizer(api, request),
+            "UpdateStage" => _stages.UpdateStage(api, call, request),
+            "CreateAuthorizer" => _children.CreateAuthorizer(api, request),
             _ => api.Authorizers.TryGetValue(call["authorizerId"], out var authorizer)
                 ? Reply.Json(Protocol, authorizer, SandboxJson.Context.ApiAuthorizer)
                 : ApiGatewayErrors.NotFound("Invalid Authorizer identifier specified"),

@@ -24,6 +24,9 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         .Add("POST", "/2017-03-31/tags/{Resource}", "TagResource")
         .Add("GET", "/2017-03-31/tags/{Resource}", "ListTags");
 
+    private readonly FunctionLocator _functions = new(env);
+    private readonly LambdaPermissions _permissions = new(env);
+
     public string SigningName => "lambda";
 
     public string Name => "lambda";
@@ -44,9 +47,9 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         "GetFunctionConfiguration" => GetFunctionConfiguration(call, request),
         "CreateAlias" => CreateAlias(call, request),
         "GetAlias" => GetAlias(call),
-        "AddPermission" => AddPermission(call, request),
-        "GetPolicy" => GetPolicy(call, request),
-        "RemovePermission" => RemovePermission(call, request),
+        "AddPermission" => _permissions.AddPermission(call, request),
+        "GetPolicy" => _permissions.GetPolicy(call, request),
+        "RemovePermission" => _permissions.RemovePermission(call, request),
         "TagResource" => TagResource(call, request),
         "ListTags" => ListTags(call),
         _ => LambdaErrors.UnknownOperation(),
@@ -133,22 +136,22 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
 
     private ServiceResult GetFunction(ServiceCall call, SandboxRequest request)
     {
-        if (Locate(call["FunctionName"], request.QueryValue("Qualifier")) is not { } located)
+        if (_functions.Locate(call["FunctionName"], request.QueryValue("Qualifier")) is not { } located)
         {
-            return LocateError(call["FunctionName"], request.QueryValue("Qualifier"));
+            return _functions.LocateError(call["FunctionName"], request.QueryValue("Qualifier"));
         }
 
         var location = new FunctionCodeLocation(
             "S3",
             $"https://awslambda-{env.Region}-tasks.s3.{env.Region}.amazonaws.com/snapshots/{env.AccountId}/{located.Function.Configuration.FunctionName}-{located.Function.Configuration.RevisionId}");
         var tags = located.Function.Tags.Count == 0 ? null : new Dictionary<string, string>(located.Function.Tags);
-        return Reply.Json(Protocol, new GetFunctionResponse(ConfigurationOf(located), location, tags), SandboxJson.Context.GetFunctionResponse);
+        return Reply.Json(Protocol, new GetFunctionResponse(located.Configuration, location, tags), SandboxJson.Context.GetFunctionResponse);
     }
 
     private ServiceResult GetFunctionConfiguration(ServiceCall call, SandboxRequest request) =>
-        Locate(call["FunctionName"], request.QueryValue("Qualifier")) is { } located
-            ? Reply.Json(Protocol, ConfigurationOf(located), SandboxJson.Context.FunctionConfiguration)
-            : LocateError(call["FunctionName"], request.QueryValue("Qualifier"));
+        _functions.Locate(call["FunctionName"], request.QueryValue("Qualifier")) is { } located
+            ? Reply.Json(Protocol, located.Configuration, SandboxJson.Context.FunctionConfiguration)
+            : _functions.LocateError(call["FunctionName"], request.QueryValue("Qualifier"));
 
     private ServiceResult CreateAlias(ServiceCall call, SandboxRequest request)
     {
@@ -157,9 +160,9 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
             return LambdaErrors.BadContent(error);
         }
 
-        if (Locate(call["FunctionName"], null) is not { Qualifier: null } located)
+        if (_functions.Locate(call["FunctionName"], null) is not { Qualifier: null } located)
         {
-            return LocateError(call["FunctionName"], null);
+            return _functions.LocateError(call["FunctionName"], null);
         }
 
         if (input.Name is null || !AliasPattern().IsMatch(input.Name) || input.FunctionVersion is null)
@@ -193,9 +196,9 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
 
     private ServiceResult GetAlias(ServiceCall call)
     {
-        if (Locate(call["FunctionName"], null) is not { Qualifier: null } located)
+        if (_functions.Locate(call["FunctionName"], null) is not { Qualifier: null } located)
         {
-            return LocateError(call["FunctionName"], null);
+            return _functions.LocateError(call["FunctionName"], null);
         }
 
         return located.Function.Aliases.TryGetValue(call["Name"], out var alias)

@@ -1,15 +1,15 @@
-using Remediator.Emulation.Logs;
 using Remediator.Sandbox.Http;
 using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.Logs;
 
-/// <summary>CloudWatch Logs (JSON 1.1, <c>Logs_20140328</c>): groups, streams, PutLogEvents, FilterLogEvents.</summary>
+/// <summary>CloudWatch Logs (JSON 1.1, <c>Logs_20140328</c>): groups, streams, PutLogEvents; FilterLogEvents in <see cref="LogEventFilter"/>.</summary>
 internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
 {
     private static readonly string[] Operations = ["CreateLogGroup", "CreateLogStream", "PutLogEvents", "FilterLogEvents", "DescribeLogGroups"];
 
     private readonly LogWriter _writer = new(env);
+    private readonly LogEventFilter _filter = new(env);
 
     public string SigningName => "logs";
 
@@ -31,7 +31,7 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
             "CreateLogGroup" => CreateLogGroup(request),
             "CreateLogStream" => CreateLogStream(request),
             "PutLogEvents" => PutLogEvents(request),
-            "FilterLogEvents" => FilterLogEvents(request),
+            "FilterLogEvents" => _filter.FilterLogEvents(request),
             _ => DescribeLogGroups(request),
         };
     }
@@ -40,12 +40,12 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.CreateLogGroupRequest, out var input, out var error))
         {
-            return Serialization(error);
+            return LogsErrors.Serialization(error);
         }
 
         if (input.LogGroupName is null || !LogGroupNamePattern().IsMatch(input.LogGroupName))
         {
-            return Invalid($"1 validation error detected: Value '{input.LogGroupName}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
+            return LogsErrors.Invalid($"1 validation error detected: Value '{input.LogGroupName}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
         }
 
         if (Data.LogGroups.ContainsKey(input.LogGroupName))
@@ -63,17 +63,17 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.CreateLogStreamRequest, out var input, out var error))
         {
-            return Serialization(error);
+            return LogsErrors.Serialization(error);
         }
 
         if (input.LogStreamName is null || input.LogStreamName.Length is 0 or > 512 || input.LogStreamName.Contains(':', StringComparison.Ordinal) || input.LogStreamName.Contains('*', StringComparison.Ordinal))
         {
-            return Invalid($"1 validation error detected: Value '{input.LogStreamName}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*");
+            return LogsErrors.Invalid($"1 validation error detected: Value '{input.LogStreamName}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*");
         }
 
         if (input.LogGroupName is null || !Data.LogGroups.TryGetValue(input.LogGroupName, out var group))
         {
-            return GroupNotFound();
+            return LogsErrors.GroupNotFound();
         }
 
         if (group.Streams.ContainsKey(input.LogStreamName))
@@ -89,12 +89,12 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.PutLogEventsRequest, out var input, out var error))
         {
-            return Serialization(error);
+            return LogsErrors.Serialization(error);
         }
 
         if (input.LogGroupName is null || !Data.LogGroups.TryGetValue(input.LogGroupName, out var group))
         {
-            return GroupNotFound();
+            return LogsErrors.GroupNotFound();
         }
 
         if (input.LogStreamName is null || !group.Streams.TryGetValue(input.LogStreamName, out var stream))
@@ -105,12 +105,12 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
         var events = input.LogEvents ?? [];
         if (events.Count == 0 || events.Any(e => string.IsNullOrEmpty(e.Message)))
         {
-            return Invalid("1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            return LogsErrors.Invalid("1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
 
         if (events.Zip(events.Skip(1)).Any(pair => pair.Second.Timestamp < pair.First.Timestamp))
         {
-            return Invalid("Log events in a single PutLogEvents request must be in chronological order.");
+            return LogsErrors.Invalid("Log events in a single PutLogEvents request must be in chronological order.");
         }
 
         var written = _writer.Append(group, stream, events.Select(e => (e.Timestamp, e.Message!)));
@@ -122,18 +122,18 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.DescribeLogGroupsRequest, out var input, out var error))
         {
-            return Serialization(error);
+            return LogsErrors.Serialization(error);
         }
 
         if (input.LogGroupNamePrefix is not null && input.LogGroupNamePattern is not null)
         {
-            return Invalid("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
+            return LogsErrors.Invalid("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
         }
 
         var limit = input.Limit ?? 50;
         if (limit is < 1 or > 50 || !PageToken.TryDecode(input.NextToken, out var offset))
         {
-            return Invalid("The limit must be 1-50 and the next token one this service issued.");
+            return LogsErrors.Invalid("The limit must be 1-50 and the next token one this service issued.");
         }
 
         var groups = Data.LogGroups.Values
@@ -145,12 +145,6 @@ internal sealed partial class LogsService(SandboxEnvironment env) : IAwsService
         var (page, next) = PageToken.Slice(groups, offset, limit);
         return Reply.Json(Protocol, new DescribeLogGroupsResponse(page, next), SandboxJson.Context.DescribeLogGroupsResponse);
     }
-
-    private static ServiceError GroupNotFound() => new(400, "ResourceNotFoundException", "The specified log group does not exist.");
-
-    private static ServiceError Invalid(string message) => new(400, "InvalidParameterException", message);
-
-    private static ServiceError Serialization(string detail) => new(400, "SerializationException", detail);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\.\-_/#A-Za-z0-9]{1,512}$")]
     private static partial System.Text.RegularExpressions.Regex LogGroupNamePattern();

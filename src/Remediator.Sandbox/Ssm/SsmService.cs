@@ -9,11 +9,14 @@ namespace Remediator.Sandbox.Ssm;
 /// SSM OpsCenter (JSON 1.1, <c>AmazonSSM</c>): CreateOpsItem honouring <c>/aws/dedup</c> while an item is open,
 /// DescribeOpsItems with filters, UpdateOpsItem.
 /// </summary>
-internal sealed partial class SsmService(SandboxEnvironment env) : IAwsService
+internal sealed class SsmService(SandboxEnvironment env) : IAwsService
 {
     public const string DedupKey = "/aws/dedup";
 
     private static readonly string[] Operations = ["CreateOpsItem", "DescribeOpsItems", "UpdateOpsItem"];
+
+    private static readonly string[] KnownStatuses =
+        ["Open", "InProgress", "Resolved", "Pending", "TimedOut", "Cancelling", "Cancelled", "Failed", "CompletedWithSuccess", "CompletedWithFailure", "Scheduled", "RunbookInProgress", "PendingChangeCalendarOverride", "ChangeCalendarOverrideApproved", "ChangeCalendarOverrideRejected", "PendingApproval", "Approved", "Revoked", "Rejected", "Closed"];
 
     /// <summary>Statuses in which an item no longer deduplicates new ones.</summary>
     private static readonly string[] ClosedStatuses = ["Resolved", "Closed", "Cancelled", "CompletedWithSuccess", "CompletedWithFailure", "Rejected"];
@@ -93,6 +96,37 @@ internal sealed partial class SsmService(SandboxEnvironment env) : IAwsService
         };
         env.Data.OpsItems[id] = item;
         return Reply.Json(Protocol, new CreateOpsItemResponse(id, item.OpsItemArn), SandboxJson.Context.CreateOpsItemResponse);
+    }
+
+    private ServiceResult DescribeOpsItems(SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.DescribeOpsItemsRequest, out var input, out var error))
+        {
+            return new ServiceError(400, "SerializationException", error);
+        }
+
+        var limit = input.MaxResults ?? 50;
+        if (limit is < 1 or > 50 || !PageToken.TryDecode(input.NextToken, out var offset))
+        {
+            return new ServiceError(400, "ValidationException", "MaxResults must be 1-50 and NextToken one this service issued.");
+        }
+
+        var filters = input.OpsItemFilters ?? [];
+        foreach (var filter in filters)
+        {
+            if (!OpsItemFilters.IsSupported(filter))
+            {
+                return new ServiceError(400, "ValidationException", $"Unsupported OpsItem filter {filter.Key} {filter.Operator}: the sandbox supports Equal and Contains on Status, OpsItemId, Source, Title, Severity, Category, OpsItemType and OperationalDataValue.");
+            }
+        }
+
+        var items = env.Data.OpsItems.Values
+            .Where(item => filters.All(f => OpsItemFilters.Matches(item, f)))
+            .OrderByDescending(item => item.CreatedTime)
+            .Select(OpsItemSummary.From)
+            .ToList();
+        var (page, next) = PageToken.Slice(items, offset, limit);
+        return Reply.Json(Protocol, new DescribeOpsItemsResponse(page, next), SandboxJson.Context.DescribeOpsItemsResponse);
     }
 
     private ServiceResult UpdateOpsItem(SandboxRequest request)

@@ -5,9 +5,13 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.Lambda;
 
 /// <summary>AddPermission, GetPolicy and RemovePermission: one policy per qualifier, revision-conditional.</summary>
-internal sealed partial class LambdaService
+internal sealed partial class LambdaPermissions(SandboxEnvironment env)
 {
-    private ServiceResult AddPermission(ServiceCall call, SandboxRequest request)
+    private const AwsProtocol Protocol = AwsProtocol.RestJson;
+
+    private readonly FunctionLocator _functions = new(env);
+
+    public ServiceResult AddPermission(ServiceCall call, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.AddPermissionRequest, out var input, out var error))
         {
@@ -30,12 +34,12 @@ internal sealed partial class LambdaService
         }
 
         var qualifier = request.QueryValue("Qualifier");
-        if (Locate(call["FunctionName"], qualifier) is not { } located)
+        if (_functions.Locate(call["FunctionName"], qualifier) is not { } located)
         {
-            return LocateError(call["FunctionName"], qualifier);
+            return _functions.LocateError(call["FunctionName"], qualifier);
         }
 
-        if (input.RevisionId is not null && input.RevisionId != CurrentRevision(located))
+        if (input.RevisionId is not null && input.RevisionId != located.CurrentRevision)
         {
             return LambdaErrors.RevisionMismatch();
         }
@@ -58,30 +62,30 @@ internal sealed partial class LambdaService
         return Reply.Json(Protocol, new AddPermissionResponse(statement.GetRawText()), SandboxJson.Context.AddPermissionResponse, 201);
     }
 
-    private ServiceResult GetPolicy(ServiceCall call, SandboxRequest request)
+    public ServiceResult GetPolicy(ServiceCall call, SandboxRequest request)
     {
         var qualifier = request.QueryValue("Qualifier");
-        if (Locate(call["FunctionName"], qualifier) is not { } located)
+        if (_functions.Locate(call["FunctionName"], qualifier) is not { } located)
         {
-            return LocateError(call["FunctionName"], qualifier);
+            return _functions.LocateError(call["FunctionName"], qualifier);
         }
 
         var statements = located.Function.Policies.GetValueOrDefault(located.PolicyKey);
         return statements is { Count: > 0 }
-            ? Reply.Json(Protocol, new GetPolicyResponse(LambdaPolicyDocument.Document(statements), CurrentRevision(located)), SandboxJson.Context.GetPolicyResponse)
+            ? Reply.Json(Protocol, new GetPolicyResponse(LambdaPolicyDocument.Document(statements), located.CurrentRevision), SandboxJson.Context.GetPolicyResponse)
             : LambdaErrors.NotFound("The resource you requested does not exist.");
     }
 
-    private ServiceResult RemovePermission(ServiceCall call, SandboxRequest request)
+    public ServiceResult RemovePermission(ServiceCall call, SandboxRequest request)
     {
         var qualifier = request.QueryValue("Qualifier");
-        if (Locate(call["FunctionName"], qualifier) is not { } located)
+        if (_functions.Locate(call["FunctionName"], qualifier) is not { } located)
         {
-            return LocateError(call["FunctionName"], qualifier);
+            return _functions.LocateError(call["FunctionName"], qualifier);
         }
 
         var revision = request.QueryValue("RevisionId");
-        if (revision is not null && revision != CurrentRevision(located))
+        if (revision is not null && revision != located.CurrentRevision)
         {
             return LambdaErrors.RevisionMismatch();
         }
@@ -110,6 +114,27 @@ internal sealed partial class LambdaService
 
         NewRevision(located);
         return SandboxResponse.Empty(204);
+    }
+
+    /// <summary>Gives the addressed function, version or alias a new revision id (every policy change does).</summary>
+    private string NewRevision(LocatedFunction located)
+    {
+        var function = located.Function;
+        var revision = env.Ids.Guid();
+        switch (located.Qualifier)
+        {
+            case null or "$LATEST":
+                function.Configuration = function.Configuration with { RevisionId = revision };
+                break;
+            case var version when function.Versions.TryGetValue(version, out var published):
+                function.Versions[version] = published with { RevisionId = revision };
+                break;
+            case var alias:
+                function.Aliases[alias] = function.Aliases[alias] with { RevisionId = revision };
+                break;
+        }
+
+        return revision;
     }
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-_]{1,100}$")]

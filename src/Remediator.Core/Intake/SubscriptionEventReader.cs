@@ -3,18 +3,19 @@ using System.Text.Json;
 namespace Remediator.Core.Intake;
 
 /// <summary>The <c>logEvents</c> array: the bulk of every payload, read with the event-count limit.</summary>
-internal static partial class SubscriptionMessageReader
+internal static class SubscriptionEventReader
 {
     // Real events take 150 to 300 bytes of JSON each; sizing the list from the message length avoids
     // regrowing a large array (and the gen-2 collections that large arrays cost) on every batch.
     private const int MinJsonBytesPerEvent = 160;
 
-    private static IntakeError? ReadEvents(ref Utf8JsonReader reader, int messageLength, out List<LogEvent>? events)
+    /// <summary>Reads the array the reader is on into <paramref name="events"/>; the error when it is not a valid <c>logEvents</c>.</summary>
+    public static IntakeError? ReadEvents(ref Utf8JsonReader reader, int messageLength, out List<LogEvent>? events)
     {
         events = null;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return WrongType("logEvents", "an array", reader.TokenType);
+            return IntakeError.WrongType("logEvents", "an array", reader.TokenType);
         }
 
         var list = new List<LogEvent>(Math.Clamp(messageLength / MinJsonBytesPerEvent, 16, IntakeLimits.MaxEvents));
@@ -44,7 +45,7 @@ internal static partial class SubscriptionMessageReader
         logEvent = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return WrongType($"logEvents[{index}]", "an object", reader.TokenType);
+            return IntakeError.WrongType($"logEvents[{index}]", "an object", reader.TokenType);
         }
 
         string? id = null, message = null;
@@ -77,14 +78,14 @@ internal static partial class SubscriptionMessageReader
             {
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value))
                 {
-                    return WrongType($"logEvents[{index}].timestamp", "an integer", reader.TokenType);
+                    return IntakeError.WrongType($"logEvents[{index}].timestamp", "an integer", reader.TokenType);
                 }
 
                 timestamp = value;
             }
             else if (reader.TokenType != JsonTokenType.String)
             {
-                return WrongType($"logEvents[{index}].{field}", "a string", reader.TokenType);
+                return IntakeError.WrongType($"logEvents[{index}].{field}", "a string", reader.TokenType);
             }
             else if (field == "id")
             {

@@ -5,41 +5,43 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.Logs;
 
 /// <summary>FilterLogEvents: time window, stream selection, filter pattern (shared matcher), pagination.</summary>
-internal sealed partial class LogsService
+internal sealed class LogEventFilter(SandboxEnvironment env)
 {
     private const int MaxFilterLimit = 10000;
 
-    private ServiceResult FilterLogEvents(SandboxRequest request)
+    private const AwsProtocol Protocol = AwsProtocol.Json11;
+
+    public ServiceResult FilterLogEvents(SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.FilterLogEventsRequest, out var input, out var error))
         {
-            return Serialization(error);
+            return LogsErrors.Serialization(error);
         }
 
         if (input.LogGroupName is not null && input.LogGroupIdentifier is not null)
         {
-            return Invalid("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
+            return LogsErrors.Invalid("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
         }
 
         if (input.LogStreamNames is not null && input.LogStreamNamePrefix is not null)
         {
-            return Invalid("Log stream names and log stream name prefix are mutually exclusive parameters.");
+            return LogsErrors.Invalid("Log stream names and log stream name prefix are mutually exclusive parameters.");
         }
 
         var limit = input.Limit ?? MaxFilterLimit;
         if (limit is < 1 or > MaxFilterLimit || !PageToken.TryDecode(input.NextToken, out var offset))
         {
-            return Invalid("The limit must be 1-10000 and the next token one this service issued.");
+            return LogsErrors.Invalid("The limit must be 1-10000 and the next token one this service issued.");
         }
 
         if (!FilterPattern.TryParse(input.FilterPattern, out var pattern, out var patternError))
         {
-            return Invalid($"Invalid filter pattern: {patternError}");
+            return LogsErrors.Invalid($"Invalid filter pattern: {patternError}");
         }
 
         if (GroupByNameOrArn(input.LogGroupName ?? input.LogGroupIdentifier) is not { } group)
         {
-            return GroupNotFound();
+            return LogsErrors.GroupNotFound();
         }
 
         var streams = group.Streams.Values
@@ -70,6 +72,6 @@ internal sealed partial class LogsService
         var name = identifier.StartsWith(prefix, StringComparison.Ordinal)
             ? identifier[prefix.Length..].TrimEnd('*').TrimEnd(':')
             : identifier;
-        return Data.LogGroups.GetValueOrDefault(name);
+        return env.Data.LogGroups.GetValueOrDefault(name);
     }
 }

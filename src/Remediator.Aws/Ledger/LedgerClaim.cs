@@ -7,18 +7,21 @@ using static Remediator.Aws.Ledger.LedgerItem;
 namespace Remediator.Aws.Ledger;
 
 /// <summary>Claiming: three conditional writes that between them cover every state a record can be in.</summary>
-public sealed partial class DynamoDbLedger
+internal sealed class LedgerClaim(LedgerTable table, TimeProvider time, LedgerOptions options)
 {
+    private const string Pk = LedgerTableSchema.PartitionKey;
+    private const string Ttl = LedgerTableSchema.TimeToLiveAttribute;
+
     // Only a record that expires or vanishes between the writes of one round sends the claim round again.
     private const int MaxClaimRounds = 3;
 
-    /// <inheritdoc />
+    /// <summary>The lease and the record after counting the sighting, or the record another holder leases.</summary>
     public async Task<ClaimResult> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         LedgerRules.Validate(request);
         for (var round = 0; round < MaxClaimRounds; round++)
         {
-            var now = LedgerRules.Now(_time);
+            var now = LedgerRules.Now(time);
 
             // Most sightings repeat a known key, so the update of a live record goes first.
             if (await TryTakeLeaseAsync(request, now, cancellationToken).ConfigureAwait(false) is { } taken)
@@ -48,11 +51,11 @@ public sealed partial class DynamoDbLedger
         var values = SightingValues(request, now);
         values[":owner"] = S(request.Holder);
         values[":leaseExpiresAt"] = Millis(lease.ExpiresAt);
-        var item = await TryUpdateAsync(
+        var item = await table.TryUpdateAsync(
             new UpdateItemRequest
             {
-                TableName = _tableName,
-                Key = KeyOf(LedgerTableSchema.RecordKey(request.Key)),
+                TableName = table.Name,
+                Key = LedgerTable.KeyOf(LedgerTableSchema.RecordKey(request.Key)),
                 UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt, {LeaseOwner} = :owner, "
                     + $"{LeaseExpiresAt} = :leaseExpiresAt ADD {Occurrences} :occurrences",
                 ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds AND "
@@ -67,37 +70,30 @@ public sealed partial class DynamoDbLedger
     /// <summary>No record, or only an expired one that TTL has not deleted yet: start afresh, lease included.</summary>
     private async Task<LedgerRecord?> TryCreateAsync(ClaimRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        LedgerRecord record = LedgerRules.FirstClaim(request, now, _options.RecordRetention);
-        try
-        {
-            await _dynamo.PutItemAsync(
-                new PutItemRequest
+        LedgerRecord record = LedgerRules.FirstClaim(request, now, options.RecordRetention);
+        var created = await table.TryPutAsync(
+            new PutItemRequest
+            {
+                TableName = table.Name,
+                Item = From(record),
+                ConditionExpression = $"attribute_not_exists({Pk}) OR {Ttl} <= :nowSeconds",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
                 {
-                    TableName = _tableName,
-                    Item = From(record),
-                    ConditionExpression = $"attribute_not_exists({Pk}) OR {Ttl} <= :nowSeconds",
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                    {
-                        [":nowSeconds"] = Seconds(now),
-                    },
+                    [":nowSeconds"] = Seconds(now),
                 },
-                cancellationToken).ConfigureAwait(false);
-            return record;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return null;
-        }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return created ? record : null;
     }
 
     /// <summary>A live record leased to someone else: only count the sighting, so no occurrence is lost.</summary>
     private async Task<LedgerRecord?> TryCountSightingAsync(ClaimRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var item = await TryUpdateAsync(
+        var item = await table.TryUpdateAsync(
             new UpdateItemRequest
             {
-                TableName = _tableName,
-                Key = KeyOf(LedgerTableSchema.RecordKey(request.Key)),
+                TableName = table.Name,
+                Key = LedgerTable.KeyOf(LedgerTableSchema.RecordKey(request.Key)),
                 UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt ADD {Occurrences} :occurrences",
                 ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds",
                 ExpressionAttributeValues = SightingValues(request, now),
@@ -112,7 +108,7 @@ public sealed partial class DynamoDbLedger
         {
             [":now"] = Millis(now),
             [":nowSeconds"] = Seconds(now),
-            [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, _options.RecordRetention)),
+            [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, options.RecordRetention)),
             [":occurrences"] = N(request.Occurrences),
         };
 }

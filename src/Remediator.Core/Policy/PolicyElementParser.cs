@@ -2,14 +2,18 @@ using System.Text.Json;
 
 namespace Remediator.Core.Policy;
 
-public static partial class PolicyParser
+/// <summary>
+/// The elements of a policy statement (Effect, Principal, Action, Resource, Condition and their Not- forms), read
+/// as strictly as <see cref="PolicyParser"/> reads the document: a shape outside the IAM grammar is an error.
+/// </summary>
+internal static class PolicyElementParser
 {
     private static readonly HashSet<string> PrincipalTypes = ["AWS", "Service", "Federated", "CanonicalUser"];
 
     private delegate bool ElementParser<T>(JsonElement element, bool negated, out T value, out string error);
 
     /// <summary>Collects an object's members, refusing unknown names and duplicates (IAM names are case-sensitive).</summary>
-    private static bool TryReadMembers(
+    public static bool TryReadMembers(
         JsonElement element, HashSet<string>? allowed, string what, out Dictionary<string, JsonElement> members, out string error)
     {
         members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -32,6 +36,42 @@ public static partial class PolicyParser
 
         return true;
     }
+
+    /// <summary><c>Effect</c>: exactly <c>"Allow"</c> or <c>"Deny"</c>.</summary>
+    public static bool TryParseEffect(Dictionary<string, JsonElement> members, out PolicyEffect effect, out string error)
+    {
+        effect = PolicyEffect.Deny;
+        error = string.Empty;
+        if (!members.TryGetValue("Effect", out var element))
+        {
+            error = "has no Effect";
+            return false;
+        }
+
+        // Case-sensitive like IAM: "allow" is not a valid Effect, and a statement we cannot classify
+        // must not be counted as either.
+        switch (element.ValueKind == JsonValueKind.String ? element.GetString() : null)
+        {
+            case "Allow":
+                effect = PolicyEffect.Allow;
+                return true;
+            case "Deny":
+                effect = PolicyEffect.Deny;
+                return true;
+            default:
+                error = $"Effect {element.GetRawText()} is neither \"Allow\" nor \"Deny\"";
+                return false;
+        }
+    }
+
+    /// <summary><c>Principal</c> or <c>NotPrincipal</c>: <c>"*"</c> or an object of principal types; null when neither is present.</summary>
+    public static bool TryParsePrincipal(Dictionary<string, JsonElement> members, out PrincipalElement? principal, out string error) =>
+        TryParseEitherOf<PrincipalElement>(members, "Principal", "NotPrincipal", TryReadPrincipal, out principal, out error);
+
+    /// <summary><paramref name="name"/> or <paramref name="negatedName"/> (Action, Resource): patterns; null when neither is present.</summary>
+    public static bool TryParsePatterns(
+        Dictionary<string, JsonElement> members, string name, string negatedName, out PatternElement? patterns, out string error) =>
+        TryParseEitherOf<PatternElement>(members, name, negatedName, TryReadPatterns, out patterns, out error);
 
     private static bool TryParseEitherOf<T>(
         Dictionary<string, JsonElement> members, string name, string negatedName, ElementParser<T> parse, out T? value, out string error)
@@ -62,7 +102,7 @@ public static partial class PolicyParser
         return true;
     }
 
-    private static bool TryParsePatterns(JsonElement element, bool negated, out PatternElement value, out string error)
+    private static bool TryReadPatterns(JsonElement element, bool negated, out PatternElement value, out string error)
     {
         value = null!;
         if (!TryReadStrings(element, allowScalars: false, out var patterns, out error))
@@ -74,7 +114,7 @@ public static partial class PolicyParser
         return true;
     }
 
-    private static bool TryParsePrincipal(JsonElement element, bool negated, out PrincipalElement value, out string error)
+    private static bool TryReadPrincipal(JsonElement element, bool negated, out PrincipalElement value, out string error)
     {
         value = null!;
         error = string.Empty;
@@ -119,7 +159,8 @@ public static partial class PolicyParser
         return true;
     }
 
-    private static bool TryParseConditions(
+    /// <summary><c>Condition</c>: operator → key → one or more values; empty when absent.</summary>
+    public static bool TryParseConditions(
         Dictionary<string, JsonElement> members, out IReadOnlyList<ConditionClause> conditions, out string error)
     {
         conditions = [];

@@ -8,9 +8,11 @@ namespace Remediator.Sandbox.ApiGateway;
 /// TagResource (<c>PUT /tags/{resource_arn}</c>, 204), GetTags (<c>GET</c>, <c>{"tags": {...}}</c>) and UntagResource
 /// (<c>DELETE ?tagKeys=</c>, 204) on REST APIs and their stages; the ARN arrives percent-encoded in one segment.
 /// </summary>
-internal sealed partial class RestApiService
+internal sealed class RestApiTags(SandboxEnvironment env)
 {
-    private ServiceResult Tagging(ServiceCall call, SandboxRequest request)
+    private const AwsProtocol Protocol = AwsProtocol.RestJson;
+
+    public ServiceResult Tagging(ServiceCall call, SandboxRequest request)
     {
         var arn = call["resource_arn"];
         if (!TaggedResources.IsApiGatewayArn(arn))

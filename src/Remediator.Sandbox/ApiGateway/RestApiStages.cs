@@ -4,10 +4,12 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGateway;
 
-/// <summary>CreateDeployment, CreateStage, GetStages, UpdateStage (patch operations), CreateAuthorizer.</summary>
-internal sealed partial class RestApiService
+/// <summary>REST API deployments and stages: CreateDeployment, CreateStage, GetStages, GetStage, UpdateStage (patch operations).</summary>
+internal sealed partial class RestApiStages(SandboxEnvironment env)
 {
-    private ServiceResult CreateDeployment(RestApiRecord api, SandboxRequest request)
+    private const AwsProtocol Protocol = AwsProtocol.RestJson;
+
+    public ServiceResult CreateDeployment(RestApiRecord api, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.CreateDeploymentRequest, out var input, out var error))
         {
@@ -43,7 +45,7 @@ internal sealed partial class RestApiService
         return Reply.Json(Protocol, deployment, SandboxJson.Context.Deployment, 201);
     }
 
-    private ServiceResult CreateStage(RestApiRecord api, SandboxRequest request)
+    public ServiceResult CreateStage(RestApiRecord api, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.CreateStageRequest, out var input, out var error))
         {
@@ -86,14 +88,17 @@ internal sealed partial class RestApiService
         return Reply.Json(Protocol, stage, SandboxJson.Context.Stage, 201);
     }
 
-    private ServiceResult GetStages(RestApiRecord api, SandboxRequest request)
+    public ServiceResult GetStages(RestApiRecord api, SandboxRequest request)
     {
         var deploymentId = request.QueryValue("deploymentId");
         var stages = api.Stages.Values.Where(s => deploymentId is null || s.DeploymentId == deploymentId).ToList();
         return Reply.Json(Protocol, new StageList(stages), SandboxJson.Context.StageList);
     }
 
-    private ServiceResult UpdateStage(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    public ServiceResult GetStage(RestApiRecord api, ServiceCall call) =>
+        api.Stages.TryGetValue(call["stage_name"], out var stage) ? Reply.Json(Protocol, stage, SandboxJson.Context.Stage) : StageNotFound();
+
+    public ServiceResult UpdateStage(RestApiRecord api, ServiceCall call, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.UpdateStageRequest, out var input, out var error))
         {
@@ -116,38 +121,6 @@ internal sealed partial class RestApiService
         return Reply.Json(Protocol, updated, SandboxJson.Context.Stage);
     }
 
-    private ServiceResult CreateAuthorizer(RestApiRecord api, SandboxRequest request)
-    {
-        if (!JsonBody.TryRead(request, SandboxJson.Context.Authorizer, out var input, out var error))
-        {
-            return ApiGatewayErrors.BadRequest(error);
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Type is not ("TOKEN" or "REQUEST" or "COGNITO_USER_POOLS"))
-        {
-            return ApiGatewayErrors.BadRequest("Invalid authorizer: a name and a type of TOKEN, REQUEST or COGNITO_USER_POOLS are required");
-        }
-
-        if (input.Type is "TOKEN" or "REQUEST" && string.IsNullOrEmpty(input.AuthorizerUri))
-        {
-            return ApiGatewayErrors.BadRequest("Authorizer URI is required for authorizers of type TOKEN or REQUEST");
-        }
-
-        if (input.Type == "COGNITO_USER_POOLS" && input.ProviderArns is not { Count: > 0 })
-        {
-            return ApiGatewayErrors.BadRequest("Provider ARNs are required for authorizers of type COGNITO_USER_POOLS");
-        }
-
-        var authorizer = input with
-        {
-            Id = env.Ids.Alphanumeric(6),
-            AuthType = input.AuthType ?? (input.Type == "COGNITO_USER_POOLS" ? "cognito_user_pools" : "custom"),
-            AuthorizerResultTtlInSeconds = input.AuthorizerResultTtlInSeconds ?? 300,
-        };
-        api.Authorizers[authorizer.Id!] = authorizer;
-        return Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer, 201);
-    }
-
     private static Dictionary<string, string>? Merge(IReadOnlyDictionary<string, string>? existing, Dictionary<string, string>? added)
     {
         if (existing is null && added is null)
@@ -163,6 +136,8 @@ internal sealed partial class RestApiService
 
         return merged;
     }
+
+    private static ServiceError StageNotFound() => ApiGatewayErrors.NotFound("Invalid Stage identifier specified");
 
     [GeneratedRegex(@"^[a-zA-Z0-9_]{1,128}$")]
     private static partial Regex StageNamePattern();

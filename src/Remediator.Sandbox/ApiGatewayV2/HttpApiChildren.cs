@@ -5,12 +5,14 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGatewayV2;
 
-/// <summary>CreateIntegration, CreateRoute, CreateStage, CreateAuthorizer.</summary>
-internal sealed partial class HttpApiService
+/// <summary>What an HTTP or WebSocket API is made of: CreateIntegration, CreateRoute, CreateStage, CreateAuthorizer.</summary>
+internal sealed partial class HttpApiChildren(SandboxEnvironment env)
 {
+    private const AwsProtocol Protocol = AwsProtocol.RestJson;
+
     private static readonly string[] IntegrationTypes = ["AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY", "MOCK"];
 
-    private ServiceResult CreateIntegration(ApiV2Record api, SandboxRequest request)
+    public ServiceResult CreateIntegration(ApiV2Record api, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.ApiIntegration, out var input, out var error))
         {
@@ -41,7 +43,7 @@ internal sealed partial class HttpApiService
         return Reply.Json(Protocol, integration, SandboxJson.Context.ApiIntegration, 201);
     }
 
-    private ServiceResult CreateRoute(ApiV2Record api, SandboxRequest request)
+    public ServiceResult CreateRoute(ApiV2Record api, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.Route, out var input, out var error))
         {
@@ -74,7 +76,7 @@ internal sealed partial class HttpApiService
         return Reply.Json(Protocol, route, SandboxJson.Context.Route, 201);
     }
 
-    private ServiceResult CreateStage(ApiV2Record api, SandboxRequest request)
+    public ServiceResult CreateStage(ApiV2Record api, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.ApiStage, out var input, out var error))
         {
@@ -107,7 +109,7 @@ internal sealed partial class HttpApiService
         return Reply.Json(Protocol, stage, SandboxJson.Context.ApiStage, 201);
     }
 
-    private ServiceResult CreateAuthorizer(ApiV2Record api, SandboxRequest request)
+    public ServiceResult CreateAuthorizer(ApiV2Record api, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.ApiAuthorizer, out var input, out var error))
         {

@@ -3,9 +3,12 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGateway;
 
-/// <summary>PutMethod, GetMethod, PutIntegration, GetIntegration.</summary>
-internal sealed partial class RestApiService
+/// <summary>REST API methods and what they call: PutMethod, GetMethod, PutIntegration, GetIntegration, CreateAuthorizer.</summary>
+internal sealed class RestApiMethods(SandboxEnvironment env)
 {
+    private const AwsProtocol Protocol = AwsProtocol.RestJson;
+
+    private static readonly string[] Verbs = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
     private static readonly string[] AuthorizationTypes = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
     private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
 
@@ -15,7 +18,7 @@ internal sealed partial class RestApiService
     {
         if (!api.Resources.TryGetValue(call["resource_id"], out var resource))
         {
-            return new(null, null, ResourceNotFound());
+            return new(null, null, ApiGatewayErrors.ResourceNotFound());
         }
 
         return resource.ResourceMethods?.GetValueOrDefault(call["http_method"]) is { } method
@@ -23,7 +26,10 @@ internal sealed partial class RestApiService
             : new(resource, null, ApiGatewayErrors.NotFound("Invalid Method identifier specified"));
     }
 
-    private ServiceResult PutMethod(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    public ServiceResult GetMethod(RestApiRecord api, ServiceCall call) =>
+        FindMethod(api, call) is { Method: { } method } ? Reply.Json(Protocol, method, SandboxJson.Context.Method) : FindMethod(api, call).Error!;
+
+    public ServiceResult PutMethod(RestApiRecord api, ServiceCall call, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.Method, out var input, out var error))
         {
@@ -32,7 +38,7 @@ internal sealed partial class RestApiService
 
         if (!api.Resources.TryGetValue(call["resource_id"], out var resource))
         {
-            return ResourceNotFound();
+            return ApiGatewayErrors.ResourceNotFound();
         }
 
         var verb = call["http_method"];
@@ -69,7 +75,7 @@ internal sealed partial class RestApiService
         return Reply.Json(Protocol, method, SandboxJson.Context.Method, 201);
     }
 
-    private ServiceResult PutIntegration(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    public ServiceResult PutIntegration(RestApiRecord api, ServiceCall call, SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.PutIntegrationRequest, out var input, out var error))
         {
@@ -124,7 +130,7 @@ internal sealed partial class RestApiService
         return Reply.Json(Protocol, integration, SandboxJson.Context.Integration, 201);
     }
 
-    private ServiceResult GetIntegration(RestApiRecord api, ServiceCall call)
+    public ServiceResult GetIntegration(RestApiRecord api, ServiceCall call)
     {
         var lookup = FindMethod(api, call);
         return lookup switch
@@ -133,6 +139,38 @@ internal sealed partial class RestApiService
             { Method: not null } => ApiGatewayErrors.NotFound("Invalid Integration identifier specified"),
             _ => lookup.Error!,
         };
+    }
+
+    public ServiceResult CreateAuthorizer(RestApiRecord api, SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.Authorizer, out var input, out var error))
+        {
+            return ApiGatewayErrors.BadRequest(error);
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Type is not ("TOKEN" or "REQUEST" or "COGNITO_USER_POOLS"))
+        {
+            return ApiGatewayErrors.BadRequest("Invalid authorizer: a name and a type of TOKEN, REQUEST or COGNITO_USER_POOLS are required");
+        }
+
+        if (input.Type is "TOKEN" or "REQUEST" && string.IsNullOrEmpty(input.AuthorizerUri))
+        {
+            return ApiGatewayErrors.BadRequest("Authorizer URI is required for authorizers of type TOKEN or REQUEST");
+        }
+
+        if (input.Type == "COGNITO_USER_POOLS" && input.ProviderArns is not { Count: > 0 })
+        {
+            return ApiGatewayErrors.BadRequest("Provider ARNs are required for authorizers of type COGNITO_USER_POOLS");
+        }
+
+        var authorizer = input with
+        {
+            Id = env.Ids.Alphanumeric(6),
+            AuthType = input.AuthType ?? (input.Type == "COGNITO_USER_POOLS" ? "cognito_user_pools" : "custom"),
+            AuthorizerResultTtlInSeconds = input.AuthorizerResultTtlInSeconds ?? 300,
+        };
+        api.Authorizers[authorizer.Id!] = authorizer;
+        return Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer, 201);
     }
 
     private static Dictionary<string, Method> With(IReadOnlyDictionary<string, Method>? methods, string verb, Method method) =>

@@ -1,0 +1,40 @@
+using Remediator.Core.Policy;
+using Remediator.Core.Ports;
+using Remediator.Core.Revert;
+
+namespace Remediator.Core.Audit;
+
+/// <summary>The function policies one audit read, each once (many methods share a function), and Remediator's statements in them.</summary>
+internal sealed class AuditedPolicies(ILambdaClient lambda)
+{
+    private readonly Dictionary<LambdaFunctionArn, FunctionPolicy?> read = [];
+
+    /// <summary>The policy of <paramref name="function"/> (with its qualifier); null when it has none.</summary>
+    public async Task<FunctionPolicy?> GetAsync(LambdaFunctionArn function, CancellationToken cancellationToken)
+    {
+        if (!read.TryGetValue(function, out FunctionPolicy? policy))
+        {
+            policy = await lambda.GetPolicyAsync(function.UnqualifiedArn, function.Qualifier, cancellationToken).ConfigureAwait(false);
+            read[function] = policy;
+        }
+
+        return policy;
+    }
+
+    /// <summary>The statements with Remediator ids in the policies read so far, policy by policy in the order read.</summary>
+    public IReadOnlyList<RemediatorStatement> RemediatorStatements() => [.. read.SelectMany(p => OwnStatements(p.Key, p.Value))];
+
+    private static IEnumerable<RemediatorStatement> OwnStatements(LambdaFunctionArn function, FunctionPolicy? policy)
+    {
+        if (policy is null || PolicyParser.Parse(policy.PolicyJson).Document is not { } document)
+        {
+            yield break;
+        }
+
+        foreach (PolicyStatement statement in document.Statements.Where(s => StatementIdFactory.IsRemediatorStatementId(s.Sid)))
+        {
+            yield return new RemediatorStatement(
+                function.UnqualifiedArn, function.Qualifier, statement.Sid!, StatementShape.SourceArnOf(statement), StatementShape.Refusal(statement, function));
+        }
+    }
+}
