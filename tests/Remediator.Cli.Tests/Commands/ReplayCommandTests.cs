@@ -51,6 +51,9 @@ public sealed class ReplayCommandTests : IAsyncLifetime
             ["Role"] = $"arn:aws:iam::{sandbox.AccountId}:role/lambda",
             ["Handler"] = "app.handler",
             ["Code"] = new JsonObject { ["ZipFile"] = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
+
+            // Its owner has opted in to Remediator's fixes (README, "Security model").
+            ["Tags"] = new JsonObject { ["remediator:managed"] = "true" },
         });
         apiId = (await SendAsync(AwsService.ApiGateway, HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "pets" })).GetProperty("id").GetString()!;
         string root = (await clients.ApiGateway.GetResourcesAsync(apiId, CancellationToken.None)).Single().Id;
@@ -63,6 +66,12 @@ public sealed class ReplayCommandTests : IAsyncLifetime
             ["uri"] = $"arn:aws:apigateway:{sandbox.Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations",
         });
         await SendAsync(AwsService.ApiGateway, HttpMethod.Post, $"/restapis/{apiId}/deployments", new JsonObject { ["stageName"] = Stage });
+
+        // The stage writes execution logs, so the replayed lines come from where API Gateway writes them.
+        await SendAsync(AwsService.ApiGateway, HttpMethod.Patch, $"/restapis/{apiId}/stages/{Stage}", new JsonObject
+        {
+            ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/*/*/logging/loglevel", ["value"] = "INFO" }),
+        });
 
         var batch = new LogBatch(
             SubscriptionMessageType.DataMessage,
