@@ -1,7 +1,6 @@
 using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
-using Remediator.Aws.Ledger;
 using Remediator.Core.Configuration;
 using Remediator.Core.Ledger;
 using Remediator.Lambda.Handling;
@@ -51,14 +50,42 @@ public sealed class LedgerFactoryTests
     }
 
     [Fact]
-    public void Create_TableNamed_UsesDynamoDbAndOwnsItsClient()
+    public void Create_TableNamed_DefersTheDynamoDbClientToTheFirstLedgerCall()
     {
         using AwsClients clients = Clients([]);
         var owned = new List<IDisposable>();
 
-        Assert.IsType<DynamoDbLedger>(LedgerFactory.Create(new RemediatorSettings { LedgerTable = "ledger" }, clients, TimeProvider.System, owned));
-        Assert.IsType<Amazon.DynamoDBv2.AmazonDynamoDBClient>(Assert.Single(owned));
+        // A CONTROL_MESSAGE never touches the ledger: init must not build the SDK client it would not use.
+        DeferredLedger ledger = Assert.IsType<DeferredLedger>(
+            LedgerFactory.Create(new RemediatorSettings { LedgerTable = "ledger" }, clients, TimeProvider.System, owned));
+        Assert.Same(ledger, Assert.Single(owned));
+        Assert.False(ledger.IsBuilt);
         owned[0].Dispose();
+    }
+
+    [Fact]
+    public async Task Create_TableNamed_BuildsTheDynamoDbLedgerOnFirstUseAndDisposesItsClient()
+    {
+        // A closed loopback port: the call fails fast, but only after the ledger was built for it.
+        using AwsClients clients = Clients(new() { ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:9" });
+        var owned = new List<IDisposable>();
+        var ledger = (DeferredLedger)LedgerFactory.Create(new RemediatorSettings { LedgerTable = "ledger" }, clients, TimeProvider.System, owned);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ledger.GetAsync("fingerprint", cancelled.Token));
+
+        Assert.True(ledger.IsBuilt);
+        ledger.Dispose();
+    }
+
+    [Fact]
+    public void Create_TableNamedWithAnUnusableEndpoint_FailsAtInitAsBefore()
+    {
+        using AwsClients clients = Clients(new() { ["AWS_ENDPOINT_URL_DYNAMODB"] = "not a url" });
+
+        Assert.Throws<InvalidOperationException>(() =>
+            LedgerFactory.Create(new RemediatorSettings { LedgerTable = "ledger" }, clients, TimeProvider.System, new List<IDisposable>()));
     }
 
     private static AwsClients Clients(Dictionary<string, string> variables) =>
