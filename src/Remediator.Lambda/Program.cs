@@ -9,7 +9,9 @@ namespace Remediator.Lambda;
 
 internal static class Program
 {
-    private static async Task<int> Main()
+    // Synchronous on purpose: an async Main is this same wait plus a state machine whose generic
+    // instantiations (builder, box, awaiter) ReadyToRun cannot precompile, JIT-ed on every cold start.
+    private static int Main()
     {
         using var stopping = new CancellationTokenSource();
         // Lambda sends SIGTERM before shutting an environment down (when extensions are registered); a
@@ -20,8 +22,8 @@ internal static class Program
             stopping.Cancel();
         });
         using var log = new StdoutLogSink();
-        return await LambdaHost.RunAsync(
-            new ProcessEnvironmentVariables(), TimeProvider.System, log, CreateHandler, stopping.Token).ConfigureAwait(false);
+        return LambdaHost.RunAsync(
+            new ProcessEnvironmentVariables(), TimeProvider.System, log, CreateHandler, stopping.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>The one place where the remediation engine becomes the invocation handler. A failure here

@@ -19,7 +19,7 @@ public sealed class AwsHttpClient
     private readonly Func<AwsService, Uri> endpoints;
     private readonly TimeProvider timeProvider;
     private readonly AwsRetryOptions options;
-    private readonly ResiliencePipeline<AwsResponse> pipeline;
+    private ResiliencePipeline<AwsResponse>? pipeline;
 
     /// <summary>Creates the core; <paramref name="endpoints"/> maps a service to its base URI in <paramref name="region"/>.</summary>
     public AwsHttpClient(
@@ -38,11 +38,16 @@ public sealed class AwsHttpClient
         ArgumentException.ThrowIfNullOrEmpty(region);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         Region = region;
-        pipeline = BuildPipeline(options, timeProvider);
     }
 
     /// <summary>The region requests are signed for.</summary>
     public string Region { get; }
+
+    // Built by the first request, not the constructor: building validates the options through
+    // System.ComponentModel.DataAnnotations (reflection), which a cold start that sends nothing (a Lambda
+    // CONTROL_MESSAGE) should not pay for. A race builds two equivalent pipelines; one is kept.
+    private ResiliencePipeline<AwsResponse> Pipeline =>
+        Volatile.Read(ref pipeline) ?? Interlocked.CompareExchange(ref pipeline, BuildPipeline(options, timeProvider), null) ?? pipeline!;
 
     /// <summary>
     /// A handler for the one shared <see cref="HttpClient"/>: pooled connections recycled every few minutes
@@ -70,7 +75,7 @@ public sealed class AwsHttpClient
     public async Task<AwsResponse> SendRawAsync(AwsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await pipeline.ExecuteAsync(
+        return await Pipeline.ExecuteAsync(
             static (state, token) => state.Client.AttemptAsync(state.Request, token),
             (Client: this, Request: request),
             cancellationToken).ConfigureAwait(false);

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Remediator.Core.Configuration;
 
 /// <summary>Reads and validates <see cref="RemediatorSettings"/> from the environment, with optional
 /// overrides (CLI flags) laid over it. Every problem is reported, each naming its variable.</summary>
-public static partial class RemediatorSettingsReader
+public static class RemediatorSettingsReader
 {
     private const int MaxEchoedLength = 80;
 
@@ -21,12 +20,24 @@ public static partial class RemediatorSettingsReader
         overrides ??= new Dictionary<string, string>();
         var errors = new List<SettingsError>();
 
-        IEnumerable<string> unknown = environment.GetNames()
-            .Where(name => name.StartsWith(RemediatorVariables.Prefix, StringComparison.Ordinal))
-            .Concat(overrides.Keys)
-            .Where(name => !KnownNames.Contains(name))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (string name in environment.GetNames())
+        {
+            if (name.StartsWith(RemediatorVariables.Prefix, StringComparison.Ordinal) && !KnownNames.Contains(name) && !unknown.Contains(name))
+            {
+                unknown.Add(name);
+            }
+        }
+
+        foreach (string name in overrides.Keys)
+        {
+            if (!KnownNames.Contains(name) && !unknown.Contains(name))
+            {
+                unknown.Add(name);
+            }
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
         foreach (string name in unknown)
         {
             errors.Add(new SettingsError(name,
@@ -39,11 +50,11 @@ public static partial class RemediatorSettingsReader
             Mode = reader.Choice(RemediatorVariables.Mode, RemediatorVariables.DefaultMode,
                 ("observe", RemediatorMode.Observe), ("recommend", RemediatorMode.Recommend),
                 ("enforce", RemediatorMode.Enforce)),
-            TopicArn = reader.Matching(RemediatorVariables.TopicArn, SnsTopicArn(),
+            TopicArn = reader.Matching(RemediatorVariables.TopicArn, SettingShapes.IsSnsTopicArn,
                 "is not an SNS topic ARN (arn:aws:sns:<region>:<12-digit account>:<topic name>)."),
-            LedgerTable = reader.Matching(RemediatorVariables.LedgerTable, DynamoDbTableName(),
+            LedgerTable = reader.Matching(RemediatorVariables.LedgerTable, SettingShapes.IsDynamoDbTableName,
                 "is not a DynamoDB table name (3 to 255 letters, digits, '_', '.', '-')."),
-            ExemptTag = reader.Matching(RemediatorVariables.ExemptTag, TagKey(),
+            ExemptTag = reader.Matching(RemediatorVariables.ExemptTag, SettingShapes.IsTagKey,
                 "is not a usable tag key (1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with 'aws:').")
                 ?? RemediatorVariables.DefaultExemptTag,
             Functions = new FunctionNameFilter(
@@ -75,20 +86,6 @@ public static partial class RemediatorSettingsReader
 
     private static string Echo(string value) =>
         "'" + (value.Length <= MaxEchoedLength ? value : value[..MaxEchoedLength] + "...") + "'";
-
-    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$")]
-    private static partial Regex SnsTopicArn();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]{3,255}$")]
-    private static partial Regex DynamoDbTableName();
-
-    // Lambda tag keys; 'aws:' is reserved for AWS, so a tag under it could never be set by an owner.
-    [GeneratedRegex(@"^(?!aws:)[\p{L}\p{N} _.:/=+@-]{1,128}$", RegexOptions.IgnoreCase)]
-    private static partial Regex TagKey();
-
-    // A function name ([A-Za-z0-9-_], up to 64) with '*' wildcards; an ARN is rejected on purpose.
-    [GeneratedRegex(@"^[A-Za-z0-9_*-]{1,140}$")]
-    private static partial Regex FunctionNamePattern();
 
     /// <summary>Looks values up (override first) and records problems, returning defaults for bad values
     /// so that every variable is checked in one pass.</summary>
@@ -133,10 +130,10 @@ public static partial class RemediatorSettingsReader
             return fallback;
         }
 
-        public string? Matching(string name, Regex shape, string problem)
+        public string? Matching(string name, Func<string, bool> hasShape, string problem)
         {
             string? raw = Lookup(name);
-            if (raw is null || shape.IsMatch(raw))
+            if (raw is null || hasShape(raw))
             {
                 return raw;
             }
@@ -199,7 +196,7 @@ public static partial class RemediatorSettingsReader
                     return [];
                 }
 
-                if (!FunctionNamePattern().IsMatch(entry))
+                if (!SettingShapes.IsFunctionNamePattern(entry))
                 {
                     Fail(name, $"{Echo(entry)} is not a function-name pattern (letters, digits, '-', '_' and '*'; names, not ARNs).");
                     return [];

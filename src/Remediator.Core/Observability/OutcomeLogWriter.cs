@@ -19,6 +19,13 @@ public sealed class OutcomeLogWriter
     public void Write(IReadOnlyList<OutcomeLogEntry> entries, RemediatorMode mode, DateTimeOffset timestamp, string? requestId)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            // The usual CONTROL_MESSAGE or quiet batch: no line and no metric document, and none of the
+            // grouping EmbeddedMetricFormatter would set up to find that out.
+            return;
+        }
+
         foreach (OutcomeLogEntry entry in entries)
         {
             _sink.WriteLine(StructuredLogFormatter.Format(entry));

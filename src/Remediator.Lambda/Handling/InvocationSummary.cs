@@ -25,20 +25,52 @@ public sealed record InvocationSummary(
     public const int MaxOutcomes = 20;
 
     /// <summary>Summarises an engine result.</summary>
+    /// <remarks>Plain loops rather than LINQ: this runs on every cold start's first response, where each
+    /// LINQ operator's generic iterator types cost a load and a JIT.</remarks>
     public static InvocationSummary From(EngineResult result, string requestId, RemediatorMode mode)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var counts = result.Outcomes
-            .GroupBy(outcome => outcome.Outcome.ToString(), StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        IReadOnlyList<EngineOutcome> outcomes = result.Outcomes;
+        var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (EngineOutcome outcome in outcomes)
+        {
+            string name = outcome.Outcome.ToString();
+            tally[name] = tally.TryGetValue(name, out int seen) ? seen + 1 : 1;
+        }
+
+        int listed = Math.Min(outcomes.Count, MaxOutcomes);
+        var summaries = new List<OutcomeSummary>(listed);
+        for (int i = 0; i < listed; i++)
+        {
+            summaries.Add(OutcomeSummary.From(outcomes[i]));
+        }
+
         return new InvocationSummary(
             requestId,
-            mode.ToString().ToLowerInvariant(),
+            mode.ToConfigValue(),
             result.EventsRead,
             result.IntakeError?.ToString(),
-            counts,
-            result.Outcomes.Take(MaxOutcomes).Select(OutcomeSummary.From).ToList(),
-            Math.Max(0, result.Outcomes.Count - MaxOutcomes));
+            InOrdinalOrder(tally),
+            summaries,
+            Math.Max(0, outcomes.Count - MaxOutcomes));
+    }
+
+    // Counts are listed by name, ordinally (a dictionary enumerates in insertion order).
+    private static Dictionary<string, int> InOrdinalOrder(Dictionary<string, int> tally)
+    {
+        if (tally.Count < 2)
+        {
+            return tally;
+        }
+
+        var names = new List<string>(tally.Keys);
+        names.Sort(StringComparer.Ordinal);
+        var ordered = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            ordered[name] = tally[name];
+        }
+
+        return ordered;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Remediator.Aws.Composition;
 using Remediator.Core.Configuration;
@@ -22,13 +21,6 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
     /// delay plus this much left, so it never begins work it cannot finish.</summary>
     public static readonly TimeSpan CallAllowance = TimeSpan.FromSeconds(3);
 
-    private static readonly HandlingJsonContext Json = new(new JsonSerializerOptions
-    {
-        // Statements and details are read by people in the console: keep quotes readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    });
-
     private readonly EngineSource _engines;
     private readonly RemediatorSettings _settings;
     private readonly DeadlinePolicy _deadlines;
@@ -48,7 +40,7 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
     public async Task<ReadOnlyMemory<byte>> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         InvocationSummary summary = await ProcessAsync(invocation, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.SerializeToUtf8Bytes(summary, Json.InvocationSummary);
+        return InvocationSummaryWriter.ToUtf8(summary);
     }
 
     /// <summary>As <see cref="HandleAsync"/>, returning the summary as a value.</summary>
@@ -77,8 +69,14 @@ public sealed class RemediationHandler : IInvocationHandler, IAsyncDisposable
 
     /// <summary>Reads a response written by <see cref="HandleAsync"/>.</summary>
     public static InvocationSummary ParseResponse(ReadOnlySpan<byte> response) =>
-        JsonSerializer.Deserialize(response, Json.InvocationSummary)
+        JsonSerializer.Deserialize(response, ResponseJson.Context.InvocationSummary)
         ?? throw new JsonException("The response is JSON null, not an invocation summary.");
+
+    /// <summary>Serializer metadata for reading responses, built on first use: the Lambda never reads one.</summary>
+    internal static class ResponseJson
+    {
+        public static readonly HandlingJsonContext Context = new(InvocationSummaryWriter.Options);
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

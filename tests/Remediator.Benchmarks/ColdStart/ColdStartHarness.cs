@@ -9,7 +9,8 @@ namespace Remediator.Benchmarks.ColdStart;
 /// (the Makefile's framework-dependent ReadyToRun build) and as <c>provided.al2023</c> deploys it
 /// (self-contained, <c>bootstrap</c>), plus a hello-world Runtime API client, then starts each as its own
 /// process against a loopback Runtime API fake with one CloudWatch Logs CONTROL_MESSAGE subscription
-/// payload waiting, and prints process start → first /next and → first response, with ratios to hello-world.
+/// payload waiting, and prints process start → first /next and → first response, and the CPU time used by the first
+/// response, with ratios to hello-world.
 /// Runs are interleaved so machine load affects every variant alike; one unrecorded warm-up round first.
 /// </summary>
 internal static class ColdStartHarness

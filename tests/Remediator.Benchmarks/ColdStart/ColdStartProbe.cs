@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Remediator.Lambda.Tests.TestSupport;
 
 namespace Remediator.Benchmarks.ColdStart;
@@ -29,11 +30,14 @@ internal static class ColdStartProbe
             Task<RuntimeApiResult> initError = fake.WaitForInitErrorAsync(Patience);
             Task first = await Task.WhenAny(response, initError);
             double? resultMs = first.IsCompletedSuccessfully ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : null;
+
+            // Read now: after its post the program only waits on the next poll, so this is its cost to respond.
+            double? cpuMs = first.IsCompletedSuccessfully ? CpuMilliseconds(process.Id) : null;
             string kind = first.IsCompletedSuccessfully
                 ? first == initError ? "init error" : response.Result.IsError ? "error" : "response"
                 : "none";
             double? pollMs = poll.IsCompletedSuccessfully ? poll.Result : null;
-            return new ColdStartSample(pollMs, resultMs, kind);
+            return new ColdStartSample(pollMs, resultMs, kind, cpuMs);
         }
         finally
         {
@@ -44,6 +48,32 @@ internal static class ColdStartProbe
 
             await process.WaitForExitAsync();
         }
+    }
+
+    // Sum of /proc/<pid>/task/<tid>/schedstat's first field (nanoseconds on a CPU) over the live threads.
+    private static double? CpuMilliseconds(int pid)
+    {
+        string tasks = $"/proc/{pid}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return null;
+        }
+
+        long nanoseconds = 0;
+        foreach (string thread in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                string schedstat = File.ReadAllText(Path.Combine(thread, "schedstat"));
+                nanoseconds += long.Parse(schedstat.AsSpan(0, schedstat.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return nanoseconds / 1e6;
     }
 
     private static async Task<double> ElapsedWhenDone(Task task, long started)
