@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
@@ -86,7 +87,7 @@ public sealed class RemediatorServicesTests
     public void Create_Dependencies_CarryTheClientsTheSinkAndTheClock()
     {
         var sink = new RecordingSink();
-        var clock = new ManualTimeProvider(TestAws.Now);
+        var clock = new FakeTimeProvider(TestAws.Now);
 
         using RemediatorServices services = RemediatorServices.Create(
             new RemediatorSettings(), AwsEnvironment.FromDictionary(new Dictionary<string, string>()), clock, sink, TestKeys);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Tests.TestSupport;
 using Remediator.Emulation.Credentials;
@@ -20,7 +21,7 @@ public sealed class RefreshingCredentialsProviderTests
     [Fact]
     public async Task GetCredentialsAsync_BeforeRefreshWindow_ReusesCached()
     {
-        var clock = new ManualTimeProvider(TestAws.Now);
+        var clock = new FakeTimeProvider(TestAws.Now);
         var inner = new CountingProvider(clock);
         using var provider = new RefreshingCredentialsProvider(inner, clock);
 
@@ -35,7 +36,7 @@ public sealed class RefreshingCredentialsProviderTests
     [Fact]
     public async Task GetCredentialsAsync_InsideRefreshWindow_Refreshes()
     {
-        var clock = new ManualTimeProvider(TestAws.Now);
+        var clock = new FakeTimeProvider(TestAws.Now);
         var inner = new CountingProvider(clock);
         using var provider = new RefreshingCredentialsProvider(inner, clock);
 
@@ -50,7 +51,7 @@ public sealed class RefreshingCredentialsProviderTests
     [Fact]
     public async Task GetCredentialsAsync_NoExpiration_KeptForGood()
     {
-        var clock = new ManualTimeProvider(TestAws.Now);
+        var clock = new FakeTimeProvider(TestAws.Now);
         using var provider = new RefreshingCredentialsProvider(new StaticCredentialsProvider(new AwsCredentials("A", "S")), clock);
 
         await provider.GetCredentialsAsync(CancellationToken.None);

@@ -110,9 +110,14 @@ public sealed class AwsHttpClientTests
     public async Task SendAsync_AttemptTimesOut_RetriesAndSucceeds()
     {
         await using var server = new LoopbackServer();
-        server.Enqueue(CannedResponse.Json(200, "{\"slow\":true}") with { Delay = TimeSpan.FromSeconds(30) })
-            .Enqueue(CannedResponse.Json(200, "{\"slow\":false}"));
         var aws = new TestAws();
+        server.Enqueue(_ =>
+            {
+                // The first attempt's clock runs out while the server holds the answer back.
+                aws.Clock.Advance(TimeSpan.FromMilliseconds(300));
+                return CannedResponse.Json(200, "{\"slow\":true}") with { Delay = TimeSpan.FromSeconds(30) };
+            })
+            .Enqueue(CannedResponse.Json(200, "{\"slow\":false}"));
 
         var response = await aws.Client(server, attemptTimeout: TimeSpan.FromMilliseconds(300)).SendAsync(Get, CancellationToken.None);
 

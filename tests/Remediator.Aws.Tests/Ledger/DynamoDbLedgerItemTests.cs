@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Aws.Ledger;
 using Remediator.Aws.Tests.Dynalite;
 using Remediator.Core.Ports;
@@ -10,7 +11,7 @@ namespace Remediator.Aws.Tests.Ledger;
 public sealed class DynamoDbLedgerItemTests(DynaliteFixture dynalite) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private string _table = "";
 
     private DynamoDbLedger Ledger => new(dynalite.Client, _table, _clock);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Tests.Ledger;
@@ -21,7 +22,7 @@ public abstract partial class LedgerContractTests : IAsyncLifetime
 
     private ILedger? _ledger;
 
-    protected ManualTimeProvider Clock { get; } = new(Start);
+    protected FakeTimeProvider Clock { get; } = new(Start);
 
     protected ILedger Ledger => _ledger ?? throw new InvalidOperationException("InitializeAsync has not run.");
 

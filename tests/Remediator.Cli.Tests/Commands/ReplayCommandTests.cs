@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Aws.Composition;
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
@@ -194,7 +195,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         // Two minutes back, whole seconds: never the real clock's reading, well inside SigV4's allowed skew.
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds());
 
-        CliRun run = Replay(new OperatorOptions { Environment = environment, Clock = new FrozenClock(now) }, "--input", payloadFile);
+        CliRun run = Replay(new OperatorOptions { Environment = environment, Clock = new FakeTimeProvider(now) }, "--input", payloadFile);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         JsonElement[] logged = [.. run.ErrorLines.Select(line => JsonDocument.Parse(line).RootElement)];

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Cli.Operator;
 using Remediator.Cli.Output;
 using Remediator.Cli.Tests.TestSupport;
@@ -35,7 +36,7 @@ public sealed class OperatorRunTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_Services_GiveTheEngineTheStandardErrorSinkAndTheClock()
     {
-        var clock = new FrozenClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         Type? sink = null;
         TimeProvider? time = null;
 

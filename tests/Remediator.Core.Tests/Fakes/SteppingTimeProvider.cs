@@ -1,71 +1,34 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
+
 namespace Remediator.Core.Tests.Fakes;
 
 /// <summary>
-/// A clock that stands still until someone waits: a timer moves the clock by its due time and fires at
-/// once, so a delay "passes" without real waiting. <see cref="OnDelay"/> runs first, to act out what
-/// happens meanwhile.
+/// A <see cref="FakeTimeProvider"/> that stands still until someone waits: a timer moves the clock by its due
+/// time and fires at once, so a delay "passes" without real waiting. <see cref="OnDelay"/> runs in between,
+/// to act out what happens meanwhile.
 /// </summary>
-public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class SteppingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly Lock gate = new();
-    private readonly List<TimeSpan> delays = [];
-    private DateTimeOffset now = start;
+    private readonly ConcurrentQueue<TimeSpan> delays = new();
 
     public Action<TimeSpan>? OnDelay { get; set; }
 
-    public IReadOnlyList<TimeSpan> Delays
-    {
-        get
-        {
-            lock (gate)
-            {
-                return delays.ToArray();
-            }
-        }
-    }
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (gate)
-        {
-            return now;
-        }
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (gate)
-        {
-            now += by;
-        }
-    }
+    public IReadOnlyList<TimeSpan> Delays => [.. delays];
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        ArgumentNullException.ThrowIfNull(callback);
+        ITimer timer = base.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, period);
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
-            lock (gate)
-            {
-                delays.Add(dueTime);
-                now += dueTime;
-            }
-
+            delays.Enqueue(dueTime);
+            Advance(dueTime);
             OnDelay?.Invoke(dueTime);
-            ThreadPool.QueueUserWorkItem(_ => callback(state));
+
+            // Fired from another thread, as a real timer is: the caller may still be wiring up what the callback completes.
+            ThreadPool.QueueUserWorkItem(_ => timer.Change(TimeSpan.Zero, period));
         }
 
-        return new NoTimer();
-    }
-
-    private sealed class NoTimer : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-        public void Dispose()
-        {
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        return timer;
     }
 }

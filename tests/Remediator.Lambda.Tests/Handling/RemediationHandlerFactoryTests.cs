@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Aws.Ledger;
 using Remediator.Core.Configuration;
 using Remediator.Core.Ledger;
@@ -49,7 +50,7 @@ public sealed class RemediationHandlerFactoryTests
     public async Task Create_Context_GivesTheEngineTheLambdasLogSinkAndClock()
     {
         var log = new RecordingLogSink();
-        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
 
         await using RemediationHandler handler = Create(Lambda, log, clock);
 

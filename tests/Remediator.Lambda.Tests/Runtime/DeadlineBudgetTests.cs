@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using Remediator.Lambda.Runtime;
-using Remediator.Lambda.Tests.TestSupport;
 
 namespace Remediator.Lambda.Tests.Runtime;
 
@@ -7,16 +7,16 @@ public class DeadlineBudgetTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    private static (DeadlineBudget Budget, ManualTimeProvider Clock) Budget(TimeSpan untilDeadline, TimeSpan margin)
+    private static (DeadlineBudget Budget, FakeTimeProvider Clock) Budget(TimeSpan untilDeadline, TimeSpan margin)
     {
-        var clock = new ManualTimeProvider(Now);
+        var clock = new FakeTimeProvider(Now);
         return (new DeadlineBudget(Now + untilDeadline, margin, clock), clock);
     }
 
     [Fact]
     public void Remaining_IsTimeUntilDeadlineLessMargin()
     {
-        (DeadlineBudget budget, ManualTimeProvider clock) = Budget(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
+        (DeadlineBudget budget, FakeTimeProvider clock) = Budget(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
 
         Assert.Equal(TimeSpan.FromSeconds(28), budget.Remaining);
         Assert.Equal(Now + TimeSpan.FromSeconds(28), budget.StopAt);
@@ -47,7 +47,7 @@ public class DeadlineBudgetTests
     [Fact]
     public void CreateCancellationSource_CancelsWhenClockReachesStopPoint()
     {
-        (DeadlineBudget budget, ManualTimeProvider clock) = Budget(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2));
+        (DeadlineBudget budget, FakeTimeProvider clock) = Budget(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2));
         using CancellationTokenSource source = budget.CreateCancellationSource();
 
         clock.Advance(TimeSpan.FromSeconds(7.999));
@@ -77,7 +77,7 @@ public class DeadlineBudgetTests
     [Fact]
     public void BudgetFor_UsesPolicyClockAndMargin()
     {
-        var clock = new ManualTimeProvider(Now);
+        var clock = new FakeTimeProvider(Now);
         var policy = new DeadlinePolicy(clock, TimeSpan.FromSeconds(3));
 
         DeadlineBudget budget = policy.BudgetFor(new Invocation("r", Now.AddSeconds(10), "arn", null, ReadOnlyMemory<byte>.Empty));
