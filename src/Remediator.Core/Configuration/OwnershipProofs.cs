@@ -2,7 +2,7 @@ namespace Remediator.Core.Configuration;
 
 /// <summary>
 /// Which proofs that a function's owner wants an API to call it Remediator accepts before a grant
-/// (<c>REMEDIATOR_OWNERSHIP</c>; docs/ARCHITECTURE.md, "Safety rules" 4). Any one accepted proof suffices.
+/// (<c>REMEDIATOR_OWNERSHIP</c>; docs/ARCHITECTURE.md, "Safety rules" 15). Any one accepted proof suffices.
 /// </summary>
 [Flags]
 public enum OwnershipProofs

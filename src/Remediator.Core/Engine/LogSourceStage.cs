@@ -9,7 +9,7 @@ namespace Remediator.Core.Engine;
 
 /// <summary>
 /// Lets a finding count only if its lines come from where API Gateway writes them for the stage it names
-/// (docs/ARCHITECTURE.md, "Safety rules" 3): anything else is forged or stale and ends
+/// (docs/ARCHITECTURE.md, "Safety rules" 14): anything else is forged or stale and ends
 /// <c>Ignored(LogSourceMismatch)</c> before any claim, so it leaves no ledger record, ticket or message.
 /// Reads only what resolution already read (memoised GetRestApi/GetApi and GetStage).
 /// </summary>

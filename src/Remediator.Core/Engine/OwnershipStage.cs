@@ -7,7 +7,7 @@ namespace Remediator.Core.Engine;
 
 /// <summary>
 /// Asks for proof that the function's owner wants this API to call it before any grant (docs/ARCHITECTURE.md,
-/// "Safety rules" 4): anyone who may edit API Gateway can point an integration at any function of the account.
+/// "Safety rules" 15): anyone who may edit API Gateway can point an integration at any function of the account.
 /// Without a proof the fix becomes <c>Recommended(OwnershipUnproven)</c> with the exact way to opt in. Reads only
 /// what resolution and the guardrails already read (the API's tags come with GetRestApi/GetApi; ListTags is memoised).
 /// </summary>

@@ -8,7 +8,7 @@ using static Remediator.Core.Tests.Engine.EngineWorld;
 
 namespace Remediator.Core.Tests.Engine;
 
-/// <summary>The ownership proof and the log-source check in front of every grant (docs/ARCHITECTURE.md, "Safety rules" 3, 4).</summary>
+/// <summary>The ownership proof and the log-source check in front of every grant (docs/ARCHITECTURE.md, "Safety rules" 14, 4).</summary>
 public class RemediationEngineOwnershipTests
 {
     private const string Id = "1a2b3c4d-1111-4222-8333-444455556666";

@@ -275,7 +275,7 @@ public class RemediationEngineResolutionTests
     public async Task ProcessAsync_LinesNamingNoSuchApiOrStage_AreIgnoredWithoutMessageOrRecord(string shape)
     {
         // Nothing but forged or stale lines name a stage that does not exist: a metric, never a message or a ledger
-        // record someone could flood (docs/ARCHITECTURE.md, "Safety rules" 3).
+        // record someone could flood (docs/ARCHITECTURE.md, "Safety rules" 14).
         var world = new EngineWorld();
         world.Lambda.AddFunction(Pets);
         string api = shape == "unknown-api" ? "zzzz1111" : RestApiId;

@@ -46,7 +46,7 @@ public sealed class InMemoryLambda : ILambdaClient
             var state = new FunctionState(functionArn);
             state.Versions.UnionWith(versions);
 
-            // Its owner has opted in (docs/ARCHITECTURE.md, "Safety rules" 4); ownership tests take the tag away with Untag.
+            // Its owner has opted in (docs/ARCHITECTURE.md, "Safety rules" 15); ownership tests take the tag away with Untag.
             state.Tags[ManagedTag] = "true";
             functions[functionArn] = state;
         }
