@@ -1,3 +1,5 @@
+using Remediator.Core.Policy;
+
 namespace Remediator.Core.Configuration;
 
 /// <summary>Allow and deny lists of function-name patterns (<c>*</c> matches any run of characters,
@@ -19,42 +21,12 @@ public sealed record FunctionNameFilter(IReadOnlyList<string> Allow, IReadOnlyLi
         return Allow.Count == 0 || Allow.Any(pattern => Matches(pattern, functionName));
     }
 
-    /// <summary>Glob match with <c>*</c> as the only wildcard; iterative, so no pattern can backtrack
-    /// exponentially.</summary>
+    /// <summary>Glob match with <c>*</c> as the only wildcard (<c>?</c> is literal), case-sensitive.</summary>
     public static bool Matches(string pattern, string name)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(name);
-        int p = 0, n = 0, star = -1, resume = 0;
-        while (n < name.Length)
-        {
-            if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = n;
-            }
-            else if (p < pattern.Length && pattern[p] == name[n])
-            {
-                p++;
-                n++;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                n = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
+        return WildcardMatcher.IsMatch(pattern, name, ignoreCase: false, questionMark: false);
     }
 
     /// <summary>Lists compare by content, so two settings read from the same values are equal.</summary>

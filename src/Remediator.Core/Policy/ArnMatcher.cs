@@ -5,12 +5,15 @@ namespace Remediator.Core.Policy;
 /// components, the sixth being the rest (it may contain colons); each is matched separately,
 /// case-sensitively, with <c>*</c> and <c>?</c> confined to its component.
 /// </summary>
-internal static class ArnMatcher
+public static class ArnMatcher
 {
     private const int ComponentCount = 6;
 
+    /// <summary>True when the ARN <paramref name="value"/> matches the ARN pattern <paramref name="pattern"/> (a bare <c>*</c> matches anything).</summary>
     public static bool IsMatch(string pattern, string value)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(value);
         if (pattern == "*")
         {
             return true;

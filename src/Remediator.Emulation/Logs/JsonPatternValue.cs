@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Remediator.Core.Policy;
 
 namespace Remediator.Emulation.Logs;
 
@@ -40,7 +41,7 @@ internal abstract record JsonPatternValue
                 return false;
             }
 
-            var equal = PatternText.WildcardEquals(Value, text);
+            var equal = WildcardMatcher.IsMatch(Value, text, ignoreCase: false, questionMark: false);
             return op == "=" ? equal : !equal;
         }
     }

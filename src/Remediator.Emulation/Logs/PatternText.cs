@@ -33,39 +33,4 @@ internal static class PatternText
 
         throw new FilterPatternException("quoted term is missing its closing quote", start);
     }
-
-    /// <summary>Glob match where <c>*</c> stands for any run of characters (possibly empty); ordinal.</summary>
-    public static bool WildcardEquals(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, resume = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = t;
-            }
-            else if (p < pattern.Length && pattern[p] == text[t])
-            {
-                p++;
-                t++;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Remediator.Core.Policy;
 
 namespace Remediator.Sandbox.DataPlane;
 
@@ -20,23 +21,12 @@ internal sealed partial record RolePermission(
     [property: JsonPropertyName("roleArn")] string RoleArn,
     [property: JsonPropertyName("functionArn")] string FunctionArn)
 {
-    private const int ArnComponents = 6;
-
     /// <summary>True when this declaration lets <paramref name="roleArn"/> invoke <paramref name="invokedArn"/>.</summary>
     public bool Covers(string roleArn, string invokedArn)
     {
         ArgumentNullException.ThrowIfNull(roleArn);
         ArgumentNullException.ThrowIfNull(invokedArn);
-        if (!RoleArn.Equals(roleArn, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var patternParts = FunctionArn.Split(':', ArnComponents);
-        var valueParts = invokedArn.Split(':', ArnComponents);
-        return patternParts.Length == ArnComponents
-            && valueParts.Length == ArnComponents
-            && patternParts.Zip(valueParts).All(p => Glob(p.First).IsMatch(p.Second));
+        return RoleArn.Equals(roleArn, StringComparison.Ordinal) && ArnMatcher.IsMatch(FunctionArn, invokedArn);
     }
 
     /// <summary>Why a declaration cannot be accepted, or null when it can.</summary>
@@ -51,11 +41,6 @@ internal sealed partial record RolePermission(
             ? "functionArn must be a Lambda function ARN (wildcards * and ? allowed), e.g. arn:aws:lambda:us-east-1:000000000000:function:pets*."
             : null;
     }
-
-    // Declarations come from the loopback test hook, not from traffic, so a plain anchored regex is enough;
-    // the timeout only guards against a runaway pattern.
-    private static Regex Glob(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$", RegexOptions.None, TimeSpan.FromMilliseconds(100));
 
     [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/.+$")]
     private static partial Regex RoleArnShape();

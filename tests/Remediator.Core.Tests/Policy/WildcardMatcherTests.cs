@@ -36,6 +36,30 @@ public class WildcardMatcherTests
     public void IsMatch_IgnoreCase_OnlyWhenAsked(string pattern, string value, bool ignoreCase, bool expected) =>
         Assert.Equal(expected, WildcardMatcher.IsMatch(pattern, value, ignoreCase));
 
+    // Function-name filters and CloudWatch Logs JSON filter values: '*' is the only wildcard, '?' is a character.
+    [Theory]
+    [InlineData("a?c", "abc", false)]
+    [InlineData("a?c", "a?c", true)]
+    [InlineData("?", "x", false)]
+    [InlineData("?*", "?anything", true)]
+    [InlineData("orders-*", "orders-api", true)]
+    [InlineData("orders-*", "Orders-api", false)]
+    [InlineData("*-prod", "billing-prod-2", false)]
+    [InlineData("*ERROR*", "an ERROR here", true)]
+    [InlineData("a*b*c", "aXXcYYb", false)]
+    [InlineData("*", "", true)]
+    [InlineData("", "x", false)]
+    public void IsMatch_QuestionMarkOff_OnlyStarIsAWildcard(string pattern, string value, bool expected) =>
+        Assert.Equal(expected, WildcardMatcher.IsMatch(pattern, value, ignoreCase: false, questionMark: false));
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("abc", false)]
+    [InlineData("a*", true)]
+    [InlineData("a?c", true)]
+    public void HasWildcard_StarOrQuestionMark(string text, bool expected) =>
+        Assert.Equal(expected, WildcardMatcher.HasWildcard(text));
+
     [Fact]
     public void IsMatch_PathologicalPattern_FinishesWithoutBacktrackingBlowUp()
     {
