@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Cli.Operator;
 using Remediator.Cli.Output;
+using Remediator.Core;
 using Remediator.Core.Configuration;
 using Remediator.Core.Policy;
 using Remediator.Core.Ports;
@@ -102,7 +103,7 @@ public static class RevertCommand
         LambdaFunctionArn? target = null;
         if (input.Function is { } named)
         {
-            PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(named, input.Qualifier, host.AccountId, host.Region);
+            Result<LambdaFunctionArn, string> resolved = FunctionReference.Resolve(named, input.Qualifier, host.AccountId, host.Region);
             if (!resolved.IsSuccess)
             {
                 return OperatorRun.Fail<RevertReport>(console, Name, ExitCodes.BadInput, resolved.Error);

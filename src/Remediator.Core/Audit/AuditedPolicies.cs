@@ -26,7 +26,7 @@ internal sealed class AuditedPolicies(ILambdaClient lambda)
 
     private static IEnumerable<RemediatorStatement> OwnStatements(LambdaFunctionArn function, FunctionPolicy? policy)
     {
-        if (policy is null || PolicyParser.Parse(policy.PolicyJson).Document is not { } document)
+        if (policy is null || PolicyParser.Parse(policy.PolicyJson).Value is not { } document)
         {
             yield break;
         }

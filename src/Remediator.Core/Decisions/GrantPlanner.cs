@@ -17,33 +17,33 @@ public static class GrantPlanner
         LambdaFunctionArn function = target.Lambda.Function
             ?? throw new ArgumentException("The target's function is not resolved.", nameof(target));
         string? grantStage = scope == StageScope.Stage ? target.Stage : null;
-        PolicyResult<string> requestArn = RequestArn(target);
-        PolicyResult<string> grantArn = GrantArn(target, grantStage);
+        Result<string, string> requestArn = RequestArn(target);
+        Result<string, string> grantArn = GrantArn(target, grantStage);
         if (!requestArn.IsSuccess || !grantArn.IsSuccess)
         {
             return (null, Decision.Ticket(OutcomeReason.Unresolvable, $"no safe source ARN for {target.Describe()}: {requestArn.Error ?? grantArn.Error}"));
         }
 
-        GrantResult grant = PermissionGrant.Create(function, grantArn.Value, target.Api.AccountId);
+        Result<PermissionGrant, IReadOnlyList<GrantRefusal>> grant = PermissionGrant.Create(function, grantArn.Value, target.Api.AccountId);
         if (!grant.IsSuccess)
         {
-            OutcomeReason reason = grant.Refusals.Any(r => r.Reason == GrantRefusalReason.CrossAccountFunction)
+            OutcomeReason reason = grant.Error.Any(r => r.Reason == GrantRefusalReason.CrossAccountFunction)
                 ? OutcomeReason.CrossAccountFunction
                 : OutcomeReason.Unresolvable;
-            return (null, Decision.Ticket(reason, "no safe grant exists: " + string.Join("; ", grant.Refusals.Select(r => r.Message))));
+            return (null, Decision.Ticket(reason, "no safe grant exists: " + string.Join("; ", grant.Error.Select(r => r.Message))));
         }
 
         var request = AuthorizationRequest.ApiGatewayInvoke(function.Arn, requestArn.Value, target.Api.AccountId);
-        var plan = new GrantPlan(target, requestArn.Value, request, grant.Grant);
+        var plan = new GrantPlan(target, requestArn.Value, request, grant.Value);
 
         // A guard on our own arithmetic: the statement we would add must allow the call it is for.
-        PolicyDocument alone = PolicyParser.Parse(LambdaStatementWriter.WritePolicy([grant.Grant.ToStatementJson()])).Document!;
+        PolicyDocument alone = PolicyParser.Parse(LambdaStatementWriter.WritePolicy([grant.Value.ToStatementJson()])).Value!;
         return PolicyEvaluator.Evaluate(alone, request).IsAllowed
             ? (plan, null)
-            : (null, Decision.Ticket(OutcomeReason.Unresolvable, $"the grant {grant.Grant.SourceArn} would not allow {requestArn.Value}"));
+            : (null, Decision.Ticket(OutcomeReason.Unresolvable, $"the grant {grant.Value.SourceArn} would not allow {requestArn.Value}"));
     }
 
-    private static PolicyResult<string> RequestArn(ResolvedTarget target)
+    private static Result<string, string> RequestArn(ResolvedTarget target)
     {
         if (target.Kind == TargetKind.Authorizer)
         {
@@ -62,13 +62,13 @@ public static class GrantPlanner
 
         // The whole method on the failed stage stands in for a request whose logged path cannot be an ARN
         // (spaces, control characters) or was not logged at all.
-        PolicyResult<string> concrete = target.RequestMethod is not null && target.RequestPath is not null
+        Result<string, string> concrete = target.RequestMethod is not null && target.RequestPath is not null
             ? SourceArnBuilder.ForRestRequest(target.Api, target.Stage, target.RequestMethod, target.RequestPath)
-            : PolicyResult.Failure<string>("no logged request");
+            : Result<string, string>.Failure("no logged request");
         return concrete.IsSuccess ? concrete : SourceArnBuilder.ForRestMethod(target.Api, target.Stage, target.HttpMethod!, target.ResourcePath!);
     }
 
-    private static PolicyResult<string> GrantArn(ResolvedTarget target, string? stage) =>
+    private static Result<string, string> GrantArn(ResolvedTarget target, string? stage) =>
         target.Kind == TargetKind.Authorizer ? SourceArnBuilder.ForAuthorizer(target.Api, target.AuthorizerId!)
         : target.RouteKey is { } routeKey ? SourceArnBuilder.ForRoute(target.Api, stage, routeKey)
         : SourceArnBuilder.ForRestMethod(target.Api, stage, target.HttpMethod!, target.ResourcePath!);

@@ -37,23 +37,23 @@ public sealed record PolicyVerdict(PolicyVerdictKind Kind, string Explanation, s
             return new(PolicyVerdictKind.Missing, $"{Capitalize(where)} does not exist, so nothing allows {plan.RequestSourceArn}.", null);
         }
 
-        PolicyParseResult parsed = PolicyParser.Parse(policy.PolicyJson);
+        Result<PolicyDocument, string> parsed = PolicyParser.Parse(policy.PolicyJson);
         if (!parsed.IsSuccess)
         {
             return new(PolicyVerdictKind.Unreadable, $"{Capitalize(where)} cannot be read ({parsed.Error}); nothing is written to a policy Remediator does not understand.", policy.RevisionId);
         }
 
-        PolicyDecision decision = PolicyEvaluator.Evaluate(parsed.Document, plan.Request);
+        PolicyDecision decision = PolicyEvaluator.Evaluate(parsed.Value, plan.Request);
         string statements = string.Join(", ", decision.DecidingStatements);
         return decision.Kind switch
         {
             PolicyDecisionKind.Allowed => new(PolicyVerdictKind.Allows, $"{Capitalize(where)} already allows {plan.RequestSourceArn} (statement {statements}).", policy.RevisionId),
             PolicyDecisionKind.ExplicitDeny => new(PolicyVerdictKind.ExplicitDeny, $"{Capitalize(where)} explicitly denies {plan.RequestSourceArn} (statement {statements}); an Allow would not help.", policy.RevisionId),
-            _ when parsed.Document.FindStatement(plan.Grant.StatementId) is not null => new(
+            _ when parsed.Value.FindStatement(plan.Grant.StatementId) is not null => new(
                 PolicyVerdictKind.OwnStatementIneffective,
                 $"{Capitalize(where)} holds Remediator's statement {plan.Grant.StatementId}, yet it does not allow {plan.RequestSourceArn}: it was changed by someone else.",
                 policy.RevisionId),
-            _ => new(PolicyVerdictKind.Missing, $"{Capitalize(where)} has {parsed.Document.Statements.Count} statement(s), none of which allows {plan.RequestSourceArn}.", policy.RevisionId),
+            _ => new(PolicyVerdictKind.Missing, $"{Capitalize(where)} has {parsed.Value.Statements.Count} statement(s), none of which allows {plan.RequestSourceArn}.", policy.RevisionId),
         };
     }
 

@@ -22,7 +22,7 @@ public sealed record LambdaFunctionArn(
     /// <c>\n</c>), checked by hand: the Lambda host parses its own ARN on the first invocation, and a regular
     /// expression there cost the cold start the load and first run of the regex engine. A test compares the
     /// two.</remarks>
-    public static PolicyResult<LambdaFunctionArn> Parse(string? arn)
+    public static Result<LambdaFunctionArn, string> Parse(string? arn)
     {
         ReadOnlySpan<char> rest = arn is null ? default : arn.EndsWith('\n') ? arn.AsSpan(0, arn.Length - 1) : arn.AsSpan();
         if (arn is null
@@ -33,7 +33,7 @@ public sealed record LambdaFunctionArn(
             || !TakeField(ref rest, out ReadOnlySpan<char> account) || account.Length != 12 || !IsAll(account, CharClass.Digits)
             || !TakeField(ref rest, out ReadOnlySpan<char> resource) || !resource.SequenceEqual("function"))
         {
-            return PolicyResult.Failure<LambdaFunctionArn>($"\"{arn}\" is not a Lambda function ARN");
+            return Result<LambdaFunctionArn, string>.Failure($"\"{arn}\" is not a Lambda function ARN");
         }
 
         int colon = rest.IndexOf(':');
@@ -44,10 +44,10 @@ public sealed record LambdaFunctionArn(
         if (name.Length is < 1 or > 64 || !IsAll(name, CharClass.Name)
             || (qualified && (qualifier.Length is < 1 or > 128 || !IsAll(qualifier, CharClass.Qualifier))))
         {
-            return PolicyResult.Failure<LambdaFunctionArn>($"\"{arn}\" is not a Lambda function ARN");
+            return Result<LambdaFunctionArn, string>.Failure($"\"{arn}\" is not a Lambda function ARN");
         }
 
-        return PolicyResult.Success(new LambdaFunctionArn(
+        return Result<LambdaFunctionArn, string>.Success(new LambdaFunctionArn(
             partition.ToString(), region.ToString(), account.ToString(), name.ToString(), qualified ? qualifier.ToString() : null));
     }
 

@@ -51,7 +51,7 @@ public sealed partial class PermissionGrant
     /// Checks every safety rule and builds the grant, or returns all the rules it breaks. The function must
     /// be a full ARN (its account is compared with the API's).
     /// </summary>
-    public static GrantResult Create(
+    public static Result<PermissionGrant, IReadOnlyList<GrantRefusal>> Create(
         LambdaFunctionArn function,
         string sourceArn,
         string sourceAccount,
@@ -86,8 +86,8 @@ public sealed partial class PermissionGrant
 
         refusals.AddRange(CheckSourceArn(sourceArn, sourceAccount, function));
         return refusals.Count > 0
-            ? GrantResult.Refused(refusals)
-            : GrantResult.Granted(new PermissionGrant(function, principal, action, sourceArn, sourceAccount!));
+            ? Result<PermissionGrant, IReadOnlyList<GrantRefusal>>.Failure(refusals)
+            : Result<PermissionGrant, IReadOnlyList<GrantRefusal>>.Success(new PermissionGrant(function, principal, action, sourceArn, sourceAccount!));
     }
 
     private static IEnumerable<GrantRefusal> CheckSourceArn(string sourceArn, string? sourceAccount, LambdaFunctionArn function)

@@ -52,18 +52,18 @@ public static class PolicyEvaluator
     }
 
     /// <summary>Parses and evaluates in one step; a policy that does not parse yields no decision.</summary>
-    public static PolicyResult<PolicyDecision> Evaluate(string? policyJson, AuthorizationRequest request)
+    public static Result<PolicyDecision, string> Evaluate(string? policyJson, AuthorizationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (policyJson is null)
         {
-            return PolicyResult.Success(PolicyDecision.NoPolicy);
+            return Result<PolicyDecision, string>.Success(PolicyDecision.NoPolicy);
         }
 
         var parsed = PolicyParser.Parse(policyJson);
         return parsed.IsSuccess
-            ? PolicyResult.Success(Evaluate(parsed.Document, request))
-            : PolicyResult.Failure<PolicyDecision>(parsed.Error);
+            ? Result<PolicyDecision, string>.Success(Evaluate(parsed.Value, request))
+            : Result<PolicyDecision, string>.Failure(parsed.Error);
     }
 
     private static Applicability Applies(PolicyStatement statement, AuthorizationRequest request) =>

@@ -24,16 +24,16 @@ public static class PolicyParser
     ];
 
     /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
-    public static PolicyParseResult Parse(string? json)
+    public static Result<PolicyDocument, string> Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            return PolicyParseResult.Failure("policy is empty");
+            return Result<PolicyDocument, string>.Failure("policy is empty");
         }
 
         if (json.Length > PolicyConstants.MaxPolicyJsonLength)
         {
-            return PolicyParseResult.Failure($"policy is {json.Length} characters, over the {PolicyConstants.MaxPolicyJsonLength} accepted");
+            return Result<PolicyDocument, string>.Failure($"policy is {json.Length} characters, over the {PolicyConstants.MaxPolicyJsonLength} accepted");
         }
 
         try
@@ -43,30 +43,30 @@ public static class PolicyParser
         }
         catch (JsonException ex)
         {
-            return PolicyParseResult.Failure($"policy is not valid JSON: {ex.Message}");
+            return Result<PolicyDocument, string>.Failure($"policy is not valid JSON: {ex.Message}");
         }
         catch (ArgumentException ex)
         {
             // A lone UTF-16 surrogate in the text cannot be transcoded to UTF-8 for parsing.
-            return PolicyParseResult.Failure($"policy is not valid text: {ex.Message}");
+            return Result<PolicyDocument, string>.Failure($"policy is not valid text: {ex.Message}");
         }
         catch (InvalidOperationException ex)
         {
             // An escaped lone surrogate ("\uD800") parses, then fails when read as a string.
-            return PolicyParseResult.Failure($"policy has an invalid string: {ex.Message}");
+            return Result<PolicyDocument, string>.Failure($"policy has an invalid string: {ex.Message}");
         }
     }
 
-    private static PolicyParseResult ParseDocument(JsonElement root)
+    private static Result<PolicyDocument, string> ParseDocument(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return PolicyParseResult.Failure("policy is not a JSON object");
+            return Result<PolicyDocument, string>.Failure("policy is not a JSON object");
         }
 
         if (!PolicyElementParser.TryReadMembers(root, DocumentElements, "policy", out var members, out var error))
         {
-            return PolicyParseResult.Failure(error);
+            return Result<PolicyDocument, string>.Failure(error);
         }
 
         string? version = null;
@@ -75,7 +75,7 @@ public static class PolicyParser
             version = versionElement.ValueKind == JsonValueKind.String ? versionElement.GetString() : null;
             if (version is not (PolicyConstants.PolicyVersion or PolicyConstants.LegacyPolicyVersion))
             {
-                return PolicyParseResult.Failure($"unsupported policy Version {versionElement.GetRawText()}");
+                return Result<PolicyDocument, string>.Failure($"unsupported policy Version {versionElement.GetRawText()}");
             }
         }
 
@@ -84,7 +84,7 @@ public static class PolicyParser
         {
             if (idElement.ValueKind != JsonValueKind.String)
             {
-                return PolicyParseResult.Failure("policy Id is not a string");
+                return Result<PolicyDocument, string>.Failure("policy Id is not a string");
             }
 
             id = idElement.GetString();
@@ -92,7 +92,7 @@ public static class PolicyParser
 
         if (!members.TryGetValue("Statement", out var statementElement))
         {
-            return PolicyParseResult.Failure("policy has no Statement");
+            return Result<PolicyDocument, string>.Failure("policy has no Statement");
         }
 
         var statementElements = statementElement.ValueKind switch
@@ -103,7 +103,7 @@ public static class PolicyParser
         };
         if (statementElements is null || statementElements.Count == 0)
         {
-            return PolicyParseResult.Failure("policy Statement is neither an object nor a non-empty array");
+            return Result<PolicyDocument, string>.Failure("policy Statement is neither an object nor a non-empty array");
         }
 
         var statements = new List<PolicyStatement>(statementElements.Count);
@@ -111,13 +111,13 @@ public static class PolicyParser
         {
             if (!TryParseStatement(statementElements[index], index, out var statement, out error))
             {
-                return PolicyParseResult.Failure($"statement #{index}: {error}");
+                return Result<PolicyDocument, string>.Failure($"statement #{index}: {error}");
             }
 
             statements.Add(statement);
         }
 
-        return PolicyParseResult.Success(new PolicyDocument(version, id, statements));
+        return Result<PolicyDocument, string>.Success(new PolicyDocument(version, id, statements));
     }
 
     private static bool TryParseStatement(JsonElement element, int index, out PolicyStatement statement, out string error)

@@ -14,13 +14,13 @@ public static partial class SourceArnBuilder
     private const string DefaultRoute = "$default";
 
     /// <summary>Grant pattern for a REST method: <c>{apiId}/{stage|*}/{METHOD|*}/{path, parameters as *}</c>.</summary>
-    public static PolicyResult<string> ForRestMethod(ApiTarget api, string? stage, string httpMethod, string resourcePath)
+    public static Result<string, string> ForRestMethod(ApiTarget api, string? stage, string httpMethod, string resourcePath)
     {
         ArgumentNullException.ThrowIfNull(api);
         var error = api.Validate() ?? ValidateStage(stage) ?? ValidateMethod(httpMethod);
         if (error is not null)
         {
-            return PolicyResult.Failure<string>(error);
+            return Result<string, string>.Failure(error);
         }
 
         var path = TemplatePath(resourcePath);
@@ -33,13 +33,13 @@ public static partial class SourceArnBuilder
     /// Grant pattern for an HTTP or WebSocket route: <c>GET /items/{id}</c> → <c>{stage|*}/GET/items/*</c>,
     /// <c>ANY /items</c> → <c>*/items</c>, <c>$default</c> → <c>$default</c>, <c>$connect</c> → <c>$connect</c>.
     /// </summary>
-    public static PolicyResult<string> ForRoute(ApiTarget api, string? stage, string routeKey)
+    public static Result<string, string> ForRoute(ApiTarget api, string? stage, string routeKey)
     {
         ArgumentNullException.ThrowIfNull(api);
         var error = api.Validate() ?? ValidateStage(stage);
         if (error is not null)
         {
-            return PolicyResult.Failure<string>(error);
+            return Result<string, string>.Failure(error);
         }
 
         var route = RouteForm(routeKey, template: true);
@@ -47,7 +47,7 @@ public static partial class SourceArnBuilder
     }
 
     /// <summary>Grant (and request) ARN for a Lambda authorizer: <c>{apiId}/authorizers/{authorizerId}</c>.</summary>
-    public static PolicyResult<string> ForAuthorizer(ApiTarget api, string authorizerId)
+    public static Result<string, string> ForAuthorizer(ApiTarget api, string authorizerId)
     {
         ArgumentNullException.ThrowIfNull(api);
         var error = api.Validate();
@@ -56,36 +56,36 @@ public static partial class SourceArnBuilder
             error = $"authorizer id \"{authorizerId}\" is not a single authorizer id";
         }
 
-        return error is null ? Build(api, $"authorizers/{authorizerId}") : PolicyResult.Failure<string>(error);
+        return error is null ? Build(api, $"authorizers/{authorizerId}") : Result<string, string>.Failure(error);
     }
 
     /// <summary>The ARN of one request to a REST method: concrete stage, method and path (taken literally).</summary>
-    public static PolicyResult<string> ForRestRequest(ApiTarget api, string stage, string httpMethod, string requestPath)
+    public static Result<string, string> ForRestRequest(ApiTarget api, string stage, string httpMethod, string requestPath)
     {
         ArgumentNullException.ThrowIfNull(api);
         var error = api.Validate() ?? ValidateConcreteStage(stage) ?? ValidateMethod(httpMethod)
             ?? ValidateRequestPath(requestPath);
         return error is null
             ? Build(api, $"{stage}/{httpMethod.ToUpperInvariant()}/{requestPath[1..]}")
-            : PolicyResult.Failure<string>(error);
+            : Result<string, string>.Failure(error);
     }
 
     /// <summary>The ARN of one request through an HTTP or WebSocket route (route key form, parameters kept literally).</summary>
-    public static PolicyResult<string> ForRouteRequest(ApiTarget api, string stage, string routeKey)
+    public static Result<string, string> ForRouteRequest(ApiTarget api, string stage, string routeKey)
     {
         ArgumentNullException.ThrowIfNull(api);
         var error = api.Validate() ?? ValidateConcreteStage(stage);
         if (error is not null)
         {
-            return PolicyResult.Failure<string>(error);
+            return Result<string, string>.Failure(error);
         }
 
         var route = RouteForm(routeKey, template: false);
         return route.IsSuccess ? Build(api, $"{stage}/{route.Value}") : route;
     }
 
-    private static PolicyResult<string> Build(ApiTarget api, string rest) =>
-        PolicyResult.Success($"arn:{api.Partition}:execute-api:{api.Region}:{api.AccountId}:{api.ApiId}/{rest}");
+    private static Result<string, string> Build(ApiTarget api, string rest) =>
+        Result<string, string>.Success($"arn:{api.Partition}:execute-api:{api.Region}:{api.AccountId}:{api.ApiId}/{rest}");
 
     private static string MethodPattern(string httpMethod) =>
         httpMethod.Equals(AnyMethod, StringComparison.OrdinalIgnoreCase) ? "*" : httpMethod.ToUpperInvariant();
@@ -106,16 +106,16 @@ public static partial class SourceArnBuilder
             : $"request path \"{path}\" is not an absolute path";
 
     /// <summary><c>/pets/{petId}</c> → <c>pets/*</c>, <c>/{proxy+}</c> → <c>*</c>, <c>/</c> → empty.</summary>
-    private static PolicyResult<string> TemplatePath(string resourcePath)
+    private static Result<string, string> TemplatePath(string resourcePath)
     {
         if (resourcePath is null || !resourcePath.StartsWith('/'))
         {
-            return PolicyResult.Failure<string>($"resource path \"{resourcePath}\" does not start with /");
+            return Result<string, string>.Failure($"resource path \"{resourcePath}\" does not start with /");
         }
 
         if (resourcePath == "/")
         {
-            return PolicyResult.Success(string.Empty);
+            return Result<string, string>.Success(string.Empty);
         }
 
         var segments = resourcePath[1..].Split('/');
@@ -128,18 +128,18 @@ public static partial class SourceArnBuilder
             else if (!LiteralSegmentPattern().IsMatch(segments[i]))
             {
                 // Includes '*' and '?' in a literal segment: they would widen the grant.
-                return PolicyResult.Failure<string>($"resource path \"{resourcePath}\" has an invalid segment \"{segments[i]}\"");
+                return Result<string, string>.Failure($"resource path \"{resourcePath}\" has an invalid segment \"{segments[i]}\"");
             }
         }
 
-        return PolicyResult.Success(string.Join('/', segments));
+        return Result<string, string>.Success(string.Join('/', segments));
     }
 
-    private static PolicyResult<string> RouteForm(string routeKey, bool template)
+    private static Result<string, string> RouteForm(string routeKey, bool template)
     {
         if (routeKey == DefaultRoute)
         {
-            return PolicyResult.Success(DefaultRoute);
+            return Result<string, string>.Success(DefaultRoute);
         }
 
         var space = routeKey?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
@@ -149,24 +149,24 @@ public static partial class SourceArnBuilder
             var path = routeKey[(space + 1)..];
             if (ValidateMethod(method) is { } methodError)
             {
-                return PolicyResult.Failure<string>($"route key \"{routeKey}\": {methodError}");
+                return Result<string, string>.Failure($"route key \"{routeKey}\": {methodError}");
             }
 
             if (!template)
             {
                 return ValidateRequestPath(path) is { } pathError
-                    ? PolicyResult.Failure<string>($"route key \"{routeKey}\": {pathError}")
-                    : PolicyResult.Success($"{method.ToUpperInvariant()}/{path[1..]}");
+                    ? Result<string, string>.Failure($"route key \"{routeKey}\": {pathError}")
+                    : Result<string, string>.Success($"{method.ToUpperInvariant()}/{path[1..]}");
             }
 
             var pattern = TemplatePath(path);
-            return pattern.IsSuccess ? PolicyResult.Success($"{MethodPattern(method)}/{pattern.Value}") : pattern;
+            return pattern.IsSuccess ? Result<string, string>.Success($"{MethodPattern(method)}/{pattern.Value}") : pattern;
         }
 
         // WebSocket route keys ($connect, $disconnect, sendMessage) are used as they are.
         return routeKey is not null && WebSocketRoutePattern().IsMatch(routeKey)
-            ? PolicyResult.Success(routeKey)
-            : PolicyResult.Failure<string>($"route key \"{routeKey}\" is not a route key Remediator can scope");
+            ? Result<string, string>.Success(routeKey)
+            : Result<string, string>.Failure($"route key \"{routeKey}\" is not a route key Remediator can scope");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]

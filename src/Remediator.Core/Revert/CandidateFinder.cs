@@ -39,7 +39,7 @@ internal sealed class CandidateFinder(ILedger ledger, PolicyInspector policies)
         foreach (LedgerRecord record in fixes.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             AppliedPermission fix = record.Outcome.Fix!;
-            PolicyResult<LambdaFunctionArn> parsed = LambdaFunctionArn.Parse(fix.FunctionArn);
+            Result<LambdaFunctionArn, string> parsed = LambdaFunctionArn.Parse(fix.FunctionArn);
             if (!parsed.IsSuccess || parsed.Value.Qualifier is not null)
             {
                 refused.Add(new RevertResult(fix.FunctionArn, fix.Qualifier, fix.StatementId, RevertStatus.Refused,

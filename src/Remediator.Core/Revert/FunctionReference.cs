@@ -10,17 +10,17 @@ namespace Remediator.Core.Revert;
 public static partial class FunctionReference
 {
     /// <summary>The function as named, or why the input cannot name exactly one function policy.</summary>
-    public static PolicyResult<LambdaFunctionArn> Resolve(string function, string? qualifier, string accountId, string region)
+    public static Result<LambdaFunctionArn, string> Resolve(string function, string? qualifier, string accountId, string region)
     {
         ArgumentNullException.ThrowIfNull(function);
         if (qualifier is not null && !QualifierPattern().IsMatch(qualifier))
         {
-            return PolicyResult.Failure<LambdaFunctionArn>($"--qualifier \"{qualifier}\" is not a version or alias name");
+            return Result<LambdaFunctionArn, string>.Failure($"--qualifier \"{qualifier}\" is not a version or alias name");
         }
 
         if (function.StartsWith("arn:", StringComparison.Ordinal))
         {
-            PolicyResult<LambdaFunctionArn> parsed = LambdaFunctionArn.Parse(function);
+            Result<LambdaFunctionArn, string> parsed = LambdaFunctionArn.Parse(function);
             if (!parsed.IsSuccess)
             {
                 return parsed;
@@ -29,18 +29,18 @@ public static partial class FunctionReference
             LambdaFunctionArn arn = parsed.Value;
             if (arn.Qualifier is not null && qualifier is not null && arn.Qualifier != qualifier)
             {
-                return PolicyResult.Failure<LambdaFunctionArn>($"--function names qualifier {arn.Qualifier} and --qualifier says {qualifier}");
+                return Result<LambdaFunctionArn, string>.Failure($"--function names qualifier {arn.Qualifier} and --qualifier says {qualifier}");
             }
 
-            return PolicyResult.Success(arn.WithQualifier(arn.Qualifier ?? qualifier));
+            return Result<LambdaFunctionArn, string>.Success(arn.WithQualifier(arn.Qualifier ?? qualifier));
         }
 
         if (!NamePattern().IsMatch(function))
         {
-            return PolicyResult.Failure<LambdaFunctionArn>($"--function \"{function}\" is neither a function name nor a full function ARN");
+            return Result<LambdaFunctionArn, string>.Failure($"--function \"{function}\" is neither a function name nor a full function ARN");
         }
 
-        return PolicyResult.Success(new LambdaFunctionArn(AwsPartition.FromRegion(region), region, accountId, function, qualifier));
+        return Result<LambdaFunctionArn, string>.Success(new LambdaFunctionArn(AwsPartition.FromRegion(region), region, accountId, function, qualifier));
     }
 
     /// <summary>True when <paramref name="function"/> (name or ARN) names the same function as <paramref name="arn"/>.</summary>
@@ -53,7 +53,7 @@ public static partial class FunctionReference
             return string.Equals(function, arn.FunctionName, StringComparison.Ordinal);
         }
 
-        PolicyResult<LambdaFunctionArn> parsed = LambdaFunctionArn.Parse(function);
+        Result<LambdaFunctionArn, string> parsed = LambdaFunctionArn.Parse(function);
         return parsed.IsSuccess
             && string.Equals(parsed.Value.UnqualifiedArn, arn.UnqualifiedArn, StringComparison.Ordinal)
             && (parsed.Value.Qualifier is null || string.Equals(parsed.Value.Qualifier, arn.Qualifier, StringComparison.Ordinal));

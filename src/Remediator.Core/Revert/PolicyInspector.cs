@@ -44,9 +44,9 @@ internal sealed class PolicyInspector(ILambdaClient lambda)
             return new(null, null, false, null);
         }
 
-        PolicyParseResult parsed = PolicyParser.Parse(policy.PolicyJson);
+        Result<PolicyDocument, string> parsed = PolicyParser.Parse(policy.PolicyJson);
         return parsed.IsSuccess
-            ? new(parsed.Document, policy.RevisionId, false, null)
+            ? new(parsed.Value, policy.RevisionId, false, null)
             : new(null, policy.RevisionId, false, $"the policy of {Describe(function)} cannot be read ({parsed.Error}); nothing is removed from a policy Remediator does not understand");
     }
 

@@ -54,10 +54,10 @@ public static class StatementShape
             return $"statement {sid} has conditions {DescribeConditions(statement)}; Remediator writes exactly {StringEquals} {PolicyConstants.SourceAccountKey} and {ArnLike} {PolicyConstants.SourceArnKey}";
         }
 
-        GrantResult result = PermissionGrant.Create(function, sourceArn, sourceAccount);
-        if (result.Grant is not { } grant)
+        Result<PermissionGrant, IReadOnlyList<GrantRefusal>> result = PermissionGrant.Create(function, sourceArn, sourceAccount);
+        if (result.Value is not { } grant)
         {
-            return $"statement {sid} is not a grant Remediator would make: {string.Join("; ", result.Refusals.Select(r => r.Message))}";
+            return $"statement {sid} is not a grant Remediator would make: {string.Join("; ", result.Error!.Select(r => r.Message))}";
         }
 
         return string.Equals(grant.StatementId, statement.Sid, StringComparison.Ordinal)

@@ -58,7 +58,7 @@ public static partial class IntegrationUri
             return UriResolution.NotFunction($"\"{uri}\" has a variable reference Remediator cannot resolve");
         }
 
-        PolicyResult<LambdaFunctionArn> parsed = LambdaFunctionArn.Parse(arn);
+        Result<LambdaFunctionArn, string> parsed = LambdaFunctionArn.Parse(arn);
         return parsed.IsSuccess
             ? UriResolution.Resolved(parsed.Value, used)
             : UriResolution.NotFunction($"\"{uri}\" resolves to \"{arn}\", which is not a full function ARN");

@@ -144,7 +144,7 @@ public class PermissionGrantProperties
         {
             var (s, route, otherApi) = x;
             var source = SourceArnBuilder.ForRoute(s.Api, s.ScopeToStage ? s.Stage : null, route).Value!;
-            var grant = PermissionGrant.Create(s.Function, source, s.Api.AccountId).Grant!;
+            var grant = PermissionGrant.Create(s.Function, source, s.Api.AccountId).Value!;
             var policy = PolicyFixtures.Parse(LambdaStatementWriter.WritePolicy([grant.ToStatementJson()]));
             PolicyDecisionKind Decide(ApiTarget api) => PolicyEvaluator.Evaluate(policy, AuthorizationRequest.ApiGatewayInvoke(
                 s.Function.Arn, SourceArnBuilder.ForRouteRequest(api, s.Stage, route).Value!, api.AccountId)).Kind;
@@ -159,10 +159,10 @@ public class PermissionGrantProperties
         var grant = PermissionGrant.Create(s.Function, source.Value!, s.Api.AccountId);
         if (!grant.IsSuccess)
         {
-            throw new InvalidOperationException($"{s}: {string.Join("; ", grant.Refusals.Select(r => r.Message))}");
+            throw new InvalidOperationException($"{s}: {string.Join("; ", grant.Error.Select(r => r.Message))}");
         }
 
-        return (grant.Grant, PolicyFixtures.Parse(LambdaStatementWriter.WritePolicy([grant.Grant.ToStatementJson()])));
+        return (grant.Value, PolicyFixtures.Parse(LambdaStatementWriter.WritePolicy([grant.Value.ToStatementJson()])));
     }
 
     private static Gen<string> Word(string alphabet, int min, int max) =>

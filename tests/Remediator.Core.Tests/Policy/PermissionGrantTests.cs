@@ -110,8 +110,8 @@ public class PermissionGrantTests
         var result = PermissionGrant.Create(LambdaFunctionArn.Parse(function).Value!, sourceArn, sourceAccount, principal, action);
 
         Assert.False(result.IsSuccess);
-        Assert.Null(result.Grant);
-        Assert.Contains(result.Refusals, r => r.Reason == expected && r.Message.Length > 0);
+        Assert.Null(result.Value);
+        Assert.Contains(result.Error, r => r.Reason == expected && r.Message.Length > 0);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class PermissionGrantTests
 
         Assert.Equal(
             [GrantRefusalReason.PrincipalNotApiGateway, GrantRefusalReason.ActionNotInvokeFunction, GrantRefusalReason.CrossAccountFunction, GrantRefusalReason.SourceArnWildcard],
-            result.Refusals.Select(r => r.Reason));
+            result.Error!.Select(r => r.Reason));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class PermissionGrantTests
     private static PermissionGrant Grant(LambdaFunctionArn function, string sourceArn)
     {
         var result = PermissionGrant.Create(function, sourceArn, Account);
-        Assert.True(result.IsSuccess, string.Join("; ", result.Refusals.Select(r => r.Message)));
-        return result.Grant;
+        Assert.True(result.IsSuccess, result.IsSuccess ? null : string.Join("; ", result.Error.Select(r => r.Message)));
+        return result.Value;
     }
 }

@@ -12,7 +12,7 @@ internal static class PolicyFixtures
     {
         var result = PolicyParser.Parse(json);
         Assert.True(result.IsSuccess, result.Error);
-        return result.Document;
+        return result.Value;
     }
 
     public static PolicyDocument LoadParsed(string name) => Parse(Load(name));

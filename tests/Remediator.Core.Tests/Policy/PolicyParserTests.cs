@@ -118,7 +118,7 @@ public class PolicyParserTests
         var result = PolicyParser.Parse(json);
 
         Assert.False(result.IsSuccess);
-        Assert.Null(result.Document);
+        Assert.Null(result.Value);
         Assert.Contains(expectedFragment, result.Error, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public class FunctionReferenceTests
     [InlineData("arn:aws:lambda:eu-west-1:210987654321:function:orders", "3", "us-east-1", "arn:aws:lambda:eu-west-1:210987654321:function:orders:3")]
     public void Resolve_NameOrArn_IsTheFullArnWithQualifier(string function, string? qualifier, string region, string expected)
     {
-        PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(function, qualifier, Account, region);
+        Result<LambdaFunctionArn, string> resolved = FunctionReference.Resolve(function, qualifier, Account, region);
 
         Assert.True(resolved.IsSuccess, resolved.Error);
         Assert.Equal(expected, resolved.Value.Arn);
@@ -31,7 +31,7 @@ public class FunctionReferenceTests
     [InlineData("arn:aws:lambda:us-east-1:123456789012:layer:pets", null, "is not a Lambda function ARN")]
     public void Resolve_UnusableInput_SaysWhy(string function, string? qualifier, string expected)
     {
-        PolicyResult<LambdaFunctionArn> resolved = FunctionReference.Resolve(function, qualifier, Account, "us-east-1");
+        Result<LambdaFunctionArn, string> resolved = FunctionReference.Resolve(function, qualifier, Account, "us-east-1");
 
         Assert.False(resolved.IsSuccess);
         Assert.Contains(expected, resolved.Error, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public class StatementShapeTests
     private const string Account = "123456789012";
     private const string SourceArn = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/*/GET/pets/*";
     private static readonly LambdaFunctionArn Pets = LambdaFunctionArn.Parse("arn:aws:lambda:us-east-1:123456789012:function:pets").Value!;
-    private static readonly PermissionGrant Grant = PermissionGrant.Create(Pets, SourceArn, Account).Grant!;
+    private static readonly PermissionGrant Grant = PermissionGrant.Create(Pets, SourceArn, Account).Value!;
     private static readonly string Statement = Grant.ToStatementJson();
 
     [Fact]
@@ -24,7 +24,7 @@ public class StatementShapeTests
     public void Refusal_GrantOnAnAlias_IsNullOnTheAliasPolicyOnly()
     {
         LambdaFunctionArn live = Pets.WithQualifier("live");
-        string onAlias = PermissionGrant.Create(live, SourceArn, Account).Grant!.ToStatementJson();
+        string onAlias = PermissionGrant.Create(live, SourceArn, Account).Value!.ToStatementJson();
 
         Assert.Null(StatementShape.Refusal(Parse(onAlias), live));
         Assert.Contains("is on resource", StatementShape.Refusal(Parse(onAlias), Pets), StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public class StatementShapeTests
     public void Refusal_RemediatorLookingIdOnAnotherGrant_IsRefused()
     {
         // The id pattern alone is not proof: this id belongs to a different source ARN than the statement holds.
-        string other = PermissionGrant.Create(Pets, SourceArn.Replace("GET", "POST", StringComparison.Ordinal), Account).Grant!.StatementId;
+        string other = PermissionGrant.Create(Pets, SourceArn.Replace("GET", "POST", StringComparison.Ordinal), Account).Value!.StatementId;
         string swapped = Statement.Replace(Grant.StatementId, other, StringComparison.Ordinal);
 
         Assert.Contains("does not match its own content", StatementShape.Refusal(Parse(swapped), Pets), StringComparison.Ordinal);
