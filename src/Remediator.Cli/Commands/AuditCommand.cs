@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Cli.Operator;
 using Remediator.Cli.Output;
+using Remediator.Core;
 using Remediator.Core.Audit;
 
 namespace Remediator.Cli.Commands;
@@ -53,11 +54,11 @@ public static class AuditCommand
         OperatorResult<AuditReport> run = await OperatorRun.RunAsync(console, Name, options, overrides: null, check: _ => null, async (host, settings) =>
         {
             var auditor = new Auditor(host.Clients.ApiGateway, host.Clients.ApiGatewayV2, host.Clients.Lambda);
-            AuditResult result = await auditor.AuditAsync(
+            Result<AuditReport, string> result = await auditor.AuditAsync(
                 new AuditRequest(host.AccountId, host.Region, apiId, stage, settings.StageScope), cancellationToken).ConfigureAwait(false);
-            return result.Report is { } report
+            return result.Value is { } report
                 ? OperatorResult<AuditReport>.Done(report)
-                : OperatorRun.Fail<AuditReport>(console, Name, ExitCodes.BadInput, result.Problem!);
+                : OperatorRun.Fail<AuditReport>(console, Name, ExitCodes.BadInput, result.Error!);
         }, cancellationToken).ConfigureAwait(false);
         if (run.Value is not { } report)
         {

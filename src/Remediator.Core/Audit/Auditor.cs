@@ -13,7 +13,7 @@ namespace Remediator.Core.Audit;
 public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Apis, ILambdaClient lambda)
 {
     /// <summary>Audits what <paramref name="request"/> selects.</summary>
-    public async Task<AuditResult> AuditAsync(AuditRequest request, CancellationToken cancellationToken)
+    public async Task<Result<AuditReport, string>> AuditAsync(AuditRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
@@ -23,7 +23,7 @@ public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Ap
         IReadOnlyList<AuditedApi> apis = await new ApiSelector(restApis, v2Apis, reader).SelectAsync(request, cancellationToken).ConfigureAwait(false);
         if (request.ApiId is not null && apis.Count == 0)
         {
-            return AuditResult.Unknown($"no REST, HTTP or WebSocket API {request.ApiId} exists in account {request.AccountId}, region {request.Region}");
+            return Result<AuditReport, string>.Failure($"no REST, HTTP or WebSocket API {request.ApiId} exists in account {request.AccountId}, region {request.Region}");
         }
 
         var apiAuditor = new ApiAuditor(restApis, v2Apis, reader, new TargetAuditor(reader, policies, request.StageScope));
@@ -40,9 +40,9 @@ public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Ap
 
         if (request.Stage is not null && stages == 0)
         {
-            return AuditResult.Unknown($"no audited API has a stage \"{request.Stage}\"");
+            return Result<AuditReport, string>.Failure($"no audited API has a stage \"{request.Stage}\"");
         }
 
-        return AuditResult.Of(new AuditReport(entries, policies.RemediatorStatements(), notes, apis.Count, stages));
+        return Result<AuditReport, string>.Success(new AuditReport(entries, policies.RemediatorStatements(), notes, apis.Count, stages));
     }
 }

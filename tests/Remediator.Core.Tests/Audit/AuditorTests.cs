@@ -137,10 +137,10 @@ public class AuditorTests
     {
         var world = new EngineWorld().WithPetsApi();
 
-        AuditResult result = await new Auditor(world.Rest, world.V2, world.Lambda).AuditAsync(new AuditRequest(Account, Region, apiId, stage), CancellationToken.None);
+        Result<AuditReport, string> result = await new Auditor(world.Rest, world.V2, world.Lambda).AuditAsync(new AuditRequest(Account, Region, apiId, stage), CancellationToken.None);
 
-        Assert.Null(result.Report);
-        Assert.Contains(expected, result.Problem, StringComparison.Ordinal);
+        Assert.Null(result.Value);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,8 +193,8 @@ public class AuditorTests
 
     private static async Task<AuditReport> Audit(EngineWorld world, AuditRequest? request = null)
     {
-        AuditResult result = await new Auditor(world.Rest, world.V2, world.Lambda).AuditAsync(request ?? new AuditRequest(Account, Region), CancellationToken.None);
-        Assert.Null(result.Problem);
-        return result.Report!;
+        Result<AuditReport, string> result = await new Auditor(world.Rest, world.V2, world.Lambda).AuditAsync(request ?? new AuditRequest(Account, Region), CancellationToken.None);
+        Assert.Null(result.Error);
+        return result.Value!;
     }
 }
