@@ -4,22 +4,16 @@ using Remediator.Core.Policy;
 namespace Remediator.Core.Decisions;
 
 /// <summary>
-/// The guardrails that keep Remediator's hands off a function, all failing closed: the name filters, the
-/// exempt accounts, and the exemption tag (docs/ARCHITECTURE.md, "Safety rules" 7).
+/// The guardrails that keep Remediator's hands off a function, all failing closed: the name filters and
+/// the exemption tag (docs/ARCHITECTURE.md, "Safety rules" 7).
 /// </summary>
 public static class Exemptions
 {
-    /// <summary>The ticket for a function the name filters or the account list exempt; null otherwise.</summary>
-    public static Decision? ByNameOrAccount(LambdaFunctionArn function, FunctionNameFilter filter, IReadOnlyCollection<string> exemptAccounts)
+    /// <summary>The ticket for a function the name filters exempt; null otherwise.</summary>
+    public static Decision? ByName(LambdaFunctionArn function, FunctionNameFilter filter)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(exemptAccounts);
-        if (exemptAccounts.Contains(function.AccountId))
-        {
-            return Decision.Ticket(OutcomeReason.Exempted, $"account {function.AccountId} is exempt from remediation; the fix must be applied by hand");
-        }
-
         return filter.Permits(function.FunctionName)
             ? null
             : Decision.Ticket(OutcomeReason.Exempted, $"function {function.FunctionName} is excluded by the allow/deny function-name patterns; the fix must be applied by hand");

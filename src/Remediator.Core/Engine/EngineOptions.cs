@@ -15,9 +15,6 @@ public sealed record EngineOptions
     /// <summary>The function Remediator runs as (its name or ARN, when known): never granted, whatever the logs say.</summary>
     public string? OwnFunction { get; init; }
 
-    /// <summary>Accounts whose functions are never changed (fail closed: a ticket instead).</summary>
-    public IReadOnlyCollection<string> ExemptAccounts { get; init; } = [];
-
     /// <summary>How long a claim on a root cause lasts; the settle delay is added on top.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -18,7 +18,7 @@ internal sealed class Guardrails(RemediatorSettings settings, EngineOptions opti
             return (Decision.Ticket(OutcomeReason.Exempted, $"function {function.FunctionName} is Remediator itself, which never grants invoke rights on its own function"), null);
         }
 
-        if (Exemptions.ByNameOrAccount(function, settings.Functions, options.ExemptAccounts) is { } byName)
+        if (Exemptions.ByName(function, settings.Functions) is { } byName)
         {
             return (byName, null);
         }

@@ -27,15 +27,14 @@ public class ExemptionsTests
         Assert.Null(Exemptions.ByTags(Function, new Dictionary<string, string> { ["team"] = "pets" }, "remediator:exempt"));
 
     [Theory]
-    [InlineData(new string[0], new string[0], null, false)]
-    [InlineData(new[] { "pets-*" }, new string[0], null, false)]
-    [InlineData(new[] { "orders-*" }, new string[0], null, true)]
-    [InlineData(new string[0], new[] { "*-handler" }, null, true)]
-    [InlineData(new[] { "pets-*" }, new[] { "pets-handler" }, null, true)]
-    [InlineData(new string[0], new string[0], "123456789012", true)]
-    public void ByNameOrAccount_Table(string[] allow, string[] deny, string? exemptAccount, bool exempt)
+    [InlineData(new string[0], new string[0], false)]
+    [InlineData(new[] { "pets-*" }, new string[0], false)]
+    [InlineData(new[] { "orders-*" }, new string[0], true)]
+    [InlineData(new string[0], new[] { "*-handler" }, true)]
+    [InlineData(new[] { "pets-*" }, new[] { "pets-handler" }, true)]
+    public void ByName_Table(string[] allow, string[] deny, bool exempt)
     {
-        Decision? decision = Exemptions.ByNameOrAccount(Function, new FunctionNameFilter(allow, deny), exemptAccount is null ? [] : [exemptAccount]);
+        Decision? decision = Exemptions.ByName(Function, new FunctionNameFilter(allow, deny));
 
         Assert.Equal(exempt, decision is { Outcome: RemediationOutcome.Ticket, Reason: OutcomeReason.Exempted });
     }

@@ -171,18 +171,6 @@ public class RemediationEngineGuardrailTests
     }
 
     [Fact]
-    public async Task ProcessAsync_ExemptAccount_Tickets()
-    {
-        var world = new EngineWorld().WithPetsApi();
-        world.Options = world.Options with { ExemptAccounts = [Account] };
-
-        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
-
-        Assert.Equal(OutcomeReason.Exempted, outcome.Reason);
-        Assert.Equal(0, world.Lambda.Count("AddPermission"));
-    }
-
-    [Fact]
     public async Task ProcessAsync_MoreFixesThanThePerInvocationCap_TicketsTheRestAsBreakerOpen()
     {
         var world = new EngineWorld().WithPetsApi();

@@ -17,7 +17,7 @@ public class CoverageTests
         var resources = evaluator.ExpandedResources();
 
         var policy = Assert.Single(resources, r => r.Type == "AWS::Logs::AccountPolicy");
-        Assert.DoesNotContain(resources, r => r.Type == "AWS::Logs::SubscriptionFilter");
+        Assert.DoesNotContain(resources, r => r.Type is "AWS::Logs::SubscriptionFilter" or "AWS::CloudFormation::Stack");
         var properties = evaluator.Evaluate(policy.Properties)!;
         Assert.Equal("SUBSCRIPTION_FILTER_POLICY", JsonTree.Text(properties["PolicyType"]));
         Assert.Equal("ALL", JsonTree.Text(properties["Scope"]));
@@ -59,7 +59,7 @@ public class CoverageTests
     }
 
     [Fact]
-    public void LogGroups_CreateOneSubscriptionFilterPerListedGroupAndNoAccountPolicy()
+    public void LogGroups_DeployPermissionsThenSubscriptionsAndNoAccountPolicy()
     {
         string[] groups = ["API-Gateway-Execution-Logs_a1b2c3d4e5/prod", "/aws/apigateway/h7k2m9p4q1-access"];
         var evaluator = new CfnEvaluator(Template, new Dictionary<string, string>
@@ -69,18 +69,73 @@ public class CoverageTests
         });
         var resources = evaluator.ExpandedResources();
 
-        Assert.DoesNotContain(resources, r => r.Type == "AWS::Logs::AccountPolicy");
-        var filters = resources.Where(r => r.Type == "AWS::Logs::SubscriptionFilter").ToList();
+        Assert.DoesNotContain(resources, r => r.Type is "AWS::Logs::AccountPolicy" or "AWS::Logs::SubscriptionFilter" or "AWS::Lambda::Permission");
+        var stacks = resources.Where(r => r.Type == "AWS::CloudFormation::Stack").ToDictionary(r => r.LogicalId);
+        Assert.Equal(["LogGroupPermissions", "LogGroupSubscriptions"], stacks.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("LogGroupPermissions", stacks["LogGroupSubscriptions"].DependsOn);
+        foreach (var (id, part) in new[] { ("LogGroupPermissions", "permissions"), ("LogGroupSubscriptions", "subscriptions") })
+        {
+            var properties = evaluator.Evaluate(stacks[id].Properties)!;
+            Assert.Equal(SamTemplate.LogGroupCoveragePath, JsonTree.Text(properties["TemplateURL"]));
+            var parameters = properties["Parameters"]!.AsObject();
+            Assert.Equal(part, JsonTree.Text(parameters["Part"]));
+            Assert.Equal(string.Join(',', groups), JsonTree.Text(parameters["LogGroups"]));
+            Assert.Equal(JsonTree.Text(evaluator.Evaluate(JsonTree.GetAtt("RemediatorFunction", "Arn"))), JsonTree.Text(parameters["FunctionArn"]));
+            Assert.Equal(JsonTree.Text(Template.Mappings["FailureFilter"]!["Pattern"]!["Raw"]), JsonTree.Text(parameters["FilterPattern"]));
+            Assert.Equal(
+                SamTemplate.LogGroupCoverage.Parameters.Select(p => p.Key).Order(StringComparer.Ordinal),
+                parameters.Select(p => p.Key).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void LogGroupCoverage_Permissions_NameEachListedGroupAndNoOther()
+    {
+        string[] groups = ["API-Gateway-Execution-Logs_a1b2c3d4e5/prod", "/aws/apigateway/h7k2m9p4q1-access"];
+        var evaluator = Nested("permissions", groups);
+        var resources = evaluator.ExpandedResources();
+
+        Assert.All(resources, r => Assert.Equal("AWS::Lambda::Permission", r.Type));
+        Assert.Equal(
+            groups.Select(g => $"arn:aws:logs:{CfnEvaluator.Region}:{CfnEvaluator.AccountId}:log-group:{g}:*"),
+            resources.Select(r => JsonTree.Text(evaluator.Evaluate(r.Properties["SourceArn"]))));
+        Assert.All(resources, r =>
+        {
+            var properties = evaluator.Evaluate(r.Properties)!;
+            Assert.Equal("logs.amazonaws.com", JsonTree.Text(properties["Principal"]));
+            Assert.Equal("lambda:InvokeFunction", JsonTree.Text(properties["Action"]));
+            Assert.Equal(CfnEvaluator.AccountId, JsonTree.Text(properties["SourceAccount"]));
+            Assert.Equal(NestedFunctionArn, JsonTree.Text(properties["FunctionName"]));
+        });
+    }
+
+    [Fact]
+    public void LogGroupCoverage_Subscriptions_OnePerListedGroupWithThePattern()
+    {
+        string[] groups = ["API-Gateway-Execution-Logs_a1b2c3d4e5/prod", "/aws/apigateway/h7k2m9p4q1-access"];
+        var evaluator = Nested("subscriptions", groups);
+        var filters = evaluator.ExpandedResources();
+
+        Assert.All(filters, f => Assert.Equal("AWS::Logs::SubscriptionFilter", f.Type));
         Assert.Equal(groups, filters.Select(f => JsonTree.Text(evaluator.Evaluate(f.Properties["LogGroupName"]))));
         Assert.Equal(filters.Count, filters.Select(f => f.LogicalId).Distinct().Count());
         Assert.All(filters, f =>
         {
             var properties = evaluator.Evaluate(f.Properties)!;
             Assert.Matches("^[A-Za-z0-9]+$", f.LogicalId);
-            Assert.Equal(JsonTree.Text(Template.Mappings["FailureFilter"]!["Pattern"]!["Raw"]), JsonTree.Text(properties["FilterPattern"]));
-            Assert.Equal(JsonTree.Text(evaluator.Evaluate(JsonTree.GetAtt("RemediatorFunction", "Arn"))), JsonTree.Text(properties["DestinationArn"]));
-            Assert.Contains("LogsInvokePermission", f.DependsOn);
+            Assert.Equal("failures-pattern", JsonTree.Text(properties["FilterPattern"]));
+            Assert.Equal(NestedFunctionArn, JsonTree.Text(properties["DestinationArn"]));
         });
+    }
+
+    [Fact]
+    public void LogGroupCoverage_ListHasNoDefault_SoNoPlaceholderGroupCanBeExpanded()
+    {
+        var declaration = SamTemplate.LogGroupCoverage.Parameters["LogGroups"]!.AsObject();
+
+        Assert.Equal("CommaDelimitedList", JsonTree.Text(declaration["Type"]));
+        Assert.False(declaration.ContainsKey("Default"));
+        Assert.Throws<InvalidOperationException>(() => new CfnEvaluator(SamTemplate.LogGroupCoverage, new Dictionary<string, string> { ["Part"] = "permissions" }));
     }
 
     [Fact]
@@ -96,10 +151,12 @@ public class CoverageTests
     }
 
     [Fact]
-    public void Subscriptions_AreAllowedToInvokeTheFunctionFromThisAccountsLogGroups()
+    public void AccountPolicy_IsAllowedToInvokeTheFunctionFromThisAccountsLogGroups()
     {
-        var permission = Template.SingleOfType("AWS::Lambda::Permission").Properties;
+        var resource = Template.SingleOfType("AWS::Lambda::Permission");
+        var permission = resource.Properties;
 
+        Assert.Equal("UseAccountPolicy", resource.Condition);
         Assert.Equal("logs.amazonaws.com", JsonTree.Text(permission["Principal"]));
         Assert.Equal("lambda:InvokeFunction", JsonTree.Text(permission["Action"]));
         Assert.Equal("""{"Fn::GetAtt":["RemediatorFunction","Arn"]}""", permission["FunctionName"]!.ToJsonString());
@@ -109,6 +166,17 @@ public class CoverageTests
             permission["SourceArn"]!.ToJsonString());
         Assert.Contains("LogsInvokePermission", Template.SingleOfType("AWS::Logs::AccountPolicy").DependsOn);
     }
+
+    private const string NestedFunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:remediator-fn";
+
+    private static CfnEvaluator Nested(string part, string[] groups) => new(SamTemplate.LogGroupCoverage, new Dictionary<string, string>
+    {
+        ["Part"] = part,
+        ["FunctionArn"] = NestedFunctionArn,
+        ["LogGroups"] = string.Join(',', groups),
+        ["FilterName"] = "remediator-api-gateway-failures",
+        ["FilterPattern"] = "failures-pattern",
+    });
 
     // SelectionCriteria reads: LogGroupName NOT IN ["a", "b"]
     private static string[] ExcludedGroups(string criteria)

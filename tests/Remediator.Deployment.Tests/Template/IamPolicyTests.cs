@@ -9,7 +9,9 @@ public class IamPolicyTests
     private const string LogGroupPrefix = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:";
 
     private static readonly SamTemplate Template = SamTemplate.Default;
-    private static readonly IReadOnlyList<PolicyStatement> Statements = PolicyStatement.IdentityStatements(Template);
+    private static readonly IReadOnlyList<PolicyStatement> All = PolicyStatement.IdentityStatements(Template);
+    private static readonly IReadOnlyList<PolicyStatement> Statements = [.. All.Where(s => s.Effect == "Allow")];
+    private static readonly IReadOnlyList<PolicyStatement> Denials = [.. All.Where(s => s.Effect != "Allow")];
 
     // The complete grant. Adding an action means changing this list on purpose.
     private static readonly string[] ExpectedActions =
@@ -21,7 +23,7 @@ public class IamPolicyTests
         "logs:FilterLogEvents",
         "sns:Publish",
         "ssm:CreateOpsItem", "ssm:DescribeOpsItems", "ssm:UpdateOpsItem",
-        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem",
+        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
         "sqs:SendMessage",
         "sts:GetCallerIdentity",
     ];
@@ -36,6 +38,7 @@ public class IamPolicyTests
     {
         Assert.NotEmpty(Statements);
         Assert.All(Statements, s => Assert.Equal("RemediatorRole", s.Origin));
+        Assert.All(All, s => Assert.Contains(s.Effect, new[] { "Allow", "Deny" }));
         Assert.Equal(
             JsonTree.GetAtt("RemediatorRole", "Arn").ToJsonString(),
             Template.Resource("RemediatorFunction").Properties["Role"]!.ToJsonString());
@@ -56,11 +59,10 @@ public class IamPolicyTests
     }
 
     [Fact]
-    public void Policies_AllStatements_AllowWithExplicitActionsAndResources()
+    public void Policies_AllStatements_HaveExplicitActionsAndResources()
     {
-        Assert.All(Statements, s =>
+        Assert.All(All, s =>
         {
-            Assert.Equal("Allow", s.Effect);
             Assert.False(s.Body.ContainsKey("NotAction"), "NotAction grants everything else");
             Assert.False(s.Body.ContainsKey("NotResource"), "NotResource grants everything else");
             Assert.NotEmpty(s.Resources);
@@ -127,21 +129,53 @@ public class IamPolicyTests
     }
 
     [Fact]
-    public void FilterLogEvents_IsLimitedToApiGatewayLogGroups()
+    public void FilterLogEvents_IsLimitedToExecutionLogGroups()
     {
         var statement = Assert.Single(Statements, s => s.Actions.Contains("logs:FilterLogEvents"));
 
         Assert.Equal(["logs:FilterLogEvents"], statement.Actions);
-        Assert.All(statement.Resources, resource =>
-        {
-            var arn = JsonTree.Text(resource!["Fn::Sub"]);
-            Assert.StartsWith(LogGroupPrefix, arn, StringComparison.Ordinal);
-            var group = arn[LogGroupPrefix.Length..];
-            Assert.True(
-                group.StartsWith("API-Gateway-Execution-Logs_", StringComparison.Ordinal) || group.StartsWith("${AccessLogGroupPattern}", StringComparison.Ordinal),
-                $"FilterLogEvents reaches beyond API Gateway log groups: {arn}");
-        });
-        Assert.Contains(statement.Resources, r => JsonTree.Text(r!["Fn::Sub"]).EndsWith("log-group:API-Gateway-Execution-Logs_*", StringComparison.Ordinal));
+        var resource = Assert.Single(statement.Resources);
+        Assert.True(JsonTree.SameJson(JsonTree.Sub(LogGroupPrefix + "API-Gateway-Execution-Logs_*"), resource), resource!.ToJsonString());
+    }
+
+    [Fact]
+    public void AddPermission_IsDeniedOnRemediatorsOwnFunctionAndItsQualifiers()
+    {
+        var deny = Assert.Single(Denials, s => s.Origin == "SelfGrantDeny");
+        var policy = Template.Resource("SelfGrantDeny");
+
+        Assert.Equal("AWS::IAM::RolePolicy", policy.Type);
+        Assert.True(JsonTree.SameJson(JsonTree.Ref("RemediatorRole"), policy.Properties["RoleName"]));
+        Assert.Equal(["lambda:AddPermission"], deny.Actions);
+        Assert.Null(deny.Condition);
+        Assert.Equal(
+            [JsonTree.GetAtt("RemediatorFunction", "Arn").ToJsonString(), JsonTree.Sub("${RemediatorFunction.Arn}:*").ToJsonString()],
+            deny.Resources.Select(r => r!.ToJsonString()));
+        // No event reaches the function before the deny is attached.
+        Assert.Contains("SelfGrantDeny", Template.Resource("AccountSubscriptionPolicy").DependsOn);
+        Assert.Contains("SelfGrantDeny", Template.Resource("LogGroupSubscriptions").DependsOn);
+    }
+
+    [Fact]
+    public void AddPermission_IsDeniedOnFunctionsCarryingTheExemptTag()
+    {
+        var deny = Assert.Single(Denials, s => s.Origin == "RemediatorRole");
+        const string Key = "aws:ResourceTag/" + Remediator.Core.Configuration.RemediatorVariables.DefaultExemptTag;
+
+        Assert.Equal(["lambda:AddPermission"], deny.Actions);
+        Assert.True(JsonTree.SameJson(JsonTree.Sub(LambdaFunctions), Assert.Single(deny.Resources)));
+        var condition = Assert.IsType<JsonObject>(deny.Condition);
+        // Both must hold: the tag is present, and its value is not "false" (the one value that keeps a function in scope).
+        Assert.Equal(["Null", "StringNotEqualsIgnoreCase"], condition.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("false", JsonTree.Text(Assert.Single(condition["Null"]!.AsObject(), c => c.Key == Key).Value));
+        Assert.Equal("false", JsonTree.Text(Assert.Single(condition["StringNotEqualsIgnoreCase"]!.AsObject(), c => c.Key == Key).Value));
+    }
+
+    [Fact]
+    public void Denials_AreOnlyTheTwoAddPermissionGuards()
+    {
+        Assert.Equal(2, Denials.Count);
+        Assert.All(Denials, d => Assert.Equal("Deny", d.Effect));
     }
 
     [Theory]
@@ -149,8 +183,6 @@ public class IamPolicyTests
     [InlineData("dynamodb:GetItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
     [InlineData("dynamodb:PutItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
     [InlineData("dynamodb:UpdateItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
-    [InlineData("dynamodb:DeleteItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
-    [InlineData("dynamodb:ConditionCheckItem", "LedgerTable", "Arn", "AWS::DynamoDB::Table")]
     [InlineData("sqs:SendMessage", "DeadLetterQueue", "Arn", "AWS::SQS::Queue")]
     [InlineData("logs:PutLogEvents", "RemediatorLogGroup", "Arn", "AWS::Logs::LogGroup")]
     [InlineData("logs:CreateLogStream", "RemediatorLogGroup", "Arn", "AWS::Logs::LogGroup")]

@@ -22,7 +22,7 @@ internal sealed record PolicyStatement(string Origin, JsonObject Body)
             var documents = resource.Type switch
             {
                 "AWS::IAM::Role" => JsonTree.AsList(resource.Properties["Policies"]).Select(p => p?["PolicyDocument"]),
-                "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" => [resource.Properties["PolicyDocument"]],
+                "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" or "AWS::IAM::RolePolicy" => [resource.Properties["PolicyDocument"]],
                 "AWS::Serverless::Function" => JsonTree.AsList(resource.Properties["Policies"]),
                 _ => [],
             };

@@ -102,11 +102,12 @@ public class ReferenceTests
     }
 
     [Fact]
-    public void Transform_ExpandsLanguageExtensionsBeforeSam()
+    public void Transform_MainTemplateIsSamOnly_TheNestedOneExpandsForEach()
     {
-        Assert.Equal(
-            ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"],
-            JsonTree.AsList(Template.Root["Transform"]).Select(JsonTree.Text));
+        // Fn::ForEach lives only in the nested log-group template, whose list parameter has no default.
+        Assert.Equal(["AWS::Serverless-2016-10-31"], JsonTree.AsList(Template.Root["Transform"]).Select(JsonTree.Text));
+        Assert.DoesNotContain(Template.Resources, r => r.Key.StartsWith(SamTemplate.ForEachPrefix, StringComparison.Ordinal));
+        Assert.Equal(["AWS::LanguageExtensions"], JsonTree.AsList(SamTemplate.LogGroupCoverage.Root["Transform"]).Select(JsonTree.Text));
     }
 
     private static IEnumerable<(string Where, JsonNode? Node)> AllSections()

@@ -13,7 +13,15 @@ internal sealed partial class SamTemplate
 
     private SamTemplate(JsonObject root) => Root = root;
 
+    private static readonly Lazy<SamTemplate> Nested = new(() => Parse(File.ReadAllText(RepositoryRoot.File(LogGroupCoveragePath))));
+
+    /// <summary>The nested template Coverage=LogGroups deploys, as template.yaml names it.</summary>
+    public const string LogGroupCoveragePath = "templates/log-group-coverage.yaml";
+
     public static SamTemplate Default => Repository.Value;
+
+    /// <summary>templates/log-group-coverage.yaml.</summary>
+    public static SamTemplate LogGroupCoverage => Nested.Value;
 
     public JsonObject Root { get; }
 
