@@ -21,10 +21,10 @@ namespace Remediator.Aws.Composition;
 /// </summary>
 public sealed class RemediatorServices : IDisposable
 {
-    private readonly AmazonDynamoDBClient? ledgerClient;
+    private readonly Lazy<AmazonDynamoDBClient>? ledgerClient;
 
     private RemediatorServices(
-        RemediatorSettings settings, AwsClients clients, ILedger ledger, AmazonDynamoDBClient? ledgerClient, ILogSink log, TimeProvider clock)
+        RemediatorSettings settings, AwsClients clients, ILedger ledger, Lazy<AmazonDynamoDBClient>? ledgerClient, ILogSink log, TimeProvider clock)
     {
         Settings = settings;
         Clients = clients;
@@ -55,8 +55,14 @@ public sealed class RemediatorServices : IDisposable
     /// <summary>DynamoDB when <see cref="RemediatorSettings.LedgerTable"/> is named, else in memory (or the one given).</summary>
     public ILedger Ledger { get; }
 
-    /// <summary>The AWS SDK client behind a DynamoDB <see cref="Ledger"/>; null otherwise.</summary>
-    public IAmazonDynamoDB? LedgerClient => ledgerClient;
+    /// <summary>
+    /// The AWS SDK client behind a DynamoDB <see cref="Ledger"/> (built by the ledger's first call, or by reading
+    /// this); null otherwise.
+    /// </summary>
+    public IAmazonDynamoDB? LedgerClient => ledgerClient?.Value;
+
+    /// <summary>True once the DynamoDB client exists: a process that never needed the ledger never built it.</summary>
+    public bool LedgerClientBuilt => ledgerClient is { IsValueCreated: true };
 
     /// <summary>What the engine talks to: the clients, the ledger, SNS when a topic is set, the log sink and the clock.</summary>
     public EngineDependencies Dependencies { get; }
@@ -84,13 +90,19 @@ public sealed class RemediatorServices : IDisposable
         ArgumentNullException.ThrowIfNull(log);
         clientSettings ??= new AwsClientSettings();
         AwsClients clients = AwsClients.Create(environment, clientSettings, clock);
-        AmazonDynamoDBClient? dynamo = null;
+        Lazy<AmazonDynamoDBClient>? dynamo = null;
         try
         {
             if (ledger is null && settings.LedgerTable is { } table)
             {
-                dynamo = new AmazonDynamoDBClient(new SdkCredentialsBridge(clients.Credentials), LedgerClientConfig(clients, clientSettings.Retry));
-                ledger = new DynamoDbLedger(dynamo, table, clock);
+                // The endpoint is resolved now, so an unusable URL fails the start; loading and configuring the
+                // AWS SDK waits for the first ledger call (a batch without findings never pays for it).
+                string serviceUrl = clients.Endpoints.Resolve(AwsService.DynamoDb, clients.Region).ToString();
+                AwsRetryOptions retry = clientSettings.Retry;
+                dynamo = new Lazy<AmazonDynamoDBClient>(
+                    () => new AmazonDynamoDBClient(new SdkCredentialsBridge(clients.Credentials), LedgerClientConfig(serviceUrl, clients.Region, retry)),
+                    LazyThreadSafetyMode.ExecutionAndPublication);
+                ledger = new DynamoDbLedger(() => dynamo.Value, table, clock);
             }
 
             // Without a table the claims live in this process only: fine locally, never for a deployed Lambda
@@ -99,7 +111,6 @@ public sealed class RemediatorServices : IDisposable
         }
         catch
         {
-            dynamo?.Dispose();
             clients.Dispose();
             throw;
         }
@@ -125,7 +136,11 @@ public sealed class RemediatorServices : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        ledgerClient?.Dispose();
+        if (ledgerClient is { IsValueCreated: true })
+        {
+            ledgerClient.Value.Dispose();
+        }
+
         Clients.Dispose();
     }
 
@@ -135,10 +150,10 @@ public sealed class RemediatorServices : IDisposable
     /// retry settings, so one attempt lasts at most <see cref="AwsRetryOptions.AttemptTimeout"/> (10 s) and a
     /// call makes at most <see cref="AwsRetryOptions.MaxAttempts"/> (4) attempts.
     /// </summary>
-    internal static AmazonDynamoDBConfig LedgerClientConfig(AwsClients clients, AwsRetryOptions retry) => new()
+    internal static AmazonDynamoDBConfig LedgerClientConfig(string serviceUrl, string region, AwsRetryOptions retry) => new()
     {
-        ServiceURL = clients.Endpoints.Resolve(AwsService.DynamoDb, clients.Region).ToString(),
-        AuthenticationRegion = clients.Region,
+        ServiceURL = serviceUrl,
+        AuthenticationRegion = region,
 
         // Well inside any sensible function timeout; the invocation's own cancellation cuts it shorter. Unset,
         // an attempt waits as long as the SDK's HTTP client lets it.

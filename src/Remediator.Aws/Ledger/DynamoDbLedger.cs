@@ -27,14 +27,29 @@ public sealed class DynamoDbLedger : ILedger
 
     /// <summary>Creates a ledger over an existing table.</summary>
     public DynamoDbLedger(IAmazonDynamoDB dynamo, string tableName, TimeProvider time, LedgerOptions? options = null)
+        : this(Known(dynamo), tableName, time, options)
     {
-        ArgumentNullException.ThrowIfNull(dynamo);
+    }
+
+    /// <summary>
+    /// Creates a ledger whose client <paramref name="client"/> supplies on the first call (the same one every
+    /// time): the AWS SDK is loaded and configured only when a batch needs the ledger, not at cold start.
+    /// </summary>
+    public DynamoDbLedger(Func<IAmazonDynamoDB> client, string tableName, TimeProvider time, LedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(tableName);
         ArgumentNullException.ThrowIfNull(time);
-        _table = new LedgerTable(dynamo, tableName);
+        _table = new LedgerTable(client, tableName);
         _time = time;
         _options = options ?? LedgerOptions.Default;
         _claim = new LedgerClaim(_table, _time, _options);
+    }
+
+    private static Func<IAmazonDynamoDB> Known(IAmazonDynamoDB dynamo)
+    {
+        ArgumentNullException.ThrowIfNull(dynamo);
+        return () => dynamo;
     }
 
     /// <summary>Items a Scan page reads (DynamoDB's default when <c>null</c>); small values make tests page.</summary>

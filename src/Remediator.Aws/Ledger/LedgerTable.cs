@@ -6,10 +6,13 @@ namespace Remediator.Aws.Ledger;
 
 /// <summary>
 /// The ledger's DynamoDB table: consistent reads by key, and conditional writes whose failed condition is an
-/// answer (<c>null</c> or <c>false</c>). Every other service error propagates.
+/// answer (<c>null</c> or <c>false</c>). Every other service error propagates. The client is obtained on the
+/// first request, so a process that never touches the ledger never builds one.
 /// </summary>
-internal sealed class LedgerTable(IAmazonDynamoDB dynamo, string name)
+internal sealed class LedgerTable(Func<IAmazonDynamoDB> client, string name)
 {
+    private IAmazonDynamoDB Dynamo => client();
+
     /// <summary>The table's name, for the requests built against it.</summary>
     public string Name { get; } = name;
 
@@ -20,7 +23,7 @@ internal sealed class LedgerTable(IAmazonDynamoDB dynamo, string name)
     /// <summary>The item named <paramref name="key"/>; <c>null</c> when there is none.</summary>
     public async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string key, CancellationToken cancellationToken)
     {
-        var response = await dynamo.GetItemAsync(
+        var response = await Dynamo.GetItemAsync(
             new GetItemRequest { TableName = Name, Key = KeyOf(key), ConsistentRead = true },
             cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? item : null;
@@ -31,7 +34,7 @@ internal sealed class LedgerTable(IAmazonDynamoDB dynamo, string name)
     {
         try
         {
-            var response = await dynamo.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await Dynamo.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
             return response.Attributes ?? new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         }
         catch (ConditionalCheckFailedException)
@@ -45,7 +48,7 @@ internal sealed class LedgerTable(IAmazonDynamoDB dynamo, string name)
     {
         try
         {
-            await dynamo.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+            await Dynamo.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -56,5 +59,5 @@ internal sealed class LedgerTable(IAmazonDynamoDB dynamo, string name)
 
     /// <summary>One Scan page.</summary>
     public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken) =>
-        dynamo.ScanAsync(request, cancellationToken);
+        Dynamo.ScanAsync(request, cancellationToken);
 }

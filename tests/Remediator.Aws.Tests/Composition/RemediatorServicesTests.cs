@@ -156,11 +156,4 @@ public sealed class RemediatorServicesTests
 
     private static RemediatorServices Create(RemediatorSettings settings, Dictionary<string, string>? variables = null) =>
         RemediatorServices.Create(settings, AwsEnvironment.FromDictionary(variables ?? new Dictionary<string, string>()), TimeProvider.System, new RecordingSink(), TestKeys);
-
-    private sealed class RecordingSink : ILogSink
-    {
-        public List<string> Lines { get; } = [];
-
-        public void WriteLine(string line) => Lines.Add(line);
-    }
 }
