@@ -152,6 +152,51 @@ public sealed class DynamoDbLedger : ILedger
     }
 
     /// <inheritdoc />
+    public async Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken)
+    {
+        LedgerRules.ValidateLimit(maxNotificationsPerHour);
+        var hour = LedgerRules.HourStart(LedgerRules.Now(_time));
+        var key = LedgerTable.KeyOf(LedgerTableSchema.HourKey(hour));
+
+        // Every request is counted, suppressed ones too, so the summary can say how many were held back.
+        var counted = await _table.TryUpdateAsync(
+            new UpdateItemRequest
+            {
+                TableName = _table.Name,
+                Key = key,
+                UpdateExpression = $"SET {Ttl} = :expiresAt ADD {Notifications} :one",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                {
+                    [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(hour, _options.CounterRetention)),
+                    [":one"] = N(1),
+                },
+                ReturnValues = ReturnValue.ALL_NEW,
+            },
+            cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"Ledger counter '{LedgerTableSchema.HourKey(hour)}': an unconditional update failed its condition.");
+        var count = OptionalNumber(counted, Notifications)
+            ?? throw new InvalidDataException($"Ledger counter '{LedgerTableSchema.HourKey(hour)}' returned no '{Notifications}' after ADD.");
+        if (count <= maxNotificationsPerHour || counted.ContainsKey(NotificationSummary))
+        {
+            return new NotificationBudget(count <= maxNotificationsPerHour, count, maxNotificationsPerHour, hour, false);
+        }
+
+        // Suppressed, and nobody has taken the summary yet: the one conditional write that succeeds this hour takes it.
+        var summary = await _table.TryUpdateAsync(
+            new UpdateItemRequest
+            {
+                TableName = _table.Name,
+                Key = key,
+                UpdateExpression = $"SET {NotificationSummary} = :count",
+                ConditionExpression = $"attribute_not_exists({NotificationSummary})",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":count"] = N(count) },
+                ReturnValues = ReturnValue.NONE,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new NotificationBudget(false, count, maxNotificationsPerHour, hour, summary is not null);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<LedgerRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var now = LedgerRules.Now(_time);

@@ -26,6 +26,8 @@ internal static class LedgerItem
     internal const string LeaseOwner = "leaseOwner";
     internal const string LeaseExpiresAt = "leaseExpiresAt";
     internal const string Fixes = "fixes";
+    internal const string Notifications = "notifications";
+    internal const string NotificationSummary = "notificationSummary";
 
     internal static AttributeValue S(string value) => new() { S = value };
 

@@ -7,7 +7,7 @@ namespace Remediator.Aws.Ledger;
 /// <summary>
 /// The ledger table's shape, which the deployment template must match: one table, partition key
 /// <c>pk</c> (String) only, TTL on <c>expiresAt</c> (epoch seconds), on-demand billing;
-/// <c>fp#&lt;fingerprint&gt;</c> items hold remediation records, <c>hour#&lt;yyyy-MM-ddTHH&gt;</c> items hourly fix counters.
+/// <c>fp#&lt;fingerprint&gt;</c> items hold remediation records, <c>hour#&lt;yyyy-MM-ddTHH&gt;</c> items the hourly counters (fixes, notifications).
 /// </summary>
 public static class LedgerTableSchema
 {
@@ -20,7 +20,7 @@ public static class LedgerTableSchema
     /// <summary>Key prefix of remediation records.</summary>
     public const string RecordKeyPrefix = "fp#";
 
-    /// <summary>Key prefix of hourly fix counters.</summary>
+    /// <summary>Key prefix of hourly counters (fixes and notifications).</summary>
     public const string HourKeyPrefix = "hour#";
 
     /// <summary>The UTC hour in a counter key.</summary>

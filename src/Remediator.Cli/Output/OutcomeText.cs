@@ -1,5 +1,7 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
+using Remediator.Core.Notifications;
+using Remediator.Core.Observability;
 
 namespace Remediator.Cli.Output;
 
@@ -14,15 +16,15 @@ internal static class OutcomeText
             string target = outcome.AuthorizerId is not null ? $"authorizer {outcome.AuthorizerId}"
                 : outcome.RouteKey ?? (outcome.HttpMethod is null ? "-" : $"{outcome.HttpMethod} {outcome.ResourcePath}");
             string function = outcome.FunctionArn is null ? "-" : outcome.Qualifier is null ? outcome.FunctionArn : $"{outcome.FunctionArn}:{outcome.Qualifier}";
-            output.WriteLine($"{outcome.Outcome} ({outcome.Reason})  {outcome.Kind?.ToString() ?? "-"}  {where}  {target}  {function}");
-            output.WriteLine($"  {outcome.Detail.ReplaceLineEndings(" ")}");
+            output.WriteLine(Clean($"{outcome.Outcome} ({outcome.Reason})  {outcome.Kind?.ToString() ?? "-"}  {where}  {target}  {function}"));
+            output.WriteLine($"  {Clean(outcome.Detail)}");
             if (outcome.Outcome is RemediationOutcome.Fixed && outcome.RemovePermissionCommand is { } undo)
             {
-                output.WriteLine($"  undo: {undo}");
+                output.WriteLine($"  undo: {Clean(undo)}");
             }
             else if (outcome.Outcome is RemediationOutcome.Recommended or RemediationOutcome.Observed && outcome.AddPermissionCommand is { } apply)
             {
-                output.WriteLine($"  apply: {apply}");
+                output.WriteLine($"  apply: {Clean(apply)}");
             }
         }
 
@@ -31,4 +33,7 @@ internal static class OutcomeText
             $"{result.Outcomes.Count} outcome(s) for {result.EventsRead} event(s) in {mode} mode"
             + (counts.Length == 0 ? "." : $": {counts}."));
     }
+
+    // Details quote logs and API names: one clean line each on the operator's terminal too.
+    private static string Clean(string text) => UntrustedText.Line(text, StructuredLogFormatter.MaxFieldChars);
 }

@@ -28,6 +28,9 @@ public sealed record RemediatorSettings
     /// <summary>Fixes applied per clock hour at most.</summary>
     public int MaxFixesPerHour { get; init; } = RemediatorVariables.DefaultMaxFixesPerHour;
 
+    /// <summary>Notifications published per clock hour at most (the ledger counts them across instances).</summary>
+    public int MaxNotificationsPerHour { get; init; } = RemediatorVariables.DefaultMaxNotificationsPerHour;
+
     /// <summary>Wait before the fresh policy read that precedes a write.</summary>
     public TimeSpan SettleDelay { get; init; } = TimeSpan.FromSeconds(RemediatorVariables.DefaultSettleSeconds);
 

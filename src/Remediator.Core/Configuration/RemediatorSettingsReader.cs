@@ -66,6 +66,8 @@ public static class RemediatorSettingsReader
                 RemediatorVariables.DefaultMaxFixesPerInvocation, 1, RemediatorVariables.MaxFixesPerInvocationLimit),
             MaxFixesPerHour = reader.Number(RemediatorVariables.MaxFixesPerHour,
                 RemediatorVariables.DefaultMaxFixesPerHour, 1, RemediatorVariables.MaxFixesPerHourLimit),
+            MaxNotificationsPerHour = reader.Number(RemediatorVariables.MaxNotificationsPerHour,
+                RemediatorVariables.DefaultMaxNotificationsPerHour, 1, RemediatorVariables.MaxNotificationsPerHourLimit),
             SettleDelay = TimeSpan.FromSeconds(reader.Number(RemediatorVariables.SettleSeconds,
                 RemediatorVariables.DefaultSettleSeconds, 0, RemediatorVariables.SettleSecondsLimit)),
             MaxAttempts = reader.Number(RemediatorVariables.MaxAttempts,

@@ -34,6 +34,9 @@ public static class RemediatorVariables
     /// <summary>Fixes applied per clock hour at most (the breaker).</summary>
     public const string MaxFixesPerHour = "REMEDIATOR_MAX_FIXES_PER_HOUR";
 
+    /// <summary>Notifications published per clock hour at most; past it, outcomes are only logged and one summary says how many were held back.</summary>
+    public const string MaxNotificationsPerHour = "REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR";
+
     /// <summary>Seconds to wait before re-reading the policy and writing (lets a concurrent fix or policy change settle).</summary>
     public const string SettleSeconds = "REMEDIATOR_SETTLE_SECONDS";
 
@@ -47,7 +50,7 @@ public static class RemediatorVariables
     public static IReadOnlyList<string> All { get; } =
     [
         Mode, TopicArn, LedgerTable, ExemptTag, AllowFunctions, DenyFunctions, StageScope,
-        MaxFixesPerInvocation, MaxFixesPerHour, SettleSeconds, MaxAttempts, Ownership,
+        MaxFixesPerInvocation, MaxFixesPerHour, MaxNotificationsPerHour, SettleSeconds, MaxAttempts, Ownership,
     ];
 
     /// <summary>Observe is the default: a deployment without an explicit mode never changes anything.</summary>
@@ -80,6 +83,12 @@ public static class RemediatorVariables
 
     /// <inheritdoc cref="DefaultMaxFixesPerHour"/>
     public const int MaxFixesPerHourLimit = 10_000;
+
+    /// <summary>Default and bounds of <see cref="MaxNotificationsPerHour"/>.</summary>
+    public const int DefaultMaxNotificationsPerHour = 50;
+
+    /// <inheritdoc cref="DefaultMaxNotificationsPerHour"/>
+    public const int MaxNotificationsPerHourLimit = 10_000;
 
     /// <summary>Default and bound of <see cref="SettleSeconds"/>; the bound stays well inside a Lambda timeout.</summary>
     public const int DefaultSettleSeconds = 5;

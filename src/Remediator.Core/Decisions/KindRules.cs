@@ -1,4 +1,5 @@
 using Remediator.Core.Diagnosis;
+using Remediator.Core.Notifications;
 using Remediator.Core.Verification;
 
 namespace Remediator.Core.Decisions;
@@ -65,7 +66,7 @@ public static class KindRules
             FindingKind.MalformedProxyResponse => $"function {function}, invoked by {via}, returned a response that is not a Lambda proxy response: it must return {ProxyShape}"
                 + (loggedResponseBody is null
                     ? "; the logs did not include its response body (INFO-level execution logs do)"
-                    : $"; it returned (as logged): {loggedResponseBody}"),
+                    : $"; it returned (quoted from the log): {UntrustedText.Quote(loggedResponseBody, DiagnosisLimits.MaxEvidenceChars)}"),
             FindingKind.PackagePermissionDenied => $"the Lambda runtime cannot read the deployment package of function {function}, invoked by {via}: {PackageAdvice}",
             FindingKind.HandlerNotFound => $"the handler of function {function}, invoked by {via}, or its module cannot be found: {HandlerAdvice}",
             FindingKind.FunctionError => $"function {function}, invoked by {via}, ran and failed with its own error: {FunctionErrorAdvice}",

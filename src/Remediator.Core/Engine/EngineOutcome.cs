@@ -94,6 +94,9 @@ public sealed record EngineOutcome
     /// <summary>The SNS message id, when notified.</summary>
     public string? NotificationId { get; init; }
 
+    /// <summary>True when a notification was due but the hour's cap (<c>REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR</c>) held it back.</summary>
+    public bool NotificationSuppressed { get; init; }
+
     /// <summary>The finding's kind, if any.</summary>
     public FindingKind? Kind => Finding?.Kind;
 

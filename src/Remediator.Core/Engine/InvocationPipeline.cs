@@ -9,7 +9,7 @@ namespace Remediator.Core.Engine;
 /// <summary>
 /// One invocation's way through the findings of one batch, top to bottom: resolve each finding → check where its
 /// lines come from → group them into root causes → claim and assess each root cause → prove ownership → apply
-/// the mode → write what is due → report. Every finding ends
+/// the mode → write what is due → report (and, when this pass owes it, the notification cap's summary). Every finding ends
 /// with its root cause's outcome (docs/ARCHITECTURE.md, "Engine pipeline").
 /// </summary>
 internal sealed class InvocationPipeline
@@ -86,6 +86,10 @@ internal sealed class InvocationPipeline
                 WriteResult written = await write.WriteAsync(assessment, cancellationToken).ConfigureAwait(false);
                 Place(outcomes, assessment.RootCause, await report.ReportAsync(written, cancellationToken).ConfigureAwait(false));
             }
+
+            // Every root cause is recorded by now; the cap's summary counts what this pass held back too.
+            current = null;
+            await report.SummarizeAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -8,12 +8,14 @@ namespace Remediator.Core.Engine;
 /// <summary>
 /// Reports how a root cause ended: one outcome per finding, a notification when a person should hear of it
 /// (a fix made now always; recommendations and tickets once per interval of the root cause, and once per
-/// pass for one target), and the outcome recorded under the lease. The first finding speaks for the root cause.
+/// pass for one target) and the hour's notification cap allows it, and the outcome recorded under the lease.
+/// The first finding speaks for the root cause.
 /// </summary>
 internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, LogBatch batch)
 {
-    // Recommendations and tickets this pass published, by what they say (see SameMessageKey).
+    // Recommendations and tickets this pass published or held back, by what they say (see SameMessageKey).
     private readonly HashSet<string> notifiedThisPass = new(StringComparer.Ordinal);
+    private readonly NotificationAllowance allowance = new(deps.Ledger, settings, options);
 
     /// <summary>The outcomes of the root cause's findings, in member order; throws (after recording the outcome) when publishing fails.</summary>
     public async Task<IReadOnlyList<EngineOutcome>> ReportAsync(WriteResult result, CancellationToken cancellationToken)
@@ -30,13 +32,23 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
 
         // Another root cause of this pass that ended on the same target has just told the person the same thing.
         bool toldAlready = notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage);
+        bool suppressed = false;
         if (notify && !toldAlready)
         {
             try
             {
-                string messageId = await deps.Notifications!.PublishAsync(
-                    NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!), cancellationToken).ConfigureAwait(false);
-                outcomes[0] = outcomes[0] with { Notified = true, NotificationId = messageId };
+                if (await allowance.TakeAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    string messageId = await deps.Notifications!.PublishAsync(
+                        NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!), cancellationToken).ConfigureAwait(false);
+                    outcomes[0] = outcomes[0] with { Notified = true, NotificationId = messageId };
+                }
+                else
+                {
+                    suppressed = true;
+                    outcomes[0] = outcomes[0] with { NotificationSuppressed = true };
+                }
+
                 if (sameMessage is not null)
                 {
                     notifiedThisPass.Add(sameMessage);
@@ -50,8 +62,22 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
             }
         }
 
-        await CompleteAsync(result, notify ? now : null, notificationFailed: false).ConfigureAwait(false);
+        // A held-back notification told nobody: the record keeps the last time someone was told.
+        await CompleteAsync(result, notify && !suppressed ? now : null, notificationFailed: false).ConfigureAwait(false);
         return outcomes;
+    }
+
+    /// <summary>
+    /// Publishes the one message that says how many notifications the hour's cap held back, when this pass owes it
+    /// (the ledger gives it to exactly one suppressed notification per hour).
+    /// </summary>
+    public async Task SummarizeAsync(CancellationToken cancellationToken)
+    {
+        if (allowance.TakeSummary() is { } summary && settings.TopicArn is not null && deps.Notifications is not null)
+        {
+            await deps.Notifications.PublishAsync(
+                NotificationFormatter.FormatSummary(summary).ToSnsMessage(settings.TopicArn), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed)

@@ -11,6 +11,7 @@ public sealed class InMemoryLedger : ILedger
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<DateTimeOffset, long> _fixesPerHour = [];
+    private readonly Dictionary<DateTimeOffset, (long Count, bool SummaryTaken)> _notificationsPerHour = [];
     private readonly TimeProvider _time;
     private readonly LedgerOptions _options;
 
@@ -102,6 +103,25 @@ public sealed class InMemoryLedger : ILedger
     }
 
     /// <inheritdoc />
+    public Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken)
+    {
+        LedgerRules.ValidateLimit(maxNotificationsPerHour);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var now = LedgerRules.Now(_time);
+            var hour = LedgerRules.HourStart(now);
+            ForgetCountersOlderThan(now - _options.CounterRetention);
+            var (count, summaryTaken) = _notificationsPerHour.GetValueOrDefault(hour);
+            count++;
+            var allowed = count <= maxNotificationsPerHour;
+            var summaryDue = !allowed && !summaryTaken;
+            _notificationsPerHour[hour] = (count, summaryTaken || summaryDue);
+            return Task.FromResult(new NotificationBudget(allowed, count, maxNotificationsPerHour, hour, summaryDue));
+        }
+    }
+
+    /// <inheritdoc />
     public IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken)
     {
         List<LedgerRecord> snapshot;
@@ -143,6 +163,11 @@ public sealed class InMemoryLedger : ILedger
         foreach (var hour in _fixesPerHour.Keys.Where(hour => hour < cutoff).ToList())
         {
             _fixesPerHour.Remove(hour);
+        }
+
+        foreach (var hour in _notificationsPerHour.Keys.Where(hour => hour < cutoff).ToList())
+        {
+            _notificationsPerHour.Remove(hour);
         }
     }
 }

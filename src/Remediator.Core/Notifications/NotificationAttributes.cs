@@ -3,7 +3,7 @@ namespace Remediator.Core.Notifications;
 /// <summary>SNS message attribute names (subscription filter policies depend on them).</summary>
 public static class NotificationAttributes
 {
-    /// <summary><c>Fixed</c>, <c>Recommended</c> or <c>Ticket</c>.</summary>
+    /// <summary><c>Fixed</c>, <c>Recommended</c> or <c>Ticket</c> (<see cref="SummaryOutcome"/> for the notification cap's summary).</summary>
     public const string Outcome = "outcome";
 
     /// <summary>The outcome reason, e.g. <c>RoleBasedIntegration</c>.</summary>
@@ -20,4 +20,10 @@ public static class NotificationAttributes
 
     /// <summary>The account Remediator runs in.</summary>
     public const string AccountId = "accountId";
+
+    /// <summary>The <see cref="Outcome"/> of the message that says how many notifications the hourly cap held back.</summary>
+    public const string SummaryOutcome = "Summary";
+
+    /// <summary>The <see cref="Reason"/> of that message.</summary>
+    public const string NotificationCapReason = "NotificationCapReached";
 }

@@ -1,206 +1,110 @@
 using System.Globalization;
-using System.Text;
 using Remediator.Core.Decisions;
-using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
 
 namespace Remediator.Core.Notifications;
 
 /// <summary>
-/// The text of every notification, written once: a subject under 100 ASCII characters without line
-/// breaks, and a body a person can act on (what failed, the evidence, what was verified, what was done,
-/// the statement and the commands to apply or undo it).
+/// The text of every notification, written once: a subject of printable ASCII under 100 characters built only
+/// from values of a known shape, attributes likewise, and a body a person can act on (what failed, the quoted
+/// evidence, what was verified, what was done, the statement and the commands to apply or undo it), every field
+/// cleaned and bounded and the whole within SNS's limit (docs/ARCHITECTURE.md, "Safety rules" 12).
 /// </summary>
 public static class NotificationFormatter
 {
-    /// <summary>SNS takes subjects shorter than 100 characters.</summary>
-    public const int MaxSubjectLength = 99;
+    /// <inheritdoc cref="NotificationLimits.MaxSubjectLength"/>
+    public const int MaxSubjectLength = NotificationLimits.MaxSubjectLength;
 
     /// <summary>Formats the notification for a Fixed, Recommended or Ticket outcome.</summary>
     public static Notification Format(EngineOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new Notification(Subject(outcome), Body(outcome), Attributes(outcome));
+        string subject = Subject(outcome);
+        IReadOnlyDictionary<string, string> attributes = Attributes(outcome);
+        return new Notification(subject, Fit(NotificationBody.Write(outcome), subject, attributes), attributes);
     }
 
     /// <summary>The subject line.</summary>
     public static string Subject(EngineOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        string where = outcome.ApiId is null ? string.Empty : $" ({outcome.ApiId}/{outcome.Stage})";
-        string function = FunctionDisplay(outcome, qualified: true) ?? "its function";
+        string? api = SafeIdentifiers.ApiId(outcome.ApiId);
+        string? stage = SafeIdentifiers.Stage(outcome.Stage);
+        string where = api is null ? string.Empty : stage is null ? $" ({api})" : $" ({api}/{stage})";
+        string? function = FunctionForSubject(outcome);
         string subject = outcome.Outcome switch
         {
-            RemediationOutcome.Fixed => $"Remediator fixed: API Gateway may now invoke {function}{where}",
-            RemediationOutcome.Recommended => $"Remediator recommends: allow API Gateway to invoke {function}{where}",
-            _ => $"Remediator ticket: {outcome.Reason} on {outcome.ApiId ?? "an API"}{(outcome.Stage is null ? string.Empty : "/" + outcome.Stage)}"
-                + (FunctionDisplay(outcome, qualified: true) is { } name ? $" ({name})" : string.Empty),
+            RemediationOutcome.Fixed => $"Remediator fixed: API Gateway may now invoke {function ?? "its function"}{where}",
+            RemediationOutcome.Recommended => $"Remediator recommends: allow API Gateway to invoke {function ?? "its function"}{where}",
+            _ => $"Remediator ticket: {outcome.Reason} on {(api is null ? "an API" : stage is null ? api : $"{api}/{stage}")}"
+                + (function is null ? string.Empty : $" ({function})"),
         };
-        return Clip(Ascii(subject), MaxSubjectLength);
+        return SubjectLine(subject);
     }
 
-    /// <summary>The message attributes.</summary>
+    /// <summary>The message attributes: only values of their known shape; any other is left out.</summary>
     public static IReadOnlyDictionary<string, string> Attributes(EngineOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [NotificationAttributes.Outcome] = outcome.Outcome.ToString(),
-            [NotificationAttributes.Reason] = outcome.Reason.ToString(),
-        };
-        Add(attributes, NotificationAttributes.Kind, outcome.Kind?.ToString());
-        Add(attributes, NotificationAttributes.ApiId, outcome.ApiId);
-        Add(attributes, NotificationAttributes.FunctionName, outcome.FunctionName);
-        Add(attributes, NotificationAttributes.AccountId, outcome.AccountId);
+        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Add(attributes, NotificationAttributes.Outcome, SafeIdentifiers.Token(outcome.Outcome.ToString()));
+        Add(attributes, NotificationAttributes.Reason, SafeIdentifiers.Token(outcome.Reason.ToString()));
+        Add(attributes, NotificationAttributes.Kind, SafeIdentifiers.Token(outcome.Kind?.ToString()));
+        Add(attributes, NotificationAttributes.ApiId, SafeIdentifiers.ApiId(outcome.ApiId));
+        Add(attributes, NotificationAttributes.FunctionName, SafeIdentifiers.FunctionName(outcome.FunctionName));
+        Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(outcome.AccountId));
         return attributes;
     }
 
-    /// <summary>The plain-text body.</summary>
+    /// <summary>The plain-text body, within what SNS leaves once the subject and attributes are counted.</summary>
     public static string Body(EngineOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var text = new StringBuilder();
-        text.Append(Headline(outcome)).Append("\n\n");
-
-        Section(text, "WHAT FAILED");
-        text.Append(WhatFailed(outcome)).Append('\n');
-        if (outcome.Finding is { } finding)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{finding.Occurrences} request(s) failed between {Time(finding.FirstTimestamp)} and {Time(finding.LastTimestamp)}.\n");
-            if (finding.RequestIds.Count > 0)
-            {
-                text.Append("Request ids: ").Append(Line(string.Join(", ", finding.RequestIds))).Append('\n');
-            }
-
-            text.Append('\n');
-            Section(text, $"EVIDENCE (log group {Line(outcome.LogGroup ?? "unknown")})");
-            foreach (string line in finding.Evidence)
-            {
-                text.Append("  ").Append(Line(line)).Append('\n');
-            }
-
-            if (outcome.LoggedFunctionArn is { } logged)
-            {
-                text.Append("  The log named function ").Append(Line(logged)).Append(" (a hint; the control plane decides).\n");
-            }
-        }
-
-        text.Append('\n');
-        Section(text, "WHAT WAS VERIFIED (control plane)");
-        if (outcome.Verified.Count == 0)
-        {
-            text.Append("  Nothing: no control-plane read was needed to decide.\n");
-        }
-
-        foreach (string step in outcome.Verified)
-        {
-            text.Append("  - ").Append(Line(step)).Append('\n');
-        }
-
-        text.Append('\n');
-        Section(text, "WHAT WAS DONE");
-        text.Append(WhatWasDone(outcome)).Append('\n');
-        AppendFix(text, outcome);
-
-        text.Append('\n').Append(CultureInfo.InvariantCulture, $"Account {outcome.AccountId ?? "unknown"}, region {outcome.Region ?? "unknown"}.");
-        // The ledger key names the record to look up; outcomes built outside the engine carry only the finding.
-        if ((outcome.LedgerKey ?? outcome.Finding?.Fingerprint) is { } rootCause)
-        {
-            text.Append(" Root cause ").Append(rootCause).Append('.');
-        }
-
-        return text.Append('\n').ToString();
+        return Fit(NotificationBody.Write(outcome), Subject(outcome), Attributes(outcome));
     }
 
-    private static string Headline(EngineOutcome outcome) => outcome.Outcome switch
+    /// <summary>
+    /// The one message of an hour in which the notification cap was reached: how many notifications were held back
+    /// so far, and where their outcomes still are.
+    /// </summary>
+    public static Notification FormatSummary(SuppressedNotifications summary)
     {
-        RemediationOutcome.Fixed => $"Remediator added a missing permission: API Gateway may now invoke {FunctionDisplay(outcome, qualified: true)}.",
-        RemediationOutcome.Recommended => $"Remediator recommends a permission: API Gateway may not invoke {FunctionDisplay(outcome, qualified: true)}, and nothing was changed.",
-        _ => $"Remediator needs a person ({outcome.Reason}): nothing was changed.",
-    };
-
-    private static string WhatFailed(EngineOutcome outcome)
-    {
-        string what = outcome.Kind switch
+        ArgumentNullException.ThrowIfNull(summary);
+        string hour = summary.HourStart.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        string next = summary.HourStart.AddHours(1).UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        string subject = SubjectLine(string.Create(
+            CultureInfo.InvariantCulture, $"Remediator: notification cap reached, {summary.Suppressed} notification(s) suppressed"));
+        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            FindingKind.MissingInvokePermission => "API Gateway was refused when it invoked the integration's Lambda function",
-            FindingKind.AuthorizerInvokePermission => "API Gateway was refused when it invoked the Lambda authorizer",
-            FindingKind.MalformedProxyResponse => "The Lambda function returned a malformed proxy response (502)",
-            FindingKind.PackagePermissionDenied => "The Lambda runtime could not read the function's deployment package (502)",
-            FindingKind.HandlerNotFound => "The Lambda function's handler could not be found (502)",
-            FindingKind.FunctionError => "The Lambda function failed with its own error (502)",
-            FindingKind.Unrecognized => "The API answered with a 5xx that Remediator does not recognise",
-            _ => "The invocation's input could not be processed",
+            [NotificationAttributes.Outcome] = NotificationAttributes.SummaryOutcome,
+            [NotificationAttributes.Reason] = NotificationAttributes.NotificationCapReason,
         };
-        string api = outcome.ApiId is null
-            ? string.Empty
-            : $" on {TypeName(outcome.ApiType)}{outcome.ApiId}, stage {outcome.Stage}";
-        string target = Target(outcome) is { } described ? $", {described}" : string.Empty;
-        return Line($"{what}{api}{target}.");
+        Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(summary.AccountId));
+        string body = string.Create(CultureInfo.InvariantCulture, $"""
+            Remediator reached its cap of {summary.Limit} notification(s) in the hour from {hour} UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).
+
+            {summary.Suppressed} notification(s) were suppressed in that hour so far; any more until {next} UTC are suppressed without another message.
+            Nothing else changed: every outcome is still logged (one JSON line per outcome in Remediator's log group, notification suppressed), counted in the NotificationsSuppressed metric and recorded in the ledger. A recommendation or ticket is notified again when its root cause is next seen after the cap resets.
+
+            Account {SafeIdentifiers.AccountId(summary.AccountId) ?? "unknown"}, region {UntrustedText.Line(summary.Region ?? "unknown", 64)}.
+
+            """);
+        return new Notification(subject, Fit(body.ReplaceLineEndings("\n"), subject, attributes), attributes);
     }
 
-    private static string WhatWasDone(EngineOutcome outcome) => outcome.Outcome switch
-    {
-        RemediationOutcome.Fixed or RemediationOutcome.Recommended => Sentence(outcome.Detail),
-        _ => Sentence($"nothing was changed: {outcome.Detail}"),
-    };
+    private static string Fit(string body, string subject, IReadOnlyDictionary<string, string> attributes) =>
+        UntrustedText.FitUtf8(body, NotificationLimits.MessageBudget(subject, attributes));
 
-    private static string Sentence(string text)
+    private static string SubjectLine(string subject)
     {
-        string line = Line(text).TrimEnd('.');
-        return line.Length == 0 ? line : string.Concat(char.ToUpperInvariant(line[0]).ToString(), line.AsSpan(1), ".");
+        string ascii = UntrustedText.Only(subject, SafeIdentifiers.SubjectChars);
+        return ascii.Length <= MaxSubjectLength ? ascii : string.Concat(ascii.AsSpan(0, MaxSubjectLength - 3), "...");
     }
 
-    private static void AppendFix(StringBuilder text, EngineOutcome outcome)
-    {
-        if (outcome.StatementJson is null)
-        {
-            return;
-        }
-
-        bool applied = outcome.Outcome == RemediationOutcome.Fixed;
-        text.Append('\n');
-        Section(text, applied ? "STATEMENT ADDED" : "THE STATEMENT THAT WOULD FIX IT");
-        text.Append(Line(outcome.StatementJson)).Append('\n');
-        if (applied && outcome.RemovePermissionCommand is { } undo)
-        {
-            text.Append('\n');
-            Section(text, "TO UNDO");
-            text.Append(Line(undo)).Append('\n');
-        }
-        else if (!applied && outcome.AddPermissionCommand is { } apply)
-        {
-            text.Append('\n');
-            Section(text, "TO APPLY IT BY HAND");
-            text.Append(Line(apply)).Append('\n');
-        }
-    }
-
-    private static string? Target(EngineOutcome outcome) =>
-        outcome.AuthorizerId is not null ? $"authorizer {outcome.AuthorizerId}"
-        : outcome.RouteKey is not null ? $"route {outcome.RouteKey}"
-        : outcome.HttpMethod is not null ? $"method {outcome.HttpMethod} {outcome.ResourcePath}"
-        : outcome.Finding is { HttpMethod: { } method, ResourcePath: { } path } ? $"request {method} {path}"
-        : outcome.Finding?.RouteKey is { } route ? $"route {route}"
-        : null;
-
-    private static string TypeName(ApiType type) => type switch
-    {
-        ApiType.Rest => "REST API ",
-        ApiType.Http => "HTTP API ",
-        ApiType.WebSocket => "WebSocket API ",
-        _ => "API ",
-    };
-
-    private static string? FunctionDisplay(EngineOutcome outcome, bool qualified) =>
-        outcome.FunctionName is not { } name ? null
-        : qualified && outcome.Qualifier is { } qualifier ? $"{name}:{qualifier}"
+    private static string? FunctionForSubject(EngineOutcome outcome) =>
+        SafeIdentifiers.FunctionName(outcome.FunctionName) is not { } name ? null
+        : SafeIdentifiers.Qualifier(outcome.Qualifier) is { } qualifier ? $"{name}:{qualifier}"
         : name;
-
-    private static void Section(StringBuilder text, string title) => text.Append(title).Append('\n');
-
-    private static string Time(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static void Add(SortedDictionary<string, string> attributes, string name, string? value)
     {
@@ -210,30 +114,4 @@ public static class NotificationFormatter
             attributes[name] = value;
         }
     }
-
-    // Logged text is the caller's: one line each, no control characters.
-    private static string Line(string text)
-    {
-        var line = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            line.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return line.ToString();
-    }
-
-    private static string Ascii(string text)
-    {
-        var ascii = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            ascii.Append(c is >= ' ' and <= '~' ? c : '?');
-        }
-
-        return ascii.ToString();
-    }
-
-    private static string Clip(string text, int length) =>
-        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 3), "...");
 }

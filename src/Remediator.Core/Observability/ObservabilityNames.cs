@@ -64,9 +64,12 @@ public static class ObservabilityNames
     /// <inheritdoc cref="FindingsSeen"/>
     public const string BreakerOpen = "BreakerOpen";
 
+    /// <summary>Outcomes whose notification the hourly cap (<c>REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR</c>) held back.</summary>
+    public const string NotificationsSuppressed = "NotificationsSuppressed";
+
     /// <summary>Every metric, in the order documents list them.</summary>
     public static IReadOnlyList<string> Metrics { get; } =
-        [FindingsSeen, Fixed, Tickets, AlreadyAllowed, Errors, BreakerOpen];
+        [FindingsSeen, Fixed, Tickets, AlreadyAllowed, Errors, BreakerOpen, NotificationsSuppressed];
 
     /// <summary>Dimension names: only these two, both with a small fixed set of values, so the metric
     /// count (and the bill) stays bounded whatever the logs contain.</summary>

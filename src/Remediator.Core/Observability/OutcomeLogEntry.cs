@@ -14,6 +14,7 @@ namespace Remediator.Core.Observability;
 /// <param name="StatementId">The statement id added or proposed.</param>
 /// <param name="Duration">Time spent on this finding.</param>
 /// <param name="Message">One human sentence.</param>
+/// <param name="NotificationSuppressed">A notification was due and the hourly cap held it back.</param>
 public sealed record OutcomeLogEntry(
     DateTimeOffset Timestamp,
     string? RequestId,
@@ -25,7 +26,8 @@ public sealed record OutcomeLogEntry(
     string? FunctionArn,
     string? StatementId,
     TimeSpan? Duration,
-    string Message)
+    string Message,
+    bool NotificationSuppressed = false)
 {
     /// <summary>The log and metric name of the outcome (<see cref="ObservabilityNames.OutcomeName"/>).</summary>
     public string OutcomeName => ObservabilityNames.OutcomeName(Outcome, Reason);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Remediator.Core.Notifications;
 
 namespace Remediator.Core.Observability;
 
@@ -17,6 +18,13 @@ public static class StructuredLogFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };
+
+    /// <summary>
+    /// Longest text field of a line, in UTF-16 code units. Fields carry text from logs and API names, so each is
+    /// also cleaned of control and format characters (docs/ARCHITECTURE.md, "Safety rules" 12): an escaped bidi
+    /// override or line break is still one once a console decodes the JSON.
+    /// </summary>
+    public const int MaxFieldChars = 8192;
 
     /// <summary>One line for one outcome; null fields are left out.</summary>
     public static string Format(OutcomeLogEntry entry)
@@ -36,7 +44,7 @@ public static class StructuredLogFormatter
                 writer.WriteNumber(ObservabilityNames.DurationMs, Math.Round(duration.TotalMilliseconds, 2));
             }
 
-            writer.WriteString(ObservabilityNames.Message, entry.Message);
+            WriteText(writer, ObservabilityNames.Message, entry.Message);
         });
     }
 
@@ -48,7 +56,7 @@ public static class StructuredLogFormatter
         {
             WriteHeader(writer, entry.Timestamp, entry.Level, entry.RequestId);
             WriteOptional(writer, ObservabilityNames.ErrorType, entry.ErrorType);
-            writer.WriteString(ObservabilityNames.Message, entry.Message);
+            WriteText(writer, ObservabilityNames.Message, entry.Message);
         });
     }
 
@@ -80,7 +88,10 @@ public static class StructuredLogFormatter
     {
         if (value is not null)
         {
-            writer.WriteString(name, value);
+            WriteText(writer, name, value);
         }
     }
+
+    private static void WriteText(Utf8JsonWriter writer, string name, string value) =>
+        writer.WriteString(name, UntrustedText.Line(value, MaxFieldChars));
 }

@@ -2,7 +2,7 @@ namespace Remediator.Core.Ports;
 
 /// <summary>
 /// Durable memory of remediations, shared by concurrent invocations: an exclusive lease per key so
-/// only one invocation acts on a root cause at a time, the outcome of each pass, and the fixes-per-hour breaker.
+/// only one invocation acts on a root cause at a time, the outcome of each pass, the fixes-per-hour breaker and the notifications-per-hour cap.
 /// </summary>
 /// <remarks>
 /// Expected outcomes (a lease held by someone else, a lease lost, a breaker that is open) are values;
@@ -37,6 +37,13 @@ public interface ILedger
     /// <paramref name="maxFixesPerHour"/>. Call it before acting: a denied budget means the breaker is open.
     /// </summary>
     Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one notification against the current UTC hour, atomically and whether or not it is allowed (so the count
+    /// says how many were suppressed): allowed while the count is at most <paramref name="maxNotificationsPerHour"/>.
+    /// The first suppressed request of the hour, and only it, is told that the summary is due.
+    /// </summary>
+    Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken);
 
     /// <summary>Every live remediation record, in no particular order (for audit and revert).</summary>
     IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
+using Remediator.Core.Notifications;
 using Remediator.Core.Ports;
 
 namespace Remediator.Core.Verification;
@@ -21,7 +22,7 @@ public static class ApiResolver
         RestApi? restApi = await reader.GetRestApiAsync(apiId, cancellationToken).ConfigureAwait(false);
         if (restApi is not null)
         {
-            trail.Add($"API {apiId} is a REST API (\"{restApi.Name}\").");
+            trail.Add($"API {apiId} is a REST API ({UntrustedText.Quote(restApi.Name, NotificationLimits.MaxNameChars)}).");
             return request.ApiTypeHint is ApiType.Http or ApiType.WebSocket
                 ? Resolution.Failed(OutcomeReason.LogControlPlaneMismatch, $"the log shape is that of a {request.ApiTypeHint} API, but {apiId} is a REST API", trail)
                 : await RestResolver.ResolveAsync(request, reader, trail, cancellationToken).ConfigureAwait(false);
@@ -42,10 +43,10 @@ public static class ApiResolver
             "WEBSOCKET" => ApiType.WebSocket,
             _ => ApiType.Unknown,
         };
-        trail.Add($"API {apiId} is a{(type == ApiType.Http ? "n HTTP" : " WebSocket")} API (\"{api.Name}\").");
+        trail.Add($"API {apiId} is a{(type == ApiType.Http ? "n HTTP" : " WebSocket")} API ({UntrustedText.Quote(api.Name, NotificationLimits.MaxNameChars)}).");
         if (type == ApiType.Unknown)
         {
-            return Resolution.Failed(OutcomeReason.Unresolvable, $"API {apiId} has protocol type \"{api.ProtocolType}\", which Remediator does not know", trail);
+            return Resolution.Failed(OutcomeReason.Unresolvable, $"API {apiId} has protocol type {UntrustedText.Quote(api.ProtocolType, NotificationLimits.MaxNameChars)}, which Remediator does not know", trail);
         }
 
         return request.ApiTypeHint != ApiType.Unknown && request.ApiTypeHint != type

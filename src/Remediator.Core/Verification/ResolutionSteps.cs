@@ -1,5 +1,6 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
+using Remediator.Core.Notifications;
 
 namespace Remediator.Core.Verification;
 
@@ -59,7 +60,7 @@ internal static class ResolutionSteps
             return TargetStep.Failed(OutcomeReason.Unresolvable, $"authorizer {authorizerId} of {apiName} does not exist");
         }
 
-        lines.Add($"{ownerSentence} uses authorizer {authorizer.Id} (\"{authorizer.Name}\", type {authorizer.Type}).");
+        lines.Add($"{ownerSentence} uses authorizer {authorizer.Id} ({UntrustedText.Quote(authorizer.Name, NotificationLimits.MaxNameChars)}, type {authorizer.Type}).");
         if (!authorizer.CallsLambda)
         {
             return TargetStep.Failed(OutcomeReason.LogControlPlaneMismatch, $"authorizer {authorizer.Id} is of type {authorizer.Type}, not a Lambda authorizer");

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Remediator.Core.Engine;
+using Remediator.Core.Notifications;
+using Remediator.Core.Observability;
 
 namespace Remediator.Lambda.Handling;
 
@@ -19,7 +21,7 @@ public sealed record OutcomeSummary(
     [property: JsonPropertyName("notificationId")] string? NotificationId,
     [property: JsonPropertyName("detail")] string Detail)
 {
-    /// <summary>Summarises one engine outcome.</summary>
+    /// <summary>Summarises one engine outcome; text fields are cleaned and bounded as log fields are (docs/ARCHITECTURE.md, "Safety rules" 12).</summary>
     public static OutcomeSummary From(EngineOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -27,15 +29,17 @@ public sealed record OutcomeSummary(
             outcome.Outcome.ToString(),
             outcome.Reason.ToString(),
             outcome.Kind?.ToString(),
-            outcome.ApiId,
-            outcome.Stage,
-            outcome.FunctionArn,
-            outcome.Qualifier,
-            outcome.StatementId,
-            outcome.SourceArn,
-            outcome.StatementJson,
-            outcome.Verified,
-            outcome.NotificationId,
-            outcome.Detail);
+            Text(outcome.ApiId),
+            Text(outcome.Stage),
+            Text(outcome.FunctionArn),
+            Text(outcome.Qualifier),
+            Text(outcome.StatementId),
+            Text(outcome.SourceArn),
+            Text(outcome.StatementJson),
+            [.. outcome.Verified.Select(step => UntrustedText.Line(step, StructuredLogFormatter.MaxFieldChars))],
+            Text(outcome.NotificationId),
+            UntrustedText.Line(outcome.Detail, StructuredLogFormatter.MaxFieldChars));
     }
+
+    private static string? Text(string? value) => value is null ? null : UntrustedText.Line(value, StructuredLogFormatter.MaxFieldChars);
 }

@@ -44,6 +44,7 @@ public class RemediatorSettingsReaderTests
             (RemediatorVariables.StageScope, "any"),
             (RemediatorVariables.MaxFixesPerInvocation, "3"),
             (RemediatorVariables.MaxFixesPerHour, "25"),
+            (RemediatorVariables.MaxNotificationsPerHour, "12"),
             (RemediatorVariables.SettleSeconds, "0"),
             (RemediatorVariables.MaxAttempts, "5"),
             (RemediatorVariables.Ownership, "tag"));
@@ -59,6 +60,7 @@ public class RemediatorSettingsReaderTests
                 StageScope = StageScope.Any,
                 MaxFixesPerInvocation = 3,
                 MaxFixesPerHour = 25,
+                MaxNotificationsPerHour = 12,
                 SettleDelay = TimeSpan.Zero,
                 MaxAttempts = 5,
                 Ownership = OwnershipProofs.Tag,
@@ -162,6 +164,8 @@ public class RemediatorSettingsReaderTests
     [InlineData(RemediatorVariables.MaxFixesPerInvocation, "100")]
     [InlineData(RemediatorVariables.MaxFixesPerHour, "1")]
     [InlineData(RemediatorVariables.MaxFixesPerHour, "10000")]
+    [InlineData(RemediatorVariables.MaxNotificationsPerHour, "1")]
+    [InlineData(RemediatorVariables.MaxNotificationsPerHour, "10000")]
     [InlineData(RemediatorVariables.SettleSeconds, "0")]
     [InlineData(RemediatorVariables.SettleSeconds, "300")]
     [InlineData(RemediatorVariables.MaxAttempts, "1")]
@@ -216,6 +220,9 @@ public class RemediatorSettingsReaderTests
     [InlineData(RemediatorVariables.MaxFixesPerHour, "-1", "is not a whole number from 1 to 10000")]
     [InlineData(RemediatorVariables.MaxFixesPerHour, "1e3", "is not a whole number")]
     [InlineData(RemediatorVariables.MaxFixesPerHour, "99999999999", "is not a whole number")]
+    [InlineData(RemediatorVariables.MaxNotificationsPerHour, "0", "is not a whole number from 1 to 10000")]
+    [InlineData(RemediatorVariables.MaxNotificationsPerHour, "10001", "is not a whole number from 1 to 10000")]
+    [InlineData(RemediatorVariables.MaxNotificationsPerHour, "many", "is not a whole number")]
     [InlineData(RemediatorVariables.SettleSeconds, "301", "is not a whole number from 0 to 300")]
     [InlineData(RemediatorVariables.SettleSeconds, "1.5", "is not a whole number")]
     [InlineData(RemediatorVariables.MaxAttempts, "0", "is not a whole number from 1 to 20")]

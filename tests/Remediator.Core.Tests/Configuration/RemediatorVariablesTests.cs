@@ -12,7 +12,7 @@ public class RemediatorVariablesTests
             [
                 "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
                 "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
-                "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR",
+                "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR",
                 "REMEDIATOR_SETTLE_SECONDS", "REMEDIATOR_MAX_ATTEMPTS", "REMEDIATOR_OWNERSHIP",
             ],
             RemediatorVariables.All);
@@ -33,6 +33,7 @@ public class RemediatorVariablesTests
         Assert.Equal(OwnershipProofs.Stack | OwnershipProofs.Tag, RemediatorVariables.DefaultOwnership);
         Assert.Equal(10, RemediatorVariables.DefaultMaxFixesPerInvocation);
         Assert.Equal(100, RemediatorVariables.DefaultMaxFixesPerHour);
+        Assert.Equal(50, RemediatorVariables.DefaultMaxNotificationsPerHour);
         Assert.Equal(5, RemediatorVariables.DefaultSettleSeconds);
         Assert.Equal(3, RemediatorVariables.DefaultMaxAttempts);
     }
@@ -50,6 +51,7 @@ public class RemediatorVariablesTests
         Assert.Equal(StageScope.Stage, settings.StageScope);
         Assert.Equal(10, settings.MaxFixesPerInvocation);
         Assert.Equal(100, settings.MaxFixesPerHour);
+        Assert.Equal(50, settings.MaxNotificationsPerHour);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.SettleDelay);
         Assert.Equal(3, settings.MaxAttempts);
         Assert.Equal(OwnershipProofs.Stack | OwnershipProofs.Tag, settings.Ownership);

@@ -72,7 +72,7 @@ public class KindRulesTests
     {
         string detail = KindRules.TicketFor(FindingKind.MalformedProxyResponse, TargetChecksTests.Target(Pets, null), "{\"body\": {}}")!.Detail;
 
-        Assert.EndsWith("it returned (as logged): {\"body\": {}}", detail, StringComparison.Ordinal);
+        Assert.EndsWith("it returned (quoted from the log): \"{\\\"body\\\": {}}\"", detail, StringComparison.Ordinal);
         Assert.Contains("\"statusCode\": int", detail, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
+using Remediator.Core.Notifications;
 using Remediator.Core.Ports;
 using Remediator.Core.Tests.Support;
 using Xunit.Abstractions;
@@ -188,7 +189,7 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         Assert.Equal(Orders, outcome.FunctionArn);
         Assert.Equal(("POST", "/orders"), (outcome.HttpMethod, outcome.ResourcePath));
         Assert.Contains(Orders, outcome.Detail, StringComparison.Ordinal);
-        Assert.Contains(Body, outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains(UntrustedText.Quote(Body, 512), outcome.Detail, StringComparison.Ordinal);
         SnsMessage ticket = Assert.Single(world.Sns.Published);
         output.WriteLine(ticket.Subject + "\n\n" + ticket.Message);
         Assert.Contains("orders-handler", ticket.Subject, StringComparison.Ordinal);

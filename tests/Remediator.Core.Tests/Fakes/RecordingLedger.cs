@@ -46,6 +46,12 @@ public sealed class RecordingLedger(ILedger inner) : ILedger
         return inner.TryConsumeFixAsync(maxFixesPerHour, cancellationToken);
     }
 
+    public Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("ConsumeNotification", null));
+        return inner.TryConsumeNotificationAsync(maxNotificationsPerHour, cancellationToken);
+    }
+
     public IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken)
     {
         calls.Enqueue(("List", null));

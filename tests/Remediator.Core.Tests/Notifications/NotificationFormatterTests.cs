@@ -136,7 +136,7 @@ public class NotificationFormatterTests
 
         string body = NotificationFormatter.Body(outcome);
 
-        Assert.Contains("  (id) bad  Subject: forged\n", body, StringComparison.Ordinal);
+        Assert.Contains("  log: \"(id) bad  Subject: forged\"\n", body, StringComparison.Ordinal);
     }
 
     [Fact]

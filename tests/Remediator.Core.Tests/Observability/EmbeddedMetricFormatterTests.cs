@@ -19,7 +19,7 @@ public class EmbeddedMetricFormatterTests
             At, RemediatorMode.Enforce, "MissingInvokePermission", new MetricCounts(3, 2, 0, 1, 0, 0), "req-1");
 
         Assert.Equal(
-            """{"_aws":{"Timestamp":1741944413589,"CloudWatchMetrics":[{"Namespace":"Remediator","Dimensions":[["Mode"],["Mode","Kind"]],"Metrics":[{"Name":"FindingsSeen","Unit":"Count"},{"Name":"Fixed","Unit":"Count"},{"Name":"Tickets","Unit":"Count"},{"Name":"AlreadyAllowed","Unit":"Count"},{"Name":"Errors","Unit":"Count"},{"Name":"BreakerOpen","Unit":"Count"}]}]},"Mode":"enforce","Kind":"MissingInvokePermission","FindingsSeen":3,"Fixed":2,"Tickets":0,"AlreadyAllowed":1,"Errors":0,"BreakerOpen":0,"requestId":"req-1"}""",
+            """{"_aws":{"Timestamp":1741944413589,"CloudWatchMetrics":[{"Namespace":"Remediator","Dimensions":[["Mode"],["Mode","Kind"]],"Metrics":[{"Name":"FindingsSeen","Unit":"Count"},{"Name":"Fixed","Unit":"Count"},{"Name":"Tickets","Unit":"Count"},{"Name":"AlreadyAllowed","Unit":"Count"},{"Name":"Errors","Unit":"Count"},{"Name":"BreakerOpen","Unit":"Count"},{"Name":"NotificationsSuppressed","Unit":"Count"}]}]},"Mode":"enforce","Kind":"MissingInvokePermission","FindingsSeen":3,"Fixed":2,"Tickets":0,"AlreadyAllowed":1,"Errors":0,"BreakerOpen":0,"NotificationsSuppressed":0,"requestId":"req-1"}""",
             document);
     }
 
@@ -99,6 +99,6 @@ public class EmbeddedMetricFormatterTests
         JsonElement root = parsed.RootElement;
         int Value(string name) => root.GetProperty(name).GetInt32();
         return (root.GetProperty("Kind").GetString()!, new MetricCounts(
-            Value("FindingsSeen"), Value("Fixed"), Value("Tickets"), Value("AlreadyAllowed"), Value("Errors"), Value("BreakerOpen")));
+            Value("FindingsSeen"), Value("Fixed"), Value("Tickets"), Value("AlreadyAllowed"), Value("Errors"), Value("BreakerOpen"), Value("NotificationsSuppressed")));
     }
 }

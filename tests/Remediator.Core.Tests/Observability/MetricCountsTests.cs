@@ -26,10 +26,18 @@ public class MetricCountsTests
     }
 
     [Fact]
+    public void Of_SuppressedNotification_CountsNotificationsSuppressedBesideTheOutcome()
+    {
+        var entry = new OutcomeLogEntry(DateTimeOffset.UnixEpoch, null, RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "Kind", null, null, null, null, null, "m", NotificationSuppressed: true);
+
+        Assert.Equal(new MetricCounts(1, 1, 0, 0, 0, 0, 1), MetricCounts.Of(entry));
+    }
+
+    [Fact]
     public void Add_SumsEachCount()
     {
         Assert.Equal(
-            new MetricCounts(11, 22, 33, 44, 55, 66),
-            MetricCounts.Add(new MetricCounts(1, 2, 3, 4, 5, 6), new MetricCounts(10, 20, 30, 40, 50, 60)));
+            new MetricCounts(11, 22, 33, 44, 55, 66, 77),
+            MetricCounts.Add(new MetricCounts(1, 2, 3, 4, 5, 6, 7), new MetricCounts(10, 20, 30, 40, 50, 60, 70)));
     }
 }

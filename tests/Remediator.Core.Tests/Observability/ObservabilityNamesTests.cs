@@ -9,7 +9,7 @@ public class ObservabilityNamesTests
     public void Metrics_ArePinned()
     {
         Assert.Equal("Remediator", ObservabilityNames.Namespace);
-        Assert.Equal(["FindingsSeen", "Fixed", "Tickets", "AlreadyAllowed", "Errors", "BreakerOpen"], ObservabilityNames.Metrics);
+        Assert.Equal(["FindingsSeen", "Fixed", "Tickets", "AlreadyAllowed", "Errors", "BreakerOpen", "NotificationsSuppressed"], ObservabilityNames.Metrics);
         Assert.Equal("Mode", ObservabilityNames.ModeDimension);
         Assert.Equal("Kind", ObservabilityNames.KindDimension);
         Assert.Equal("Count", ObservabilityNames.CountUnit);

@@ -1,5 +1,6 @@
 using Remediator.Core.Decisions;
 using System.Text.Json;
+using Remediator.Core.Notifications;
 using Remediator.Core.Observability;
 
 namespace Remediator.Core.Tests.Observability;
@@ -49,17 +50,31 @@ public class StructuredLogFormatterTests
     }
 
     [Fact]
-    public void Format_MessageWithLineBreaksAndQuotes_StaysOneValidLine()
+    public void Format_MessageWithLineBreaksQuotesAndFormatCharacters_StaysOneCleanLine()
     {
-        OutcomeLogEntry entry = Fixed() with { Message = "line one\nline \"two\"\r\n\ttab <b>+</b> ü" };
+        // Escaping alone is not enough: a console that decodes the JSON would show the break and the bidi override.
+        OutcomeLogEntry entry = Fixed() with { Message = "line one\nline \"two\"\r\n\ttab <b>+</b> ü\u202Eevil", ApiId = "a1b2\u200Bc3" };
 
         string line = StructuredLogFormatter.Format(entry);
 
         Assert.DoesNotContain('\n', line);
         Assert.DoesNotContain('\r', line);
         using JsonDocument document = JsonDocument.Parse(line);
-        Assert.Equal(entry.Message, document.RootElement.GetProperty("message").GetString());
+        Assert.Equal("line one line \"two\"   tab <b>+</b> üevil", document.RootElement.GetProperty("message").GetString());
+        Assert.Equal("a1b2c3", document.RootElement.GetProperty("apiId").GetString());
         Assert.Contains("<b>+</b> ü", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_HugeMessage_IsCutWithAMarker()
+    {
+        OutcomeLogEntry entry = Fixed() with { Message = new string('x', 300 * 1024) };
+
+        using JsonDocument document = JsonDocument.Parse(StructuredLogFormatter.Format(entry));
+
+        string message = document.RootElement.GetProperty("message").GetString()!;
+        Assert.Equal(StructuredLogFormatter.MaxFieldChars, message.Length);
+        Assert.EndsWith(UntrustedText.TruncationMarker, message, StringComparison.Ordinal);
     }
 
     [Fact]

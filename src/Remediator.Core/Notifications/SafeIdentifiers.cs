@@ -1,0 +1,42 @@
+using System.Buffers;
+using Remediator.Core.Diagnosis;
+
+namespace Remediator.Core.Notifications;
+
+/// <summary>
+/// The shapes identifiers must have to appear in a subject or a message attribute (docs/ARCHITECTURE.md, "Safety
+/// rules" 12): each method returns the value when it has its shape and null otherwise, so a value of another shape is
+/// dropped, never passed through.
+/// </summary>
+public static class SafeIdentifiers
+{
+    private static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Printable ASCII: what a subject may hold.</summary>
+    public static readonly SearchValues<char> SubjectChars = SearchValues.Create(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    /// <summary>An API Gateway API id: letters and digits, at most 64 (the pattern a grant's API id must have).</summary>
+    public static string? ApiId(string? value) => Shaped(value, 64, Chars.Alphanumeric);
+
+    /// <summary>A stage name: letters, digits, <c>-</c> and <c>_</c>, at most 128.</summary>
+    public static string? Stage(string? value) => Shaped(value, 128, Chars.StageName);
+
+    /// <summary>An account id: 12 ASCII digits.</summary>
+    public static string? AccountId(string? value) => value is { Length: 12 } && Chars.AreAll(value, Chars.Digits) ? value : null;
+
+    /// <summary>A Lambda function name: letters, digits, <c>-</c> and <c>_</c>, at most 64.</summary>
+    public static string? FunctionName(string? value) => Shaped(value, 64, Chars.FunctionName);
+
+    /// <summary>An alias or version: letters, digits, <c>-</c>, <c>_</c> and <c>$</c>, at most 128.</summary>
+    public static string? Qualifier(string? value) => Shaped(value, 128, Chars.Qualifier);
+
+    /// <summary>A request id as the execution-log prefix takes it: at most 64 characters of UUID or base64 text.</summary>
+    public static string? RequestId(string? value) => Shaped(value, DiagnosisLimits.MaxRequestIdChars, Chars.RequestId);
+
+    /// <summary>The name of one of Remediator's own values (an outcome, reason or kind): ASCII letters, at most 64.</summary>
+    public static string? Token(string? value) => Shaped(value, 64, Letters);
+
+    private static string? Shaped(string? value, int maxLength, SearchValues<char> allowed) =>
+        value is not null && value.Length <= maxLength && Chars.AreAll(value, allowed) ? value : null;
+}
