@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
+using Remediator.Core.Notifications;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Sns;
@@ -9,11 +10,11 @@ namespace Remediator.Aws.Sns;
 /// <summary>SNS Publish over the query protocol (version 2010-03-31).</summary>
 public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
 {
-    /// <summary>SNS's limit on the message, in UTF-8 bytes.</summary>
-    public const int MaxMessageBytes = 256 * 1024;
+    /// <summary>SNS's limit on the message and its attributes together, in UTF-8 bytes.</summary>
+    public const int MaxMessageBytes = NotificationLimits.MaxMessageBytes;
 
     /// <summary>SNS's limit on the subject: fewer than 100 characters.</summary>
-    public const int MaxSubjectLength = 99;
+    public const int MaxSubjectLength = NotificationLimits.MaxSubjectLength;
 
     /// <inheritdoc />
     public async Task<string> PublishAsync(SnsMessage message, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
         {
             var prefix = string.Create(CultureInfo.InvariantCulture, $"MessageAttributes.entry.{++index}");
             parameters.Add(new($"{prefix}.Name", name));
-            parameters.Add(new($"{prefix}.Value.DataType", "String"));
+            parameters.Add(new($"{prefix}.Value.DataType", NotificationLimits.AttributeDataType));
             parameters.Add(new($"{prefix}.Value.StringValue", value));
         }
 
@@ -49,9 +50,10 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrEmpty(message.TopicArn);
         ArgumentException.ThrowIfNullOrEmpty(message.Message);
-        if (Encoding.UTF8.GetByteCount(message.Message) > MaxMessageBytes)
+        // The formatter keeps every notification within this; reaching it here is a bug, not an input.
+        if (NotificationLimits.MessageBudget(null, message.Attributes ?? new Dictionary<string, string>()) < Encoding.UTF8.GetByteCount(message.Message))
         {
-            throw new ArgumentException($"SNS message exceeds {MaxMessageBytes} bytes.", nameof(message));
+            throw new ArgumentException($"SNS message and attributes exceed {MaxMessageBytes} bytes.", nameof(message));
         }
 
         if (message.Subject is { } subject && (subject.Length > MaxSubjectLength || subject.Length == 0 || subject.Any(char.IsControl)))

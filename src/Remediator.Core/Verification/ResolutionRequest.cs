@@ -1,4 +1,5 @@
 using Remediator.Core.Diagnosis;
+using Remediator.Core.Notifications;
 using Remediator.Core.Policy;
 
 namespace Remediator.Core.Verification;
@@ -22,4 +23,10 @@ public sealed record ResolutionRequest(
 {
     /// <summary>True when the logs name the method and path of the request.</summary>
     public bool KnowsMethodAndPath => HttpMethod is not null && Path is not null;
+
+    /// <summary>The logged method and path, quoted: the log's words inside a sentence of Remediator's.</summary>
+    public string QuotedRequest => UntrustedText.Quote($"{HttpMethod} {Path}", DiagnosisLimits.MaxFieldChars);
+
+    /// <summary>The logged route key, quoted.</summary>
+    public string QuotedRoute => UntrustedText.Quote(RouteKey, DiagnosisLimits.MaxFieldChars);
 }

@@ -33,10 +33,10 @@ internal static class RestResolver
         RestSelection? selected = RestMethodSelector.Select(resources, request.HttpMethod!, request.Path!);
         if (selected is null)
         {
-            return Resolution.Failed(OutcomeReason.Unresolvable, $"no resource of REST API {apiId} serves {request.HttpMethod} {request.Path}", trail);
+            return Resolution.Failed(OutcomeReason.Unresolvable, $"no resource of REST API {apiId} serves the logged request {request.QuotedRequest}", trail);
         }
 
-        trail.Add($"{request.HttpMethod} {request.Path} is served by resource {selected.Resource.Path}, method {selected.Method.HttpMethod}.");
+        trail.Add($"The logged request {request.QuotedRequest} is served by resource {selected.Resource.Path}, method {selected.Method.HttpMethod}.");
         TargetStep step = await TargetAsync(request, selected, stage, reader, trail, sweep: false, cancellationToken).ConfigureAwait(false);
         return step.ToResolution(trail);
     }

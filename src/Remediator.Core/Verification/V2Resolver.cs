@@ -28,8 +28,8 @@ internal static class V2Resolver
         if (route is not null)
         {
             trail.Add(request.RouteKey is not null
-                ? $"Route key {request.RouteKey} is route {route.RouteId} ({route.RouteKey})."
-                : $"{request.HttpMethod} {request.Path} is served by route {route.RouteKey}.");
+                ? $"The logged route key {request.QuotedRoute} is route {route.RouteId} ({route.RouteKey})."
+                : $"The logged request {request.QuotedRequest} is served by route {route.RouteKey}.");
             TargetStep step = await TargetAsync(request, type, route, stage, reader, trail, sweep: false, cancellationToken).ConfigureAwait(false);
             return step.ToResolution(trail);
         }
@@ -57,7 +57,7 @@ internal static class V2Resolver
 
             ApiRoute? webSocketRoute = RouteSelector.SelectWebSocket(routes, request.RouteKey);
             return webSocketRoute is null
-                ? (null, OutcomeReason.Unresolvable, $"WebSocket API {apiId} has no route {request.RouteKey} and no $default route")
+                ? (null, OutcomeReason.Unresolvable, $"WebSocket API {apiId} has no route matching the logged route key {request.QuotedRoute} and no $default route")
                 : (webSocketRoute, default, null);
         }
 
@@ -69,12 +69,12 @@ internal static class V2Resolver
             ApiRoute? named = RouteSelector.ByKey(routes, request.RouteKey);
             if (named is null)
             {
-                return (null, OutcomeReason.Unresolvable, $"HTTP API {apiId} has no route {request.RouteKey}");
+                return (null, OutcomeReason.Unresolvable, $"HTTP API {apiId} has no route matching the logged route key {request.QuotedRoute}");
             }
 
             // The route key and the path come from the same line; if they disagree, one of them is not API Gateway's.
             return request.KnowsMethodAndPath && !byPath.Contains(named)
-                ? (null, OutcomeReason.LogControlPlaneMismatch, $"the log names route {request.RouteKey}, but {request.HttpMethod} {request.Path} is served by {string.Join(" or ", byPath.Select(r => r.RouteKey).DefaultIfEmpty("no route"))}")
+                ? (null, OutcomeReason.LogControlPlaneMismatch, $"the log names route key {request.QuotedRoute}, but the logged request {request.QuotedRequest} is served by {string.Join(" or ", byPath.Select(r => r.RouteKey).DefaultIfEmpty("no route"))}")
                 : (named, default, null);
         }
 
@@ -87,10 +87,10 @@ internal static class V2Resolver
         return specific.Length switch
         {
             1 => (specific[0], default, null),
-            > 1 => (null, OutcomeReason.Unresolvable, $"{request.HttpMethod} {request.Path} could be served by {string.Join(" or ", specific.Select(r => r.RouteKey))}"),
+            > 1 => (null, OutcomeReason.Unresolvable, $"the logged request {request.QuotedRequest} could be served by {string.Join(" or ", specific.Select(r => r.RouteKey))}"),
             _ => byPath.Length == 1
                 ? (byPath[0], default, null)
-                : (null, OutcomeReason.Unresolvable, $"no route of HTTP API {apiId} serves {request.HttpMethod} {request.Path}"),
+                : (null, OutcomeReason.Unresolvable, $"no route of HTTP API {apiId} serves the logged request {request.QuotedRequest}"),
         };
     }
 

@@ -11,7 +11,10 @@ namespace Remediator.Sandbox.Sns;
 /// <summary>SNS (query protocol, <c>2010-03-31</c>): CreateTopic and Publish, recording every message.</summary>
 internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
 {
-    /// <summary>SNS's message limit: 256 KB of UTF-8.</summary>
+    /// <summary>
+    /// SNS's message limit: 256 KB of UTF-8, attributes included ("All parts of the message attribute, including name,
+    /// type, and value, are included in the message size restriction": Amazon SNS API Reference, MessageAttributeValue).
+    /// </summary>
     public const int MaxMessageBytes = 262144;
 
     private static readonly string[] Operations = ["CreateTopic", "Publish"];
@@ -76,11 +79,6 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             return new ServiceError(404, "NotFound", "Topic does not exist");
         }
 
-        if (Encoding.UTF8.GetByteCount(message) > MaxMessageBytes)
-        {
-            return Invalid("Invalid parameter: Message too long");
-        }
-
         if (subject is not null && (subject.Length is 0 or >= 100 || subject.Any(c => char.IsControl(c))))
         {
             return Invalid("Invalid parameter: Subject");
@@ -98,6 +96,11 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             return Invalid(attributeError);
         }
 
+        if (Encoding.UTF8.GetByteCount(message) + attributes.Sum(a => AttributeBytes(a.Key, a.Value)) > MaxMessageBytes)
+        {
+            return Invalid("Invalid parameter: Message too long");
+        }
+
         var messageId = env.Ids.Guid();
         env.Data.SnsMessages.Add(new PublishedMessage
         {
@@ -113,6 +116,10 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
     }
 
     private static ServiceError Invalid(string message) => new(400, "InvalidParameter", message);
+
+    private static int AttributeBytes(string name, MessageAttribute value) =>
+        Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value.DataType)
+        + Encoding.UTF8.GetByteCount(value.StringValue ?? string.Empty) + Encoding.UTF8.GetByteCount(value.BinaryValue ?? string.Empty);
 
     private static bool HasDefaultEntry(string message)
     {

@@ -96,5 +96,14 @@ public sealed class SnsPublisherTests
         await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, new string('é', 131073)), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task PublishAsync_MessageWithinLimitButOverItWithAttributes_Throws()
+    {
+        await using var server = new LoopbackServer();
+        var attributes = new Dictionary<string, string> { ["outcome"] = "Recommended" };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, new string('m', 256 * 1024 - 10), Attributes: attributes), CancellationToken.None));
+    }
+
     private static SnsPublisher Client(LoopbackServer server) => new(new TestAws().Client(server));
 }

@@ -1,12 +1,15 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
 using Remediator.Core.Notifications;
 using Remediator.Core.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Remediator.Core.Tests.Notifications;
 
-public class NotificationFormatterTests
+public class NotificationFormatterTests(ITestOutputHelper output)
 {
     private const string Pets = "arn:aws:lambda:us-east-1:123456789012:function:pets-handler";
     private const string Sid = "remediator-a1b2c3d4e5-any-GET-pets-any-0123456789abcdef";
@@ -54,7 +57,7 @@ public class NotificationFormatterTests
         [
             "API a1b2c3d4e5 is a REST API (\"pets\").",
             "Stage prod exists.",
-            "GET /pets/42 is served by resource /pets/{id}, method GET.",
+            "The logged request \"GET /pets/42\" is served by resource /pets/{id}, method GET.",
             "Its integration is of type AWS_PROXY with URI arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + Pets + ":${stageVariables.alias}/invocations and no credentials role.",
             "Its URI resolves to function " + Pets + ":live (stage variable alias=live).",
             "Alias live of function pets-handler exists (version 3).",
@@ -155,4 +158,148 @@ public class NotificationFormatterTests
     [Fact]
     public void Format_AnyOutcome_FitsInAnSnsMessage() =>
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(NotificationFormatter.Format(Fixed).Body) < 256 * 1024);
+
+    // Names an attacker who may edit API Gateway chooses, and log text anyone who can call the API chooses.
+    private const string Forged = "pets\u202E\u2066\n\nRemediator: fixed, nothing to do.\r\n\u0007\u200B\uFEFF\u2028\uE000\"";
+
+    private static readonly EngineOutcome Hostile = Recommended with
+    {
+        Detail = "recommend mode, nothing written: " + Forged,
+        Finding = Finding with
+        {
+            Evidence = ["(id) " + Forged, "\u001b[2J" + Forged],
+            RequestIds = ["7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f", "x\ny", "\u202Eabc", new string('a', 65)],
+        },
+        LogGroup = "grp" + Forged,
+        Verified =
+        [
+            $"API a1b2c3d4e5 is a REST API ({UntrustedText.Quote(Forged, NotificationLimits.MaxNameChars)}).",
+            $"Method GET /pets/{{id}} uses authorizer abc123 ({UntrustedText.Quote("auth" + Forged, NotificationLimits.MaxNameChars)}, type TOKEN).",
+        ],
+    };
+
+    [Fact]
+    public void Format_HostileNamesAndLogText_LeaveNoControlOrFormatCharacterInAnyLine()
+    {
+        Notification notification = NotificationFormatter.Format(Hostile);
+        output.WriteLine(notification.Body);
+
+        Assert.All(notification.Body.Split('\n'), line => Assert.True(UntrustedTextTests.IsSafe(line), line));
+        Assert.All(notification.Subject, c => Assert.InRange(c, ' ', '~'));
+        Assert.All(notification.Attributes.Values, value => Assert.True(UntrustedTextTests.IsSafe(value), value));
+
+        // The forged "Remediator:" text stays inside a quote on the line of the log's words, never a line of its own.
+        Assert.DoesNotContain(notification.Body.Split('\n'), line => line.StartsWith("Remediator: fixed", StringComparison.Ordinal));
+        Assert.Contains("  log: \"(id) pets  Remediator: fixed, nothing to do.   \\\"\"\n", notification.Body, StringComparison.Ordinal);
+        Assert.Contains("REST API (\"pets  Remediator: fixed, nothing to do.   \\\"\").", notification.Body, StringComparison.Ordinal);
+        Assert.Contains("uses authorizer abc123 (\"authpets  Remediator: fixed", notification.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Body_RequestIdsOfAnotherShape_AreLeftOut()
+    {
+        string body = NotificationFormatter.Body(Hostile);
+
+        Assert.Contains("Request ids: 7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attributes_ValuesOfAnotherShape_AreLeftOutNeverPassedThrough()
+    {
+        EngineOutcome outcome = Fixed with
+        {
+            ApiId = "a1b2c3d4e5\u202E",
+            FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:pets\nhandler",
+            AccountId = "1234567890123",
+        };
+
+        IReadOnlyDictionary<string, string> attributes = NotificationFormatter.Attributes(outcome);
+
+        Assert.Equal(["kind", "outcome", "reason"], attributes.Keys);
+    }
+
+    [Theory]
+    [InlineData("a1b2c3d4e5", "prod\nRemediator: fixed", "Remediator recommends: allow API Gateway to invoke pets-handler:live (a1b2c3d4e5)")]
+    [InlineData("a1b2c3\u202Ed4e5", "prod", "Remediator recommends: allow API Gateway to invoke pets-handler:live")]
+    [InlineData("a1b2c3d4e5", "prod", "Remediator recommends: allow API Gateway to invoke pets-handler:live (a1b2c3d4e5/prod)")]
+    public void Subject_ApiOrStageOfAnotherShape_IsLeftOut(string apiId, string stage, string expected)
+    {
+        Assert.Equal(expected, NotificationFormatter.Subject(Recommended with { ApiId = apiId, Stage = stage }));
+    }
+
+    [Fact]
+    public void Format_HugeNamesAndBodies_StayWithinSnsLimitWithAVisibleCut()
+    {
+        // A 300 KB quoted body, API name and path: each field is cut, and the whole stays within SNS's 256 KB.
+        string huge = string.Concat(Enumerable.Repeat("body \"é中\uD83D\uDE00\" ", 300 * 1024 / 16));
+        EngineOutcome outcome = Hostile with
+        {
+            Detail = "the function returned (quoted from the log): " + UntrustedText.Quote(huge, int.MaxValue),
+            Finding = Finding with { Evidence = [.. Enumerable.Repeat(huge, 5)], ResourcePath = huge },
+            Verified = [.. Enumerable.Repeat($"API a1b2c3d4e5 is a REST API ({huge}).", 200)],
+            StatementJson = huge,
+            AddPermissionCommand = huge,
+        };
+
+        Notification notification = NotificationFormatter.Format(outcome);
+
+        int total = System.Text.Encoding.UTF8.GetByteCount(notification.Body)
+            + notification.Attributes.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + "String".Length + System.Text.Encoding.UTF8.GetByteCount(a.Value));
+        Assert.InRange(total, 1, NotificationLimits.MaxMessageBytes);
+        Assert.Contains(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
+        Assert.Contains("(150 more not shown)", notification.Body, StringComparison.Ordinal);
+        Assert.True(UntrustedTextTests.IsValidUtf16(notification.Body));
+    }
+
+    [Fact]
+    public void Format_AnyHostileValues_KeepsEveryBound()
+    {
+        Gen<string> text = Gen.OneOf(
+            ArbMap.Default.GeneratorFor<string>().Select(t => t ?? string.Empty),
+            Gen.Elements("\u202E", "\n", "Remediator: ", "\uD800", "é", "a1b2", "prod", "\"", new string('x', 5000)).ArrayOf().Select(string.Concat));
+        Gen<EngineOutcome> outcomes =
+            from api in text
+            from stage in text
+            from name in text
+            from line in text
+            from detail in text
+            from outcome in Gen.Elements(RemediationOutcome.Fixed, RemediationOutcome.Recommended, RemediationOutcome.Ticket)
+            select Fixed with
+            {
+                Outcome = outcome,
+                ApiId = api,
+                Stage = stage,
+                FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + name,
+                Qualifier = stage,
+                Detail = detail,
+                LogGroup = name,
+                Finding = Finding with { Evidence = [line, detail], RequestIds = [line], ResourcePath = line, RouteKey = name },
+                Verified = [line, name, detail],
+            };
+
+        Prop.ForAll(outcomes.ToArbitrary(), outcome =>
+        {
+            Notification notification = NotificationFormatter.Format(outcome);
+            return notification.Subject.Length is > 0 and <= NotificationLimits.MaxSubjectLength
+                && notification.Subject.All(c => c is >= ' ' and <= '~')
+                && notification.Attributes.Values.All(v => v.Length > 0 && v.All(char.IsAsciiLetterOrDigit))
+                && System.Text.Encoding.UTF8.GetByteCount(notification.Body) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
+                && notification.Body.Split('\n').All(UntrustedTextTests.IsSafe);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void FormatSummary_SaysHowManyWereSuppressedAndUntilWhen()
+    {
+        var summary = new SuppressedNotifications(3, 2, new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero), "123456789012", "us-east-1");
+
+        Notification notification = NotificationFormatter.FormatSummary(summary);
+
+        Assert.Equal("Remediator: notification cap reached, 3 notification(s) suppressed", notification.Subject);
+        Assert.Equal(
+            new Dictionary<string, string> { ["accountId"] = "123456789012", ["outcome"] = "Summary", ["reason"] = "NotificationCapReached" },
+            notification.Attributes);
+        Assert.StartsWith("Remediator reached its cap of 2 notification(s) in the hour from 2025-03-14 09:00 UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).\n\n3 notification(s) were suppressed in that hour so far; any more until 10:00 UTC are suppressed without another message.\n", notification.Body, StringComparison.Ordinal);
+        Assert.EndsWith("Account 123456789012, region us-east-1.\n", notification.Body, StringComparison.Ordinal);
+    }
 }

@@ -70,6 +70,23 @@ public sealed class SnsServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal(status < 500 ? "Sender" : "Receiver", response.Xml("Type"));
     }
 
+    [Theory]
+    [InlineData(262144 - 25, 200)]
+    [InlineData(262144 - 24, 400)]
+    public async Task Publish_AttributesCountTowardTheMessageLimit(int messageBytes, int status)
+    {
+        // The attribute below is 7 + 6 + 11 = 24 bytes of name, type and value.
+        var topic = await CreateTopicAsync("sized");
+
+        var response = await _client.QueryAsync("sns",
+        [
+            ("Action", "Publish"), ("TopicArn", topic), ("Message", new string('m', messageBytes)),
+            ("MessageAttributes.entry.1.Name", "outcome"), ("MessageAttributes.entry.1.Value.DataType", "String"), ("MessageAttributes.entry.1.Value.StringValue", "Recommended"),
+        ]);
+
+        Assert.Equal(status, response.Status);
+    }
+
     [Fact]
     public async Task Resolve_UnknownAction_Returns400InvalidAction()
     {

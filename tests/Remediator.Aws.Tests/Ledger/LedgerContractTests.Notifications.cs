@@ -1,0 +1,96 @@
+using Remediator.Core.Ports;
+
+namespace Remediator.Aws.Tests.Ledger;
+
+public abstract partial class LedgerContractTests
+{
+    private static readonly DateTimeOffset NotificationHour = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task TryConsumeNotificationAsync_PastTheLimit_SuppressesAndGivesTheSummaryOnce()
+    {
+        var budgets = new List<NotificationBudget>();
+        for (var notification = 0; notification < 5; notification++)
+        {
+            budgets.Add(await Ledger.TryConsumeNotificationAsync(2, CancellationToken.None));
+        }
+
+        Assert.Equal(
+            [
+                new NotificationBudget(true, 1, 2, NotificationHour, false),
+                new NotificationBudget(true, 2, 2, NotificationHour, false),
+                new NotificationBudget(false, 3, 2, NotificationHour, true),
+                new NotificationBudget(false, 4, 2, NotificationHour, false),
+                new NotificationBudget(false, 5, 2, NotificationHour, false),
+            ],
+            budgets);
+    }
+
+    [Fact]
+    public async Task TryConsumeNotificationAsync_NextHour_CountsAfreshWithItsOwnSummary()
+    {
+        await Ledger.TryConsumeNotificationAsync(1, CancellationToken.None);
+        Assert.True((await Ledger.TryConsumeNotificationAsync(1, CancellationToken.None)).SummaryDue);
+
+        Clock.Advance(NotificationHour.AddHours(1) - Start);
+
+        Assert.Equal(new NotificationBudget(true, 1, 1, NotificationHour.AddHours(1), false), await Ledger.TryConsumeNotificationAsync(1, CancellationToken.None));
+        Assert.Equal(new NotificationBudget(false, 2, 1, NotificationHour.AddHours(1), true), await Ledger.TryConsumeNotificationAsync(1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryConsumeNotificationAsync_LimitChangedWithinTheHour_StillOneSummary()
+    {
+        for (var notification = 0; notification < 4; notification++)
+        {
+            await Ledger.TryConsumeNotificationAsync(10, CancellationToken.None);
+        }
+
+        Assert.Equal(new NotificationBudget(false, 5, 2, NotificationHour, true), await Ledger.TryConsumeNotificationAsync(2, CancellationToken.None));
+        Assert.Equal(new NotificationBudget(true, 6, 10, NotificationHour, false), await Ledger.TryConsumeNotificationAsync(10, CancellationToken.None));
+        Assert.Equal(new NotificationBudget(false, 7, 3, NotificationHour, false), await Ledger.TryConsumeNotificationAsync(3, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryConsumeNotificationAsync_AndFixes_AreCountedApart()
+    {
+        Assert.True((await Ledger.TryConsumeFixAsync(1, CancellationToken.None)).Allowed);
+
+        Assert.Equal(new NotificationBudget(true, 1, 1, NotificationHour, false), await Ledger.TryConsumeNotificationAsync(1, CancellationToken.None));
+        Assert.False((await Ledger.TryConsumeFixAsync(1, CancellationToken.None)).Allowed);
+        Assert.Equal(new FixBudget(true, 2, 2, NotificationHour), await Ledger.TryConsumeFixAsync(2, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryConsumeNotificationAsync_NegativeLimit_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TryConsumeNotificationAsync(-1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryConsumeNotificationAsync_EightConcurrentRequests_AllowTheLimitAndOneSummary()
+    {
+        // Concurrent Lambda instances share the hour: the limit holds and exactly one of them owes the summary.
+        const int limit = 3;
+        for (var round = 0; round < 5; round++)
+        {
+            var startGun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var requests = Enumerable.Range(0, 8)
+                .Select(_ => Task.Run(async () =>
+                {
+                    await startGun.Task;
+                    return await Ledger.TryConsumeNotificationAsync(limit, CancellationToken.None);
+                }))
+                .ToList();
+            startGun.SetResult();
+
+            var budgets = await Task.WhenAll(requests);
+
+            Assert.Equal(limit, budgets.Count(budget => budget.Allowed));
+            Assert.Single(budgets, budget => budget.SummaryDue);
+            Assert.Equal(Enumerable.Range(1, 8).Select(count => (long)count), budgets.Select(b => b.NotificationsThisHour).Order());
+            Assert.All(budgets, budget => Assert.Equal(budget.NotificationsThisHour <= limit, budget.Allowed));
+            Clock.Advance(TimeSpan.FromHours(1));
+        }
+    }
+}
