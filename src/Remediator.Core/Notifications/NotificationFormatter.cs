@@ -65,7 +65,7 @@ public static class NotificationFormatter
 
     /// <summary>
     /// The one message of an hour in which the notification cap was reached: how many notifications were held back
-    /// so far, and where their outcomes still are.
+    /// when it was sent, and where their outcomes (and the hour's final count) still are.
     /// </summary>
     public static Notification FormatSummary(SuppressedNotifications summary)
     {
@@ -73,7 +73,7 @@ public static class NotificationFormatter
         string hour = summary.HourStart.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         string next = summary.HourStart.AddHours(1).UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
         string subject = SubjectLine(string.Create(
-            CultureInfo.InvariantCulture, $"Remediator: notification cap reached, {summary.Suppressed} notification(s) suppressed"));
+            CultureInfo.InvariantCulture, $"Remediator: notification cap reached, {summary.Suppressed} suppressed so far this hour"));
         var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [NotificationAttributes.Outcome] = NotificationAttributes.SummaryOutcome,
@@ -83,8 +83,8 @@ public static class NotificationFormatter
         string body = string.Create(CultureInfo.InvariantCulture, $"""
             Remediator reached its cap of {summary.Limit} notification(s) in the hour from {hour} UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).
 
-            {summary.Suppressed} notification(s) were suppressed in that hour so far; any more until {next} UTC are suppressed without another message.
-            Nothing else changed: every outcome is still logged (one JSON line per outcome in Remediator's log group, notification suppressed), counted in the NotificationsSuppressed metric and recorded in the ledger. A recommendation or ticket is notified again when its root cause is next seen after the cap resets.
+            {summary.Suppressed} notification(s) were suppressed in that hour when this message was sent; any more until {next} UTC are suppressed without another message.
+            Nothing else changed: every outcome is still logged (one JSON line per outcome in Remediator's log group, marked "notification suppressed"), counted in the NotificationsSuppressed metric, which has the hour's final count, and recorded in the ledger. A recommendation or ticket is notified again when its root cause is next seen after the cap resets.
 
             Account {SafeIdentifiers.AccountId(summary.AccountId) ?? "unknown"}, region {UntrustedText.Line(summary.Region ?? "unknown", 64)}.
 

@@ -27,7 +27,7 @@ public class RemediationEngineNotificationCapTests
         Assert.Equal(3, world.Sns.Published.Count);
         Assert.All(world.Sns.Published.Take(2), m => Assert.StartsWith("Remediator recommends:", m.Subject, StringComparison.Ordinal));
         SnsMessage summary = world.Sns.Published[2];
-        Assert.Equal("Remediator: notification cap reached, 3 notification(s) suppressed", summary.Subject);
+        Assert.Equal("Remediator: notification cap reached, 3 suppressed so far this hour", summary.Subject);
         Assert.Equal(NotificationAttributes.SummaryOutcome, summary.Attributes![NotificationAttributes.Outcome]);
         Assert.Equal([true, true, false, false, false], result.Outcomes.Select(o => o.Notified));
         Assert.Equal([false, false, true, true, true], result.Outcomes.Select(o => o.NotificationSuppressed));
@@ -68,7 +68,7 @@ public class RemediationEngineNotificationCapTests
         // The three held back are due (nobody was told), the two told are not (the interval); the cap is 2 again.
         Assert.Equal([false, false, true, true, false], result.Outcomes.Select(o => o.Notified));
         Assert.Equal(6, world.Sns.Published.Count);
-        Assert.Equal("Remediator: notification cap reached, 1 notification(s) suppressed", world.Sns.Published[^1].Subject);
+        Assert.Equal("Remediator: notification cap reached, 1 suppressed so far this hour", world.Sns.Published[^1].Subject);
     }
 
     [Fact]

@@ -243,13 +243,27 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         Notification notification = NotificationFormatter.Format(outcome);
 
-        int total = System.Text.Encoding.UTF8.GetByteCount(notification.Body)
-            + notification.Attributes.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + "String".Length + System.Text.Encoding.UTF8.GetByteCount(a.Value));
-        Assert.InRange(total, 1, NotificationLimits.MaxMessageBytes);
-        Assert.Contains(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
+        Assert.InRange(MessageBytes(notification), 1, NotificationLimits.MaxMessageBytes);
+        Assert.Contains(UntrustedText.TruncationMarker + "\n", notification.Body, StringComparison.Ordinal);
         Assert.Contains("(150 more not shown)", notification.Body, StringComparison.Ordinal);
         Assert.True(UntrustedTextTests.IsValidUtf16(notification.Body));
     }
+
+    [Fact]
+    public void Format_FieldsWithinTheirCapsButTooManyBytesTogether_AreCutAtTheEndOfTheMessage()
+    {
+        // 50 shown steps of 2048 three-byte characters are 300 KB: only the whole-message bound keeps this within SNS's limit.
+        EngineOutcome outcome = Fixed with { Verified = [.. Enumerable.Repeat(new string('中', 4000), 50)] };
+
+        Notification notification = NotificationFormatter.Format(outcome);
+
+        Assert.InRange(MessageBytes(notification), NotificationLimits.MaxMessageBytes - 16, NotificationLimits.MaxMessageBytes);
+        Assert.EndsWith(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
+    }
+
+    private static int MessageBytes(Notification notification) =>
+        System.Text.Encoding.UTF8.GetByteCount(notification.Body) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
+        + notification.Attributes.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + "String".Length + System.Text.Encoding.UTF8.GetByteCount(a.Value));
 
     [Fact]
     public void Format_AnyHostileValues_KeepsEveryBound()
@@ -282,7 +296,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
             Notification notification = NotificationFormatter.Format(outcome);
             return notification.Subject.Length is > 0 and <= NotificationLimits.MaxSubjectLength
                 && notification.Subject.All(c => c is >= ' ' and <= '~')
-                && notification.Attributes.Values.All(v => v.Length > 0 && v.All(char.IsAsciiLetterOrDigit))
+                && notification.Attributes.Values.All(v => v.Length > 0 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
                 && System.Text.Encoding.UTF8.GetByteCount(notification.Body) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
                 && notification.Body.Split('\n').All(UntrustedTextTests.IsSafe);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
@@ -295,11 +309,11 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         Notification notification = NotificationFormatter.FormatSummary(summary);
 
-        Assert.Equal("Remediator: notification cap reached, 3 notification(s) suppressed", notification.Subject);
+        Assert.Equal("Remediator: notification cap reached, 3 suppressed so far this hour", notification.Subject);
         Assert.Equal(
             new Dictionary<string, string> { ["accountId"] = "123456789012", ["outcome"] = "Summary", ["reason"] = "NotificationCapReached" },
             notification.Attributes);
-        Assert.StartsWith("Remediator reached its cap of 2 notification(s) in the hour from 2025-03-14 09:00 UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).\n\n3 notification(s) were suppressed in that hour so far; any more until 10:00 UTC are suppressed without another message.\n", notification.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Remediator reached its cap of 2 notification(s) in the hour from 2025-03-14 09:00 UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).\n\n3 notification(s) were suppressed in that hour when this message was sent; any more until 10:00 UTC are suppressed without another message.\n", notification.Body, StringComparison.Ordinal);
         Assert.EndsWith("Account 123456789012, region us-east-1.\n", notification.Body, StringComparison.Ordinal);
     }
 }

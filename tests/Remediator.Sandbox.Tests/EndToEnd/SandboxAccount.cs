@@ -226,11 +226,11 @@ public sealed class SandboxAccount : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Writes lines into a log group with PutLogEvents, as anyone with logs:PutLogEvents could.</summary>
+    /// <summary>Writes lines into a log group (created unless it exists) with PutLogEvents, as anyone with logs:PutLogEvents could.</summary>
     public async Task PutLogEventsAsync(string logGroup, IReadOnlyList<string> messages)
     {
-        await LogsAsync("CreateLogGroup", new JsonObject { ["logGroupName"] = logGroup });
-        await LogsAsync("CreateLogStream", new JsonObject { ["logGroupName"] = logGroup, ["logStreamName"] = "forged" });
+        await CreateUnlessExistsAsync("CreateLogGroup", new JsonObject { ["logGroupName"] = logGroup });
+        await CreateUnlessExistsAsync("CreateLogStream", new JsonObject { ["logGroupName"] = logGroup, ["logStreamName"] = "forged" });
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await LogsAsync("PutLogEvents", new JsonObject
         {
@@ -238,6 +238,18 @@ public sealed class SandboxAccount : IAsyncLifetime
             ["logStreamName"] = "forged",
             ["logEvents"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject { ["timestamp"] = now, ["message"] = m })]),
         });
+    }
+
+    private async Task CreateUnlessExistsAsync(string operation, JsonObject body)
+    {
+        try
+        {
+            await LogsAsync(operation, body);
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == "ResourceAlreadyExistsException")
+        {
+            // The data plane already wrote there: forged lines join real ones.
+        }
     }
 
     private async Task LogsAsync(string operation, JsonObject body)
