@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Remediator.Core.Configuration;
 using Remediator.Deployment.Tests.Support;
 
 namespace Remediator.Deployment.Tests.Template;
@@ -12,7 +13,8 @@ public class FunctionTests
     [
         "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
         "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
-        "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_OWNERSHIP",
+        "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR",
+        "REMEDIATOR_OWNERSHIP",
     ];
 
     private static readonly TemplateResource Function = SamTemplate.Default.Resource("RemediatorFunction");
@@ -72,6 +74,7 @@ public class FunctionTests
     [InlineData("REMEDIATOR_STAGE_SCOPE", """{"Ref":"StageScope"}""")]
     [InlineData("REMEDIATOR_MAX_FIXES_PER_INVOCATION", """{"Ref":"MaxFixesPerInvocation"}""")]
     [InlineData("REMEDIATOR_MAX_FIXES_PER_HOUR", """{"Ref":"MaxFixesPerHour"}""")]
+    [InlineData("REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR", """{"Ref":"MaxNotificationsPerHour"}""")]
     [InlineData("REMEDIATOR_OWNERSHIP", """{"Ref":"Ownership"}""")]
     public void Environment_Variable_ComesFromItsParameterOrResource(string name, string expected)
     {
@@ -89,6 +92,16 @@ public class FunctionTests
 
         Assert.Equal(allowed.Split('|'), JsonTree.AsList(declaration["AllowedValues"]).Select(JsonTree.Text));
         Assert.Equal(defaultValue, JsonTree.Text(declaration["Default"]));
+    }
+
+    [Fact]
+    public void Parameter_MaxNotificationsPerHour_HasTheBoundsAndDefaultOfTheCode()
+    {
+        var declaration = SamTemplate.Default.Parameters["MaxNotificationsPerHour"]!;
+
+        Assert.Equal(
+            (RemediatorVariables.DefaultMaxNotificationsPerHour, 1, RemediatorVariables.MaxNotificationsPerHourLimit),
+            (Number(declaration["Default"]), Number(declaration["MinValue"]), Number(declaration["MaxValue"])));
     }
 
     [Fact]
@@ -122,4 +135,6 @@ public class FunctionTests
         Assert.Equal("SQS", JsonTree.Text(config["DestinationConfig"]!["OnFailure"]!["Type"]));
         Assert.Equal("""{"Fn::GetAtt":["DeadLetterQueue","Arn"]}""", config["DestinationConfig"]!["OnFailure"]!["Destination"]!.ToJsonString());
     }
+
+    private static int Number(JsonNode? value) => int.Parse(JsonTree.Text(value), System.Globalization.CultureInfo.InvariantCulture);
 }
