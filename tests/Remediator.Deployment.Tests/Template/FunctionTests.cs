@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Remediator.Core.Configuration;
 using Remediator.Deployment.Tests.Support;
 
 namespace Remediator.Deployment.Tests.Template;
@@ -95,16 +94,6 @@ public class FunctionTests
     }
 
     [Fact]
-    public void Parameter_MaxNotificationsPerHour_HasTheBoundsAndDefaultOfTheCode()
-    {
-        var declaration = SamTemplate.Default.Parameters["MaxNotificationsPerHour"]!;
-
-        Assert.Equal(
-            (RemediatorVariables.DefaultMaxNotificationsPerHour, 1, RemediatorVariables.MaxNotificationsPerHourLimit),
-            (Number(declaration["Default"]), Number(declaration["MinValue"]), Number(declaration["MaxValue"])));
-    }
-
-    [Fact]
     public void Parameter_ExemptTagDefault_IsTheDesignDefault()
     {
         Assert.Equal("remediator:exempt", JsonTree.Text(SamTemplate.Default.Parameters["ExemptTag"]!["Default"]));
@@ -135,6 +124,4 @@ public class FunctionTests
         Assert.Equal("SQS", JsonTree.Text(config["DestinationConfig"]!["OnFailure"]!["Type"]));
         Assert.Equal("""{"Fn::GetAtt":["DeadLetterQueue","Arn"]}""", config["DestinationConfig"]!["OnFailure"]!["Destination"]!.ToJsonString());
     }
-
-    private static int Number(JsonNode? value) => int.Parse(JsonTree.Text(value), System.Globalization.CultureInfo.InvariantCulture);
 }

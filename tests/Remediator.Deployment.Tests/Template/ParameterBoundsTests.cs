@@ -36,6 +36,7 @@ public class ParameterBoundsTests
 
         Assert.Contains("MaxFixesPerInvocation", names);
         Assert.Contains("MaxFixesPerHour", names);
+        Assert.Contains("MaxNotificationsPerHour", names);
     }
 
     [Theory]
