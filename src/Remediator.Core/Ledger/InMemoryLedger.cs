@@ -88,9 +88,7 @@ public sealed class InMemoryLedger : ILedger
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var now = LedgerRules.Now(_time);
-            var hour = LedgerRules.HourStart(now);
-            ForgetCountersOlderThan(now - _options.CounterRetention);
+            var hour = CurrentHour();
             var fixes = _fixesPerHour.GetValueOrDefault(hour);
             if (fixes >= maxFixesPerHour)
             {
@@ -109,9 +107,7 @@ public sealed class InMemoryLedger : ILedger
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var now = LedgerRules.Now(_time);
-            var hour = LedgerRules.HourStart(now);
-            ForgetCountersOlderThan(now - _options.CounterRetention);
+            var hour = CurrentHour();
             var (count, summaryTaken) = _notificationsPerHour.GetValueOrDefault(hour);
             count++;
             var allowed = count <= maxNotificationsPerHour;
@@ -157,6 +153,14 @@ public sealed class InMemoryLedger : ILedger
 
     private LedgerRecord? LiveRecord(string key, DateTimeOffset now) =>
         _records.TryGetValue(key, out var record) && LedgerRules.IsLive(record.ExpiresAt, now) ? record : null;
+
+    // Under the gate: the UTC hour to count in, once the counters no reader needs any more are gone.
+    private DateTimeOffset CurrentHour()
+    {
+        var now = LedgerRules.Now(_time);
+        ForgetCountersOlderThan(now - _options.CounterRetention);
+        return LedgerRules.HourStart(now);
+    }
 
     private void ForgetCountersOlderThan(DateTimeOffset cutoff)
     {
