@@ -32,6 +32,12 @@ internal static class RestResolver
         trail.Add($"Stage {request.Stage} exists and serves deployment {stage.DeploymentId ?? "(unnamed)"}, read from its export ({deployment.Methods.Count} method(s)).");
         if (!request.KnowsMethodAndPath)
         {
+            if (request.Kind == TargetKind.Authorizer
+                && await UnidentifiableAsync(apiId, request.Stage, deployment, reader, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                return Resolution.Failed(OutcomeReason.Unresolvable, problem, trail);
+            }
+
             return await ResolutionSteps.SweepAsync(
                 request,
                 $"REST API {apiId}",
@@ -93,5 +99,25 @@ internal static class RestResolver
         return method.Integration is not { } integration
             ? TargetStep.Failed(OutcomeReason.Unresolvable, $"{owner} of REST API {apiId} has no integration")
             : ResolutionSteps.Integration(target, "Its deployed integration is", integration.Type, integration.Uri, integration.Credentials, stage.Variables, lines);
+    }
+
+    /// <summary>
+    /// Why a Lambda authorizer the stage uses has no id Remediator can trust; null when each has one. A sweep cannot
+    /// leave such an authorizer out: it may be the one that failed.
+    /// </summary>
+    private static async Task<string?> UnidentifiableAsync(
+        string apiId, string stage, RestDeployment deployment, ControlPlaneReader reader, CancellationToken cancellationToken)
+    {
+        foreach (string name in deployment.Methods.Select(m => m.AuthorizerName).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (deployment.Authorizers.TryGetValue(name, out DeployedAuthorizer? definition)
+                && AuthorizerFacts.IsLambdaType(definition.Type)
+                && (await DeployedAuthorizerLookup.IdentifyAsync(apiId, stage, definition, reader, cancellationToken).ConfigureAwait(false)).Problem is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
     }
 }

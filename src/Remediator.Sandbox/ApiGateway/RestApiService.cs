@@ -34,6 +34,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         .Add("POST", Api + "/authorizers", "CreateAuthorizer")
         .Add("GET", Api + "/authorizers", "GetAuthorizers")
         .Add("GET", Api + "/authorizers/{authorizer_id}", "GetAuthorizer")
+        .Add("PATCH", Api + "/authorizers/{authorizer_id}", "UpdateAuthorizer")
         .Add("PUT", "/tags/{resource_arn}", "TagResource")
         .Add("GET", "/tags/{resource_arn}", "GetTags")
         .Add("DELETE", "/tags/{resource_arn}", "UntagResource");
@@ -96,6 +97,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
             "GetExport" => _export.GetExport(api, call, request),
             "CreateAuthorizer" => _methods.CreateAuthorizer(api, request),
             "GetAuthorizers" => GetAuthorizers(api, request),
+            "UpdateAuthorizer" => _methods.UpdateAuthorizer(api, call, request),
             _ => api.Authorizers.TryGetValue(call["authorizer_id"], out var authorizer)
                 ? Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer)
                 : ApiGatewayErrors.NotFound($"Invalid Authorizer identifier specified {env.AccountId}:{call["authorizer_id"]}"),
