@@ -144,19 +144,12 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Dictionary<string, int> calls = RequestCounts().Where(c => c.Value != before.GetValueOrDefault(c.Key))
             .ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key));
-        Assert.Equal(
-            new Dictionary<string, int>
-            {
-                ["sts:GetCallerIdentity"] = 1,
-                ["apigateway:GetRestApi"] = 1,
-                ["apigateway:GetStage"] = 1,
-                ["apigateway:GetExport"] = 1,
-                ["lambda:GetPolicy"] = 1,
-                ["lambda:ListTags"] = 1,
-                ["lambda:AddPermission"] = 1,
-                ["sns:Publish"] = 1,
-            },
-            calls);
+        // The engine's seven (the Sandbox tests pin them per scenario) and the account lookup.
+        Assert.Equal(8, calls.Values.Sum());
+        Assert.All(calls.Values, count => Assert.Equal(1, count));
+        Assert.Equal(1, calls["sts:GetCallerIdentity"]);
+        Assert.Equal(1, calls["apigateway:GetExport"]);
+        Assert.DoesNotContain("lambda:GetFunctionConfiguration", calls.Keys);
     }
 
     [Fact]
