@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization.Metadata;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
+using Remediator.Core;
 using Remediator.Core.Ports;
+using Remediator.Core.Verification;
 
 namespace Remediator.Aws.ApiGateway;
 
@@ -13,6 +15,10 @@ public sealed class ApiGatewayClient(AwsHttpClient http) : IApiGatewayClient
 
     // A bound on pages so a service that keeps answering with a position cannot loop us forever.
     private const int MaxPages = 100;
+
+    // What GetExport is asked for: OpenAPI 3 with the extensions that say what each method calls.
+    private const string ExportType = "oas30";
+    private const string ExportExtensions = "integrations,authorizers";
 
     // The methodSettings key of the settings every method of the stage inherits.
     private const string StageWideMethodSetting = "*/*";
@@ -53,31 +59,40 @@ public sealed class ApiGatewayClient(AwsHttpClient http) : IApiGatewayClient
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RestResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken)
+    public async Task<Result<RestDeployment, string>?> GetStageDeploymentAsync(string restApiId, string stageName, CancellationToken cancellationToken)
     {
-        var resources = new List<RestResource>();
-        var path = AwsPath.Of("restapis", restApiId, "resources");
-        await foreach (var page in PagesAsync("GetResources", path, [new("embed", "methods")], Json.ResourcesPage, p => p.Position, cancellationToken).ConfigureAwait(false))
+        // GetExport (botocore apigateway model): GET .../stages/{stage_name}/exports/{export_type}, the format in the
+        // Accept header, the parameters map as query; extensions=integrations,authorizers exports both
+        // x-amazon-apigateway-integration and x-amazon-apigateway-authorizer (aws/aws-cli#3133).
+        var path = AwsPath.Of("restapis", restApiId, "stages", stageName, "exports", ExportType);
+        var request = Get("GetExport", path, [new("extensions", ExportExtensions)]) with { MaxResponseBytes = RestExportReader.MaxBytes };
+        try
         {
-            resources.AddRange((page.Item ?? []).Select(ToResource));
+            var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return RestExportReader.Read(response.Body);
+        }
+        catch (AwsServiceException e) when (e.Is(AwsErrorCodes.NotFound))
+        {
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            // The bounded read stopped at RestExportReader.MaxBytes: nothing of a cut-off definition is used.
+            return Result<RestDeployment, string>.Failure($"the stage export was not read whole ({e.Message})");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RestAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken)
+    {
+        var authorizers = new List<RestAuthorizer>();
+        await foreach (var page in PagesAsync("GetAuthorizers", AwsPath.Of("restapis", restApiId, "authorizers"), [], Json.AuthorizersPage, p => p.Position, cancellationToken).ConfigureAwait(false))
+        {
+            authorizers.AddRange((page.Item ?? []).Select(dto =>
+                new RestAuthorizer(Required(dto.Id, "id"), dto.Name ?? string.Empty, Required(dto.Type, "type"), dto.AuthorizerUri, dto.AuthorizerCredentials)));
         }
 
-        return resources;
-    }
-
-    /// <inheritdoc />
-    public async Task<RestIntegration?> GetIntegrationAsync(string restApiId, string resourceId, string httpMethod, CancellationToken cancellationToken)
-    {
-        var path = AwsPath.Of("restapis", restApiId, "resources", resourceId, "methods", httpMethod, "integration");
-        var dto = await GetOrNullAsync("GetIntegration", path, [], Json.IntegrationDto, cancellationToken).ConfigureAwait(false);
-        return dto is null ? null : ToIntegration(dto);
-    }
-
-    /// <inheritdoc />
-    public async Task<RestAuthorizer?> GetAuthorizerAsync(string restApiId, string authorizerId, CancellationToken cancellationToken)
-    {
-        var dto = await GetOrNullAsync("GetAuthorizer", AwsPath.Of("restapis", restApiId, "authorizers", authorizerId), [], Json.AuthorizerDto, cancellationToken).ConfigureAwait(false);
-        return dto is null ? null : new RestAuthorizer(Required(dto.Id, "id"), dto.Name ?? string.Empty, Required(dto.Type, "type"), dto.AuthorizerUri, dto.AuthorizerCredentials);
+        return authorizers;
     }
 
     private async IAsyncEnumerable<T> PagesAsync<T>(
@@ -150,19 +165,6 @@ public sealed class ApiGatewayClient(AwsHttpClient http) : IApiGatewayClient
             ? StageLogging.None
             : new StageLogging(stageLevel, overrides, dto.AccessLogSettings?.DestinationArn);
     }
-
-    private static RestIntegration ToIntegration(IntegrationDto dto) => new(Required(dto.Type, "type"), dto.Uri, dto.Credentials, dto.HttpMethod);
-
-    private static RestResource ToResource(ResourceDto dto) =>
-        new(
-            Required(dto.Id, "id"),
-            dto.ParentId,
-            Required(dto.Path, "path"),
-            dto.PathPart,
-            (dto.ResourceMethods ?? []).ToDictionary(
-                m => m.Key,
-                m => new RestMethod(m.Value.HttpMethod ?? m.Key, m.Value.AuthorizationType, m.Value.AuthorizerId, m.Value.MethodIntegration is { Type: not null } i ? ToIntegration(i) : null),
-                StringComparer.OrdinalIgnoreCase));
 
     private static string Required(string? value, string name) =>
         value ?? throw new InvalidDataException($"API Gateway answer lacks '{name}'.");

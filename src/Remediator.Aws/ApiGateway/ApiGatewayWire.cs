@@ -32,33 +32,6 @@ internal sealed record AccessLogSettingsDto(
 /// <summary>GetStages answer (not paginated).</summary>
 internal sealed record StagesDto([property: JsonPropertyName("item")] List<StageDto>? Item);
 
-/// <summary>An integration.</summary>
-internal sealed record IntegrationDto(
-    [property: JsonPropertyName("type")] string? Type,
-    [property: JsonPropertyName("uri")] string? Uri,
-    [property: JsonPropertyName("credentials")] string? Credentials,
-    [property: JsonPropertyName("httpMethod")] string? HttpMethod);
-
-/// <summary>A method as embedded in a resource.</summary>
-internal sealed record MethodDto(
-    [property: JsonPropertyName("httpMethod")] string? HttpMethod,
-    [property: JsonPropertyName("authorizationType")] string? AuthorizationType,
-    [property: JsonPropertyName("authorizerId")] string? AuthorizerId,
-    [property: JsonPropertyName("methodIntegration")] IntegrationDto? MethodIntegration);
-
-/// <summary>A resource.</summary>
-internal sealed record ResourceDto(
-    [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("parentId")] string? ParentId,
-    [property: JsonPropertyName("path")] string? Path,
-    [property: JsonPropertyName("pathPart")] string? PathPart,
-    [property: JsonPropertyName("resourceMethods")] Dictionary<string, MethodDto>? ResourceMethods);
-
-/// <summary>GetResources page.</summary>
-internal sealed record ResourcesPage(
-    [property: JsonPropertyName("item")] List<ResourceDto>? Item,
-    [property: JsonPropertyName("position")] string? Position);
-
 /// <summary>An authorizer.</summary>
 internal sealed record AuthorizerDto(
     [property: JsonPropertyName("id")] string? Id,
@@ -67,12 +40,15 @@ internal sealed record AuthorizerDto(
     [property: JsonPropertyName("authorizerUri")] string? AuthorizerUri,
     [property: JsonPropertyName("authorizerCredentials")] string? AuthorizerCredentials);
 
+/// <summary>GetAuthorizers page.</summary>
+internal sealed record AuthorizersPage(
+    [property: JsonPropertyName("item")] List<AuthorizerDto>? Item,
+    [property: JsonPropertyName("position")] string? Position);
+
 /// <summary>Source-generated serialization for the API Gateway v1 wire DTOs.</summary>
 [JsonSerializable(typeof(RestApiDto))]
 [JsonSerializable(typeof(RestApisPage))]
 [JsonSerializable(typeof(StageDto))]
 [JsonSerializable(typeof(StagesDto))]
-[JsonSerializable(typeof(IntegrationDto))]
-[JsonSerializable(typeof(ResourcesPage))]
-[JsonSerializable(typeof(AuthorizerDto))]
+[JsonSerializable(typeof(AuthorizersPage))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

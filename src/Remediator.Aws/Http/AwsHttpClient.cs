@@ -88,7 +88,7 @@ public sealed class AwsHttpClient
         var scope = new SigningScope(timeProvider.GetUtcNow(), Region, request.Service.SigningName);
         await AwsRequestSigner.SignAsync(message, current, scope, cancellationToken).ConfigureAwait(false);
         using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBoundedAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(response.Content, Math.Min(options.MaxResponseBytes, request.MaxResponseBytes ?? int.MaxValue), cancellationToken).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {

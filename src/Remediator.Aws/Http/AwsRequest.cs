@@ -11,6 +11,7 @@ namespace Remediator.Aws.Http;
 /// <param name="Body">Request body, if any.</param>
 /// <param name="ContentType">Body media type, e.g. <c>application/x-amz-json-1.1</c>.</param>
 /// <param name="Headers">Extra headers, e.g. <c>X-Amz-Target</c>.</param>
+/// <param name="MaxResponseBytes">A tighter bound than the client's on this call's answer, if any.</param>
 public sealed record AwsRequest(
     AwsService Service,
     string Operation,
@@ -19,4 +20,5 @@ public sealed record AwsRequest(
     IReadOnlyList<KeyValuePair<string, string>>? Query = null,
     byte[]? Body = null,
     string? ContentType = null,
-    IReadOnlyList<KeyValuePair<string, string>>? Headers = null);
+    IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
+    int? MaxResponseBytes = null);

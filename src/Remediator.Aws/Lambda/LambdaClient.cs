@@ -59,20 +59,6 @@ public sealed class LambdaClient(AwsHttpClient http) : ILambdaClient
     }
 
     /// <inheritdoc />
-    public async Task<FunctionConfiguration?> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
-    {
-        var response = await SendOrNullAsync(Get("GetFunctionConfiguration", AwsPath.Of(Version, "functions", functionName, "configuration"), Qualifier(qualifier)), cancellationToken).ConfigureAwait(false);
-        if (response is null)
-        {
-            return null;
-        }
-
-        var c = AwsJson.Deserialize(response, LambdaJsonContext.Default.FunctionConfigurationResponse);
-        return new FunctionConfiguration(
-            Required(c.FunctionName, "FunctionName"), Required(c.FunctionArn, "FunctionArn"), c.Runtime, c.Handler, c.Role, c.Version, c.State, c.LastUpdateStatus, c.RevisionId);
-    }
-
-    /// <inheritdoc />
     public async Task<FunctionAlias?> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken)
     {
         var response = await SendOrNullAsync(Get("GetAlias", AwsPath.Of(Version, "functions", functionName, "aliases", aliasName), []), cancellationToken).ConfigureAwait(false);

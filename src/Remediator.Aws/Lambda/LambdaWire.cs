@@ -19,18 +19,6 @@ internal sealed record AddPermissionBody(
 /// <summary>AddPermission answer.</summary>
 internal sealed record AddPermissionResponse([property: JsonPropertyName("Statement")] string? Statement);
 
-/// <summary>GetFunctionConfiguration answer (the fields read).</summary>
-internal sealed record FunctionConfigurationResponse(
-    [property: JsonPropertyName("FunctionName")] string? FunctionName,
-    [property: JsonPropertyName("FunctionArn")] string? FunctionArn,
-    [property: JsonPropertyName("Runtime")] string? Runtime,
-    [property: JsonPropertyName("Handler")] string? Handler,
-    [property: JsonPropertyName("Role")] string? Role,
-    [property: JsonPropertyName("Version")] string? Version,
-    [property: JsonPropertyName("State")] string? State,
-    [property: JsonPropertyName("LastUpdateStatus")] string? LastUpdateStatus,
-    [property: JsonPropertyName("RevisionId")] string? RevisionId);
-
 /// <summary>GetAlias answer.</summary>
 internal sealed record AliasResponse(
     [property: JsonPropertyName("Name")] string? Name,
@@ -46,7 +34,6 @@ internal sealed record ListTagsResponse([property: JsonPropertyName("Tags")] Dic
 [JsonSerializable(typeof(GetPolicyResponse))]
 [JsonSerializable(typeof(AddPermissionBody))]
 [JsonSerializable(typeof(AddPermissionResponse))]
-[JsonSerializable(typeof(FunctionConfigurationResponse))]
 [JsonSerializable(typeof(AliasResponse))]
 [JsonSerializable(typeof(ListTagsResponse))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -5,40 +5,49 @@ using Remediator.Core.Verification;
 namespace Remediator.Core.Audit;
 
 /// <summary>
-/// Every Lambda target of one stage: each REST method's integration, each HTTP/WebSocket route's integration, and
+/// Every Lambda target of one stage: each deployed REST method's integration, each HTTP/WebSocket route's integration, and
 /// each Lambda authorizer a method or route uses (once per stage), with <c>${stageVariables.x}</c> resolved from
 /// the stage. Unlike the engine's stage sweep there is no cap: an audit lists everything rather than choosing.
 /// Targets that are not Lambda functions (HTTP, MOCK, other AWS services, Cognito and JWT authorizers) are skipped.
 /// </summary>
 internal static class StageTargets
 {
-    /// <summary>REST: resources (methods embedded) → integration, authorizer.</summary>
+    /// <summary>REST: the stage's deployment (its export) → each method's integration, authorizer.</summary>
     public static async Task<IReadOnlyList<ResolvedTarget>> RestAsync(
         AuditedApi api, string stage, IReadOnlyDictionary<string, string> variables, ControlPlaneReader reader, List<string> notes, CancellationToken cancellationToken)
     {
         var targets = new List<ResolvedTarget>();
-        var authorizers = new HashSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<RestResource> resources = await reader.GetResourcesAsync(api.Id, cancellationToken).ConfigureAwait(false);
-        foreach (RestResource resource in resources.OrderBy(r => r.Path, StringComparer.Ordinal))
+        Result<RestDeployment, string>? deployed = await reader.GetStageDeploymentAsync(api.Id, stage, cancellationToken).ConfigureAwait(false);
+        if (deployed is null || !deployed.IsSuccess)
         {
-            foreach (RestMethod method in resource.Methods.Values.OrderBy(m => m.HttpMethod, StringComparer.Ordinal))
-            {
-                RestIntegration? integration = method.Integration
-                    ?? await reader.GetRestIntegrationAsync(api.Id, resource.Id, method.HttpMethod, cancellationToken).ConfigureAwait(false);
-                if (integration is not null)
-                {
-                    Add(targets, Target(api, stage, TargetKind.Integration, variables, integration.Type, integration.Uri, integration.Credentials) with
-                    {
-                        HttpMethod = method.HttpMethod,
-                        ResourcePath = resource.Path,
-                    });
-                }
+            notes.Add($"{api.Id}/{stage}: what the stage serves cannot be read ({deployed?.Error ?? "the stage no longer exists"}).");
+            return targets;
+        }
 
-                await AddAuthorizerAsync(
-                    targets, authorizers, api, stage, variables, method.AuthorizerId, $"{method.HttpMethod} {resource.Path}",
-                    async id => AuthorizerFacts.Of(await reader.GetRestAuthorizerAsync(api.Id, id, cancellationToken).ConfigureAwait(false)),
-                    notes).ConfigureAwait(false);
+        var authorizers = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<DeployedMethod> methods = deployed.Value.Methods
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .ThenBy(m => m.HttpMethod, StringComparer.Ordinal);
+        foreach (DeployedMethod method in methods)
+        {
+            if (method.Integration is { } integration)
+            {
+                Add(targets, Target(api, stage, TargetKind.Integration, variables, integration.Type, integration.Uri, integration.Credentials) with
+                {
+                    HttpMethod = method.HttpMethod,
+                    ResourcePath = method.Path,
+                });
             }
+
+            if (method.AuthorizerName is not { } name || !authorizers.Add(name))
+            {
+                continue;
+            }
+
+            (AuthorizerFacts? authorizer, string? problem) = deployed.Value.Authorizers.TryGetValue(name, out DeployedAuthorizer? definition)
+                ? await DeployedAuthorizerLookup.IdentifyAsync(api.Id, stage, definition, reader, cancellationToken).ConfigureAwait(false)
+                : (null, $"the export does not define authorizer \"{name}\"");
+            AddAuthorizer(targets, api, stage, variables, authorizer, $"{api.Id}/{stage}: {method.HttpMethod} {method.Path} uses authorizer \"{name}\", which Remediator cannot check: {problem}.", notes);
         }
 
         return targets;
@@ -96,9 +105,22 @@ internal static class StageTargets
         }
 
         AuthorizerFacts? authorizer = await readAsync(authorizerId).ConfigureAwait(false);
+        AddAuthorizer(targets, api, stage, variables, authorizer, $"{api.Id}/{stage}: {owner} uses authorizer {authorizerId}, which does not exist.", notes);
+    }
+
+    /// <summary>Adds a Lambda authorizer, or <paramref name="missingNote"/> when it was not found.</summary>
+    private static void AddAuthorizer(
+        List<ResolvedTarget> targets,
+        AuditedApi api,
+        string stage,
+        IReadOnlyDictionary<string, string> variables,
+        AuthorizerFacts? authorizer,
+        string missingNote,
+        List<string> notes)
+    {
         if (authorizer is null)
         {
-            notes.Add($"{api.Id}/{stage}: {owner} uses authorizer {authorizerId}, which does not exist.");
+            notes.Add(missingNote);
         }
         else if (authorizer.CallsLambda)
         {

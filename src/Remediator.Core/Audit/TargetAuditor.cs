@@ -34,12 +34,13 @@ internal sealed class TargetAuditor(ControlPlaneReader reader, AuditedPolicies p
         }
 
         entry = entry with { SourceArn = plan.RequestSourceArn };
-        if (await FunctionChecks.CheckAsync(plan.Function, reader, [], cancellationToken).ConfigureAwait(false) is { } missing)
+        (FunctionPolicy? policy, Decision? missing) = await FunctionChecks.ReadPolicyAsync(
+            plan.Function, ct => policies.GetAsync(plan.Function, ct), reader, [], cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
             return Judged(entry, missing);
         }
 
-        FunctionPolicy? policy = await policies.GetAsync(plan.Function, cancellationToken).ConfigureAwait(false);
         PolicyVerdict verdict = PolicyVerdict.Judge(policy, plan);
         AuditStatus status = AuditClassifier.Classify(verdict.ToDecision());
         return entry with

@@ -71,6 +71,7 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
             Plans = judgement.Plans,
             Verified = [.. shared, .. judgement.Verified],
             FixedEarlier = judgement.FixedEarlier,
+            PolicyRevision = judgement.PolicyRevision,
         };
     }
 
@@ -122,6 +123,7 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
             Plans = chosen.Plans,
             FixedEarlier = chosen.FixedEarlier,
             Verified = chosen.Verified,
+            PolicyRevision = chosen.PolicyRevision,
         };
     }
 

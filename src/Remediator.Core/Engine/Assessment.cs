@@ -31,6 +31,12 @@ internal sealed record Assessment
     /// <summary>What was read for the root cause as a whole (function, policy, tags).</summary>
     public IReadOnlyList<string> Verified { get; init; } = [];
 
+    /// <summary>
+    /// The RevisionId of the policy the decision was judged on; null when the function had no policy. The write is
+    /// conditional on it, so a policy that changes afterwards is noticed without reading it again.
+    /// </summary>
+    public string? PolicyRevision { get; init; }
+
     /// <summary>True when an earlier attempt made the fix and this pass only reports it.</summary>
     public bool FixedEarlier { get; init; }
 

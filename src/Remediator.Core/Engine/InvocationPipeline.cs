@@ -73,8 +73,10 @@ internal sealed class InvocationPipeline
             }
 
             // One settle delay for the whole batch: the permission may just have been added by someone else, and
-            // Lambda policies are eventually consistent. The write stage reads the policy again.
-            if (due.Count > 0 && settings.SettleDelay > TimeSpan.Zero)
+            // Lambda policies are eventually consistent. The write is conditional on the RevisionId read, or reads
+            // the policy again where there was none.
+            bool waited = due.Count > 0 && settings.SettleDelay > TimeSpan.Zero;
+            if (waited)
             {
                 current = null;
                 await Task.Delay(settings.SettleDelay, deps.Time, cancellationToken).ConfigureAwait(false);
@@ -83,7 +85,7 @@ internal sealed class InvocationPipeline
             foreach (Assessment assessment in due)
             {
                 current = assessment.RootCause.Key;
-                WriteResult written = await write.WriteAsync(assessment, cancellationToken).ConfigureAwait(false);
+                WriteResult written = await write.WriteAsync(assessment, waited, cancellationToken).ConfigureAwait(false);
                 Place(outcomes, assessment.RootCause, await report.ReportAsync(written, cancellationToken).ConfigureAwait(false));
             }
 

@@ -10,4 +10,8 @@ internal sealed record Judgement(
     GrantPlan? Plan,
     IReadOnlyList<GrantPlan> Plans,
     IReadOnlyList<string> Verified,
-    bool FixedEarlier = false);
+    bool FixedEarlier = false)
+{
+    /// <summary>The RevisionId of the policy judged; null when the function had no policy (or none was read).</summary>
+    public string? PolicyRevision { get; init; }
+}

@@ -8,8 +8,8 @@ namespace Remediator.Core.Engine;
 
 /// <summary>
 /// Checks, plans and judges one target for the requests that resolved to it: the target checks for every
-/// function a log named, one plan per request, the function's existence, then its policy, read fresh and
-/// once, which must allow every request.
+/// function a log named, one plan per request, then the function's policy, read fresh and once (the same read
+/// proves the function exists), which must allow every request.
 /// </summary>
 internal sealed class TargetJudge(EngineDependencies deps, RemediatorSettings settings, ControlPlaneReader reader)
 {
@@ -44,12 +44,17 @@ internal sealed class TargetJudge(EngineDependencies deps, RemediatorSettings se
 
         var verified = new List<string>();
         LambdaFunctionArn function = plans[0].Function;
-        if (await FunctionChecks.CheckAsync(function, reader, verified, cancellationToken).ConfigureAwait(false) is { } missing)
+        (FunctionPolicy? policy, Decision? missing) = await FunctionChecks.ReadPolicyAsync(
+            function,
+            ct => deps.Lambda.GetPolicyAsync(function.UnqualifiedArn, function.Qualifier, ct),
+            reader,
+            verified,
+            cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
             return new Judgement(missing, target, plans[0], plans, verified);
         }
 
-        FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(function.UnqualifiedArn, function.Qualifier, cancellationToken).ConfigureAwait(false);
         (PolicyVerdict verdict, GrantPlan judged) = PolicyVerdict.JudgeAll(policy, plans);
         verified.Add(verdict.Explanation);
         if (verdict.Kind == PolicyVerdictKind.Allows && UnannouncedFix(record, judged) is { } earlier)
@@ -57,7 +62,7 @@ internal sealed class TargetJudge(EngineDependencies deps, RemediatorSettings se
             return new Judgement(earlier, target, judged, plans, verified, FixedEarlier: true);
         }
 
-        return new Judgement(verdict.ToDecision(), target, judged, plans, verified);
+        return new Judgement(verdict.ToDecision(), target, judged, plans, verified) { PolicyRevision = policy?.RevisionId };
     }
 
     // A fix an earlier attempt made but could not notify (SNS failed after the write): report it as Fixed

@@ -5,15 +5,19 @@ using Remediator.Core.Ports;
 namespace Remediator.Core.Engine;
 
 /// <summary>
-/// Adds a permission an assessment found missing: re-reads the policy (after the settle delay), takes a fix
-/// from the caps, and calls AddPermission with the RevisionId just read. 412 (the policy changed) and 409
-/// (our statement appeared) mean "read again and decide again"; a re-read that then finds the call allowed
-/// ends AlreadyAllowed(AddedConcurrently).
+/// Adds a permission an assessment found missing: takes a fix from the caps and calls AddPermission conditional on
+/// the RevisionId the assessment read (re-reading first only after a settle delay on a function that had no
+/// policy). 412 (the policy changed) and 409 (our statement appeared) mean "read again and decide again"; a
+/// re-read that then finds the call allowed ends AlreadyAllowed(AddedConcurrently).
 /// </summary>
 internal sealed class WriteStage(EngineDependencies deps, EngineOptions options, PassLeases leases, FixAllowance allowance)
 {
-    /// <summary>The result of writing <paramref name="assessment"/>'s grant; throws when the policy keeps changing or AWS fails transiently.</summary>
-    public async Task<WriteResult> WriteAsync(Assessment assessment, CancellationToken cancellationToken)
+    /// <summary>
+    /// The result of writing <paramref name="assessment"/>'s grant, <paramref name="waited"/> telling whether the pass
+    /// waited out the settle delay since the assessment read the policy; throws when the policy keeps changing or AWS
+    /// fails transiently.
+    /// </summary>
+    public async Task<WriteResult> WriteAsync(Assessment assessment, bool waited, CancellationToken cancellationToken)
     {
         GrantPlan plan = assessment.Plan!;
         Claim claim = assessment.Claim!;
@@ -37,22 +41,33 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
         bool raced = false;
         bool tried = false;
         AwsServiceException? lastConflict = null;
-        for (int attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
+        GrantPlan judged = plan;
+        string? revision = assessment.PolicyRevision;
+
+        // The assessment's read is still the one to write against, conditional on its RevisionId (412 when anything
+        // changed since), unless the pass waited out the settle delay on a function that had no policy: with no
+        // revision to condition on, only a fresh read sees a statement someone added meanwhile.
+        bool read = waited && revision is null;
+        for (int attempt = 0; attempt < options.MaxWriteAttempts; attempt++, read = true)
         {
-            FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(plan.Function.UnqualifiedArn, plan.Function.Qualifier, cancellationToken).ConfigureAwait(false);
-            (PolicyVerdict verdict, GrantPlan judged) = PolicyVerdict.JudgeAll(policy, assessment.Plans);
-            var result = new WriteResult { Assessment = assessment, Decision = assessment.Decision, Claim = claim, Plan = judged, Verified = verified, TriedWrite = tried };
-            if (verdict.Kind != PolicyVerdictKind.Missing)
+            if (read)
             {
-                verified.Add($"Re-checked before writing: {verdict.Explanation}");
-                return result with { Decision = verdict.ToDecision(concurrent: raced) };
+                FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(plan.Function.UnqualifiedArn, plan.Function.Qualifier, cancellationToken).ConfigureAwait(false);
+                (PolicyVerdict verdict, judged) = PolicyVerdict.JudgeAll(policy, assessment.Plans);
+                if (verdict.Kind != PolicyVerdictKind.Missing)
+                {
+                    verified.Add($"Re-checked before writing: {verdict.Explanation}");
+                    return Written() with { Decision = verdict.ToDecision(concurrent: raced) };
+                }
+
+                revision = verdict.RevisionId;
             }
 
             if (!budgetTaken)
             {
                 if (await allowance.TakeAsync(cancellationToken).ConfigureAwait(false) is { } breaker)
                 {
-                    return result with { Decision = breaker };
+                    return Written() with { Decision = breaker };
                 }
 
                 budgetTaken = true;
@@ -62,8 +77,8 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
             {
                 tried = true;
                 leases.NoteWriteAttempt(claim);
-                string stored = await deps.Lambda.AddPermissionAsync(ToRequest(plan.Grant, verdict.RevisionId), cancellationToken).ConfigureAwait(false);
-                return result with
+                string stored = await deps.Lambda.AddPermissionAsync(ToRequest(plan.Grant, revision), cancellationToken).ConfigureAwait(false);
+                return Written() with
                 {
                     TriedWrite = true,
                     Applied = new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier),
@@ -88,19 +103,21 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
                 Decision denied = Decision.Ticket(
                     OutcomeReason.WriteDenied,
                     $"Lambda refused Remediator's AddPermission on {plan.Function.Arn} ({e.ErrorCode}: {e.ServiceMessage}); a service control policy, permissions boundary or control forbids it: apply the grant by hand or allow it");
-                return result with { TriedWrite = true, Decision = denied };
+                return Written() with { TriedWrite = true, Decision = denied };
             }
             catch (AwsServiceException e) when (e.Is(AwsErrorCodes.PolicyLengthExceeded))
             {
                 Decision tooLarge = Decision.Ticket(
                     OutcomeReason.PolicyTooLarge,
                     $"Lambda refused the statement: the policy of {plan.Function.Arn} would exceed its 20 KB limit ({e.ServiceMessage}); remove unused statements or consolidate them, Remediator never widens existing ones");
-                return result with { TriedWrite = true, Decision = tooLarge };
+                return Written() with { TriedWrite = true, Decision = tooLarge };
             }
         }
 
         // The policy keeps changing under us: fail this pass; the retry (or the next batch) decides afresh.
         throw lastConflict!;
+
+        WriteResult Written() => new() { Assessment = assessment, Decision = assessment.Decision, Claim = claim, Plan = judged, Verified = verified, TriedWrite = tried };
     }
 
     private static AddPermissionRequest ToRequest(PermissionGrant grant, string? revisionId) => new(

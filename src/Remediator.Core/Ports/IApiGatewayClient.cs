@@ -15,14 +15,15 @@ public interface IApiGatewayClient
     /// <summary>All stages of an API.</summary>
     Task<IReadOnlyList<RestStage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken);
 
-    /// <summary>Every resource with its methods embedded (all pages).</summary>
-    Task<IReadOnlyList<RestResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken);
+    /// <summary>
+    /// What stage <paramref name="stageName"/> serves: its deployment, exported with the integration and authorizer
+    /// extensions (GetExport, <c>oas30</c>). Null when there is no such stage; a failure saying why when the export is
+    /// larger than <see cref="Verification.RestExportReader.MaxBytes"/> or not understood.
+    /// </summary>
+    Task<Result<RestDeployment, string>?> GetStageDeploymentAsync(string restApiId, string stageName, CancellationToken cancellationToken);
 
-    /// <summary>The integration of one method, or null.</summary>
-    Task<RestIntegration?> GetIntegrationAsync(string restApiId, string resourceId, string httpMethod, CancellationToken cancellationToken);
-
-    /// <summary>One authorizer, or null.</summary>
-    Task<RestAuthorizer?> GetAuthorizerAsync(string restApiId, string authorizerId, CancellationToken cancellationToken);
+    /// <summary>Every authorizer of the API (all pages), as its draft defines them: the only place that names their ids.</summary>
+    Task<IReadOnlyList<RestAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken);
 }
 
 /// <summary>A REST API.</summary>
@@ -47,12 +48,6 @@ public sealed record RestStage(string StageName, string? DeploymentId, IReadOnly
     /// </summary>
     public StageLogging Logging { get; init; } = StageLogging.None;
 }
-
-/// <summary>A resource (path template) and its methods, keyed by HTTP verb (<c>ANY</c> included).</summary>
-public sealed record RestResource(string Id, string? ParentId, string Path, string? PathPart, IReadOnlyDictionary<string, RestMethod> Methods);
-
-/// <summary>A method as embedded in GetResources; <see cref="Integration"/> when the answer carried it.</summary>
-public sealed record RestMethod(string HttpMethod, string? AuthorizationType, string? AuthorizerId, RestIntegration? Integration);
 
 /// <summary>A method integration: <c>type</c> (AWS_PROXY, AWS, ...), <c>uri</c> and the role in <c>credentials</c>.</summary>
 public sealed record RestIntegration(string Type, string? Uri, string? Credentials, string? HttpMethod);

@@ -15,9 +15,6 @@ public interface ILambdaClient
     /// <summary>Removes the statement <paramref name="statementId"/>, optionally only if the policy is still at <paramref name="revisionId"/>.</summary>
     Task RemovePermissionAsync(string functionName, string statementId, string? qualifier, string? revisionId, CancellationToken cancellationToken);
 
-    /// <summary>The function's configuration; null when the function (or qualifier) does not exist.</summary>
-    Task<FunctionConfiguration?> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
-
     /// <summary>An alias; null when it does not exist.</summary>
     Task<FunctionAlias?> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
 
@@ -45,18 +42,6 @@ public sealed record AddPermissionRequest(
     string? SourceArn,
     string? SourceAccount,
     string? Qualifier,
-    string? RevisionId);
-
-/// <summary>The parts of a function's configuration Remediator reads.</summary>
-public sealed record FunctionConfiguration(
-    string FunctionName,
-    string FunctionArn,
-    string? Runtime,
-    string? Handler,
-    string? Role,
-    string? Version,
-    string? State,
-    string? LastUpdateStatus,
     string? RevisionId);
 
 /// <summary>A function alias.</summary>

@@ -19,16 +19,21 @@ public static class ApiResolver
         ArgumentNullException.ThrowIfNull(reader);
         var trail = new List<string>();
         string apiId = request.Api.ApiId;
-        RestApi? restApi = await reader.GetRestApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+
+        // The log's shape says which API Gateway to ask first, so a log that names its type costs one read to
+        // confirm it; the other is asked only when the first knows no such API.
+        bool v2First = request.ApiTypeHint is ApiType.Http or ApiType.WebSocket;
+        HttpApi? api = v2First ? await reader.GetApiAsync(apiId, cancellationToken).ConfigureAwait(false) : null;
+        RestApi? restApi = api is null ? await reader.GetRestApiAsync(apiId, cancellationToken).ConfigureAwait(false) : null;
         if (restApi is not null)
         {
             trail.Add($"API {apiId} is a REST API ({UntrustedText.Quote(restApi.Name, NotificationLimits.MaxNameChars)}).");
-            return request.ApiTypeHint is ApiType.Http or ApiType.WebSocket
+            return v2First
                 ? Resolution.Failed(OutcomeReason.LogControlPlaneMismatch, $"the log shape is that of a {request.ApiTypeHint} API, but {apiId} is a REST API", trail)
                 : await RestResolver.ResolveAsync(request, reader, trail, cancellationToken).ConfigureAwait(false);
         }
 
-        HttpApi? api = await reader.GetApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+        api ??= v2First ? null : await reader.GetApiAsync(apiId, cancellationToken).ConfigureAwait(false);
         if (api is null)
         {
             return Resolution.Failed(

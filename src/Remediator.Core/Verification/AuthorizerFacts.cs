@@ -10,10 +10,13 @@ internal sealed record AuthorizerFacts(string Id, string Name, string Type, stri
     private static readonly HashSet<string> RestLambdaTypes = new(["TOKEN", "REQUEST"], StringComparer.Ordinal);
     private const string V2LambdaType = "REQUEST";
 
+    /// <summary>True for the REST authorizer types that call a Lambda function.</summary>
+    public static bool IsLambdaType(string restType) => RestLambdaTypes.Contains(restType);
+
     [return: NotNullIfNotNull(nameof(authorizer))]
     public static AuthorizerFacts? Of(RestAuthorizer? authorizer) => authorizer is null
         ? null
-        : new(authorizer.Id, authorizer.Name, authorizer.Type, authorizer.AuthorizerUri, authorizer.AuthorizerCredentials, RestLambdaTypes.Contains(authorizer.Type));
+        : new(authorizer.Id, authorizer.Name, authorizer.Type, authorizer.AuthorizerUri, authorizer.AuthorizerCredentials, IsLambdaType(authorizer.Type));
 
     [return: NotNullIfNotNull(nameof(authorizer))]
     public static AuthorizerFacts? Of(ApiAuthorizer? authorizer) => authorizer is null

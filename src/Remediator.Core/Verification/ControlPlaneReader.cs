@@ -5,7 +5,7 @@ namespace Remediator.Core.Verification;
 
 /// <summary>
 /// The control-plane reads of one invocation, memoised: many findings on one API cost one
-/// GetRestApi, one GetStage, one GetResources. Function policies are never memoised here: a decision
+/// GetRestApi, one GetStage, one GetExport per stage. Function policies are never memoised here: a decision
 /// to write must rest on a fresh read with its RevisionId.
 /// </summary>
 public sealed class ControlPlaneReader(IApiGatewayClient restApis, IApiGatewayV2Client v2Apis, ILambdaClient lambda)
@@ -20,17 +20,13 @@ public sealed class ControlPlaneReader(IApiGatewayClient restApis, IApiGatewayV2
     public Task<RestStage?> GetRestStageAsync(string apiId, string stage, CancellationToken cancellationToken) =>
         MemoAsync("GetStage", $"{apiId}/{stage}", ct => restApis.GetStageAsync(apiId, stage, ct), cancellationToken);
 
-    /// <summary>GetResources with methods embedded (all pages).</summary>
-    public Task<IReadOnlyList<RestResource>> GetResourcesAsync(string apiId, CancellationToken cancellationToken) =>
-        MemoAsync("GetResources", apiId, ct => restApis.GetResourcesAsync(apiId, ct), cancellationToken);
+    /// <summary>What the stage serves, from its export (GetExport); null when there is no such stage.</summary>
+    public Task<Result<RestDeployment, string>?> GetStageDeploymentAsync(string apiId, string stage, CancellationToken cancellationToken) =>
+        MemoAsync("GetExport", $"{apiId}/{stage}", ct => restApis.GetStageDeploymentAsync(apiId, stage, ct), cancellationToken);
 
-    /// <summary>GetIntegration (v1).</summary>
-    public Task<RestIntegration?> GetRestIntegrationAsync(string apiId, string resourceId, string httpMethod, CancellationToken cancellationToken) =>
-        MemoAsync("GetIntegration", $"{apiId}/{resourceId}/{httpMethod}", ct => restApis.GetIntegrationAsync(apiId, resourceId, httpMethod, ct), cancellationToken);
-
-    /// <summary>GetAuthorizer (v1).</summary>
-    public Task<RestAuthorizer?> GetRestAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken) =>
-        MemoAsync("GetAuthorizer", $"{apiId}/{authorizerId}", ct => restApis.GetAuthorizerAsync(apiId, authorizerId, ct), cancellationToken);
+    /// <summary>GetAuthorizers (v1, all pages).</summary>
+    public Task<IReadOnlyList<RestAuthorizer>> GetRestAuthorizersAsync(string apiId, CancellationToken cancellationToken) =>
+        MemoAsync("GetAuthorizers", apiId, ct => restApis.GetAuthorizersAsync(apiId, ct), cancellationToken);
 
     /// <summary>GetApi (v2); null when there is no such HTTP or WebSocket API.</summary>
     public Task<HttpApi?> GetApiAsync(string apiId, CancellationToken cancellationToken) =>
@@ -51,10 +47,6 @@ public sealed class ControlPlaneReader(IApiGatewayClient restApis, IApiGatewayV2
     /// <summary>GetAuthorizer (v2).</summary>
     public Task<ApiAuthorizer?> GetApiAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken) =>
         MemoAsync("GetAuthorizerV2", $"{apiId}/{authorizerId}", ct => v2Apis.GetAuthorizerAsync(apiId, authorizerId, ct), cancellationToken);
-
-    /// <summary>GetFunctionConfiguration; null when the function or version does not exist.</summary>
-    public Task<FunctionConfiguration?> GetFunctionConfigurationAsync(string functionArn, string? qualifier, CancellationToken cancellationToken) =>
-        MemoAsync("GetFunctionConfiguration", $"{functionArn}:{qualifier}", ct => lambda.GetFunctionConfigurationAsync(functionArn, qualifier, ct), cancellationToken);
 
     /// <summary>GetAlias; null when the alias does not exist.</summary>
     public Task<FunctionAlias?> GetAliasAsync(string functionArn, string alias, CancellationToken cancellationToken) =>

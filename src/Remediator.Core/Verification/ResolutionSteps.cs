@@ -11,7 +11,7 @@ namespace Remediator.Core.Verification;
 /// </summary>
 internal static class ResolutionSteps
 {
-    /// <summary>A stage sweep stops past this many Lambda targets (each may cost a GetIntegration) and resolves nothing.</summary>
+    /// <summary>A stage sweep stops past this many Lambda targets and resolves nothing.</summary>
     public const int MaxSweepTargets = 100;
 
     private const string IntegrationTargetPrefix = "integrations/";
@@ -60,6 +60,13 @@ internal static class ResolutionSteps
             return TargetStep.Failed(OutcomeReason.Unresolvable, $"authorizer {authorizerId} of {apiName} does not exist");
         }
 
+        return Authorizer(target, authorizer, ownerSentence, variables, lines);
+    }
+
+    /// <summary>The authorizer found, described by a sentence that starts with <paramref name="ownerSentence"/>; a Lambda authorizer is a target.</summary>
+    public static TargetStep Authorizer(
+        ResolvedTarget target, AuthorizerFacts authorizer, string ownerSentence, IReadOnlyDictionary<string, string> variables, List<string> lines)
+    {
         lines.Add($"{ownerSentence} uses authorizer {authorizer.Id} ({UntrustedText.Quote(authorizer.Name, NotificationLimits.MaxNameChars)}, type {authorizer.Type}).");
         if (!authorizer.CallsLambda)
         {

@@ -3,7 +3,7 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGateway;
 
-/// <summary>REST API methods and what they call: PutMethod, GetMethod, PutIntegration, GetIntegration, CreateAuthorizer.</summary>
+/// <summary>REST API methods and what they call: PutMethod, GetMethod, PutIntegration, GetIntegration, CreateAuthorizer, UpdateAuthorizer.</summary>
 internal sealed class RestApiMethods(SandboxEnvironment env)
 {
     private const AwsProtocol Protocol = AwsProtocol.RestJson;
@@ -171,6 +171,54 @@ internal sealed class RestApiMethods(SandboxEnvironment env)
         };
         api.Authorizers[authorizer.Id!] = authorizer;
         return Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer, 201);
+    }
+
+    /// <summary>
+    /// UpdateAuthorizer: <c>replace</c> of <c>/name</c>, <c>/authorizerUri</c>, <c>/authorizerCredentials</c>,
+    /// <c>/identitySource</c>, <c>/identityValidationExpression</c>, <c>/authorizerResultTtlInSeconds</c>. It changes the
+    /// draft only: stages keep serving what their deployment froze until the API is deployed again.
+    /// </summary>
+    public ServiceResult UpdateAuthorizer(RestApiRecord api, ServiceCall call, SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.UpdateStageRequest, out var input, out var error))
+        {
+            return ApiGatewayErrors.BadRequest(error);
+        }
+
+        if (!api.Authorizers.TryGetValue(call["authorizer_id"], out var authorizer))
+        {
+            return ApiGatewayErrors.NotFound($"Invalid Authorizer identifier specified {env.AccountId}:{call["authorizer_id"]}");
+        }
+
+        foreach (var operation in input.PatchOperations ?? [])
+        {
+            if (operation.Op != "replace")
+            {
+                return ApiGatewayErrors.BadRequest($"Invalid patch operation specified. Must be one of: [replace], not '{operation.Op}'");
+            }
+
+            var value = operation.Value;
+            Authorizer? next = operation.Path switch
+            {
+                "/name" when !string.IsNullOrWhiteSpace(value) => authorizer with { Name = value },
+                "/authorizerUri" => authorizer with { AuthorizerUri = value },
+                "/authorizerCredentials" => authorizer with { AuthorizerCredentials = string.IsNullOrEmpty(value) ? null : value },
+                "/identitySource" => authorizer with { IdentitySource = value },
+                "/identityValidationExpression" => authorizer with { IdentityValidationExpression = value },
+                "/authorizerResultTtlInSeconds" when int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var ttl) && ttl is >= 0 and <= 3600 =>
+                    authorizer with { AuthorizerResultTtlInSeconds = ttl },
+                _ => null,
+            };
+            if (next is null)
+            {
+                return ApiGatewayErrors.BadRequest($"Invalid patch path '{operation.Path}' or value '{value}' specified for op 'replace'");
+            }
+
+            authorizer = next;
+        }
+
+        api.Authorizers[authorizer.Id!] = authorizer;
+        return Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer);
     }
 
     private static Dictionary<string, Method> With(IReadOnlyDictionary<string, Method>? methods, string verb, Method method) =>

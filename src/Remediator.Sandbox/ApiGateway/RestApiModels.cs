@@ -108,12 +108,34 @@ internal sealed record Authorizer
     [JsonPropertyName("authorizerResultTtlInSeconds")] public int? AuthorizerResultTtlInSeconds { get; init; }
 }
 
-/// <summary>A REST API with its resources, deployments, stages and authorizers, in creation order.</summary>
+/// <summary>
+/// What a deployment froze: the resources with their methods and integrations, and the authorizers, as they were
+/// when it was created. A stage serves this, whatever the draft says later (API Gateway's "snapshot of the API").
+/// </summary>
+internal sealed record DeploymentSnapshot
+{
+    [JsonPropertyName("resources")] public required IReadOnlyDictionary<string, Resource> Resources { get; init; }
+    [JsonPropertyName("authorizers")] public required IReadOnlyDictionary<string, Authorizer> Authorizers { get; init; }
+}
+
+/// <summary>A REST API with its draft resources, deployments (and what each froze), stages and authorizers, in creation order.</summary>
 internal sealed class RestApiRecord
 {
     [JsonPropertyName("api")] public required RestApi Api { get; set; }
     [JsonPropertyName("resources")] public Dictionary<string, Resource> Resources { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("deployments")] public Dictionary<string, Deployment> Deployments { get; init; } = new(StringComparer.Ordinal);
+    [JsonPropertyName("snapshots")] public Dictionary<string, DeploymentSnapshot> Snapshots { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("stages")] public Dictionary<string, Stage> Stages { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("authorizers")] public Dictionary<string, Authorizer> Authorizers { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>What <paramref name="stage"/> serves: its deployment's snapshot.</summary>
+    // State saved before deployments kept snapshots has none: the draft is the best record of what they froze.
+    public DeploymentSnapshot Deployed(Stage stage) => Snapshots.GetValueOrDefault(stage.DeploymentId) ?? Snapshot();
+
+    /// <summary>Freezes the draft for a new deployment: records are immutable, so copying the maps is enough.</summary>
+    public DeploymentSnapshot Snapshot() => new()
+    {
+        Resources = new Dictionary<string, Resource>(Resources, StringComparer.Ordinal),
+        Authorizers = new Dictionary<string, Authorizer>(Authorizers, StringComparer.Ordinal),
+    };
 }

@@ -5,8 +5,9 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.ApiGateway;
 
 /// <summary>
-/// API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs and resources here; methods, integrations and
-/// authorizers in <see cref="RestApiMethods"/>, deployments and stages in <see cref="RestApiStages"/>, tags in <see cref="RestApiTags"/>.
+/// API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs, resources and the authorizer list here; methods,
+/// integrations and authorizers in <see cref="RestApiMethods"/>, deployments and stages in <see cref="RestApiStages"/>,
+/// stage exports in <see cref="RestApiExport"/>, tags in <see cref="RestApiTags"/>.
 /// </summary>
 internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsService
 {
@@ -29,8 +30,11 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         .Add("GET", Api + "/stages", "GetStages")
         .Add("GET", Api + "/stages/{stage_name}", "GetStage")
         .Add("PATCH", Api + "/stages/{stage_name}", "UpdateStage")
+        .Add("GET", Api + "/stages/{stage_name}/exports/{export_type}", "GetExport")
         .Add("POST", Api + "/authorizers", "CreateAuthorizer")
+        .Add("GET", Api + "/authorizers", "GetAuthorizers")
         .Add("GET", Api + "/authorizers/{authorizer_id}", "GetAuthorizer")
+        .Add("PATCH", Api + "/authorizers/{authorizer_id}", "UpdateAuthorizer")
         .Add("PUT", "/tags/{resource_arn}", "TagResource")
         .Add("GET", "/tags/{resource_arn}", "GetTags")
         .Add("DELETE", "/tags/{resource_arn}", "UntagResource");
@@ -38,6 +42,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
     private readonly RestApiMethods _methods = new(env);
     private readonly RestApiStages _stages = new(env);
     private readonly RestApiTags _tags = new(env);
+    private readonly RestApiExport _export = new(env);
 
     public string SigningName => "apigateway";
 
@@ -89,7 +94,10 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
             "GetStages" => _stages.GetStages(api, request),
             "GetStage" => _stages.GetStage(api, call),
             "UpdateStage" => _stages.UpdateStage(api, call, request),
+            "GetExport" => _export.GetExport(api, call, request),
             "CreateAuthorizer" => _methods.CreateAuthorizer(api, request),
+            "GetAuthorizers" => GetAuthorizers(api, request),
+            "UpdateAuthorizer" => _methods.UpdateAuthorizer(api, call, request),
             _ => api.Authorizers.TryGetValue(call["authorizer_id"], out var authorizer)
                 ? Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer)
                 : ApiGatewayErrors.NotFound($"Invalid Authorizer identifier specified {env.AccountId}:{call["authorizer_id"]}"),
@@ -195,6 +203,17 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         var all = api.Resources.Values.Select(r => View(r, embedMethods)).ToList();
         var (page, next) = PageToken.Slice(all, paging.Offset, paging.Limit);
         return Reply.Json(Protocol, new ResourceList(page, next), SandboxJson.Context.ResourceList);
+    }
+
+    private static ServiceResult GetAuthorizers(RestApiRecord api, SandboxRequest request)
+    {
+        if (Paging(request) is not { } paging)
+        {
+            return ApiGatewayErrors.BadRequest("Invalid limit or position specified");
+        }
+
+        var (page, next) = PageToken.Slice(api.Authorizers.Values.ToList(), paging.Offset, paging.Limit);
+        return Reply.Json(AwsProtocol.RestJson, new AuthorizerList(page, next), SandboxJson.Context.AuthorizerList);
     }
 
     /// <summary>Without <c>embed=methods</c> a resource lists its verbs with empty method objects, as API Gateway does.</summary>

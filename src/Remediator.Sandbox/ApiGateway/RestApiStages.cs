@@ -4,7 +4,10 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.ApiGateway;
 
-/// <summary>REST API deployments and stages: CreateDeployment, CreateStage, GetStages, GetStage, UpdateStage (patch operations).</summary>
+/// <summary>
+/// REST API deployments and stages: CreateDeployment (which freezes the draft into the deployment), CreateStage,
+/// GetStages, GetStage, UpdateStage (patch operations).
+/// </summary>
 internal sealed partial class RestApiStages(SandboxEnvironment env)
 {
     private const AwsProtocol Protocol = AwsProtocol.RestJson;
@@ -35,6 +38,7 @@ internal sealed partial class RestApiStages(SandboxEnvironment env)
         var now = env.Now.ToUnixTimeSeconds();
         var deployment = new Deployment { Id = env.Ids.Alphanumeric(6), Description = input.Description, CreatedDate = now };
         api.Deployments[deployment.Id] = deployment;
+        api.Snapshots[deployment.Id] = api.Snapshot();
         if (input.StageName is not null)
         {
             api.Stages[input.StageName] = api.Stages.TryGetValue(input.StageName, out var existing)

@@ -70,6 +70,10 @@ internal sealed record ResourceList(
     [property: JsonPropertyName("item")] IReadOnlyList<Resource> Item,
     [property: JsonPropertyName("position")] string? Position);
 
+internal sealed record AuthorizerList(
+    [property: JsonPropertyName("item")] IReadOnlyList<Authorizer> Item,
+    [property: JsonPropertyName("position")] string? Position);
+
 internal sealed record StageList([property: JsonPropertyName("item")] IReadOnlyList<Stage> Item);
 
 /// <summary>TagResource's body (v1 and v2 alike): <c>{"tags": {...}}</c>.</summary>

@@ -5,7 +5,7 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.DataPlane;
 
 /// <summary>
-/// A REST API call: route to the most specific resource and method, run the authorizer check, resolve the
+/// A REST API call: route to the most specific resource and method the stage's deployment froze, run its authorizer check, resolve the
 /// integration with stage variables, decide the Lambda call with the function's policy, and log it all as
 /// API Gateway's execution logs do. Runs with the state lock held.
 /// </summary>
@@ -20,8 +20,10 @@ internal sealed class RestInvoker(SandboxEnvironment env)
             return new(InvocationOutcome.Json(403, "{\"message\":\"Forbidden\"}", "ForbiddenException"), []);
         }
 
+        // The stage serves its deployment, not the draft: what CreateDeployment froze.
+        var served = api.Deployed(stage);
         var route = RouteTemplate.MostSpecific(
-            api.Resources.Values
+            served.Resources.Values
                 .Where(r => r.ResourceMethods is not null && (r.ResourceMethods.ContainsKey(call.Method) || r.ResourceMethods.ContainsKey("ANY")))
                 .Where(r => RouteTemplate.Match(r.Path, call.Path) is not null),
             r => r.Path);
@@ -35,7 +37,7 @@ internal sealed class RestInvoker(SandboxEnvironment env)
         var pathParameters = RouteTemplate.Match(route.Path, call.Path)!;
         var log = new ExecutionLog(call.RequestId).Info(ExecutionLogText.ExtendedRequestId(call.ExtendedRequestId));
         var access = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var outcome = AuthorizerFails(api, stage, method, call, log, access)
+        var outcome = AuthorizerFails(served, stage, method, call, log, access)
             ?? Execute(stage, route, method, pathParameters, call, log, access);
         var logs = new List<LogWrite>();
         var level = LogLevel(stage, route.Path, method.HttpMethod ?? call.Method);
@@ -56,9 +58,9 @@ internal sealed class RestInvoker(SandboxEnvironment env)
         return new InvocationOutcome(outcome, logs);
     }
 
-    private Http.SandboxResponse? AuthorizerFails(RestApiRecord api, Stage stage, Method method, Invocation call, ExecutionLog log, Dictionary<string, string?> access)
+    private Http.SandboxResponse? AuthorizerFails(DeploymentSnapshot served, Stage stage, Method method, Invocation call, ExecutionLog log, Dictionary<string, string?> access)
     {
-        if (method.AuthorizationType != "CUSTOM" || method.AuthorizerId is null || !api.Authorizers.TryGetValue(method.AuthorizerId, out var authorizer))
+        if (method.AuthorizationType != "CUSTOM" || method.AuthorizerId is null || !served.Authorizers.TryGetValue(method.AuthorizerId, out var authorizer))
         {
             return null;
         }

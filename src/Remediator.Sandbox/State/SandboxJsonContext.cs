@@ -42,6 +42,7 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(RestApiList))]
 [JsonSerializable(typeof(ResourceList))]
 [JsonSerializable(typeof(StageList))]
+[JsonSerializable(typeof(AuthorizerList))]
 [JsonSerializable(typeof(TagsRequest))]
 [JsonSerializable(typeof(TagsResponse))]
 [JsonSerializable(typeof(SandboxTagsRequest))]

@@ -3,6 +3,7 @@ using Remediator.Aws.Signing;
 using Remediator.Aws.Tests.Signing;
 using Remediator.Aws.Tests.TestSupport;
 using Remediator.Core.Ports;
+using Remediator.Core.Verification;
 using Remediator.Emulation.Signing;
 
 namespace Remediator.Aws.Tests.ApiGateway;
@@ -136,97 +137,101 @@ public sealed class ApiGatewayClientTests
     }
 
     [Fact]
-    public async Task GetResourcesAsync_TwoPages_EmbedsMethodsAndIntegrations()
+    public async Task GetStageDeploymentAsync_Export_AsksForOpenApi3WithIntegrationsAndAuthorizersAsJson()
     {
         await using var server = new LoopbackServer();
-        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-resources-1.json")))
-            .Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-resources-2.json")));
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-export-oas30.json")));
 
-        var resources = await Client(server).GetResourcesAsync("a1b2c3d4e5", CancellationToken.None);
+        var deployed = await Client(server).GetStageDeploymentAsync("a1b2c3d4e5", "prod", CancellationToken.None);
 
-        Assert.Equal(["/", "/pets", "/pets/{id}"], resources.Select(r => r.Path));
-        var get = resources[1].Methods["GET"];
-        Assert.Equal("AWS_PROXY", get.Integration?.Type);
-        Assert.Contains("${stageVariables.fn}", get.Integration?.Uri, StringComparison.Ordinal);
-        var any = resources[2].Methods["any"];
-        Assert.Equal(("CUSTOM", "auth01", null), (any.AuthorizationType, any.AuthorizerId, any.Integration));
-        Assert.Equal("/restapis/a1b2c3d4e5/resources?embed=methods&limit=500", server.Requests[0].RawTarget);
-        Assert.Equal("/restapis/a1b2c3d4e5/resources?embed=methods&limit=500&position=cmVzMTEx", server.Requests[1].RawTarget);
+        Assert.NotNull(deployed);
+        Assert.True(deployed.IsSuccess, deployed.Error);
+        var wire = Assert.Single(server.Requests);
+        Assert.Equal(("GET", "/restapis/a1b2c3d4e5/stages/prod/exports/oas30?extensions=integrations%2Cauthorizers"), (wire.Method, wire.RawTarget));
+        Assert.Equal("application/json", wire.Header("Accept"));
+        AwsRequestSignerTests.AssertVerifies(wire, TestAws.Credentials);
+        Assert.Equal(["GET /pets", "ANY /pets/{id}"], deployed.Value.Methods.Select(m => $"{m.HttpMethod} {m.Path}"));
+        DeployedMethod any = deployed.Value.Methods[1];
+        Assert.Equal(("AWS_PROXY", "arn:aws:iam::123456789012:role/apigw-invoke", "token-auth"), (any.Integration!.Type, any.Integration.Credentials, any.AuthorizerName));
+        Assert.EndsWith("function:auth/invocations", deployed.Value.Authorizers["token-auth"].AuthorizerUri, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GetResourcesAsync_ThrottledMidway_RetriesThatPage()
+    public async Task GetStageDeploymentAsync_NoSuchStage_ReturnsNull()
     {
         await using var server = new LoopbackServer();
-        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-resources-1.json")))
-            .Enqueue(CannedResponse.Json(429, "{\"message\":\"Too Many Requests\"}", ("X-Amzn-Errortype", "TooManyRequestsException"), ("Retry-After", "2")))
-            .Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-resources-2.json")));
-        var aws = new TestAws();
+        server.Enqueue(NotFound("Invalid stage identifier specified"));
 
-        var resources = await new ApiGatewayClient(aws.Client(server)).GetResourcesAsync("a1b2c3d4e5", CancellationToken.None);
-
-        Assert.Equal(3, resources.Count);
-        Assert.Equal(server.Requests[1].RawTarget, server.Requests[2].RawTarget);
-        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(aws.Backoffs).RetryAfter);
+        Assert.Null(await Client(server).GetStageDeploymentAsync("a1b2c3d4e5", "beta", CancellationToken.None));
     }
 
     [Fact]
-    public async Task GetResourcesAsync_ApiMissing_Throws()
+    public async Task GetStageDeploymentAsync_LargerThanTheBound_FailsWithoutReadingItAll()
     {
         await using var server = new LoopbackServer();
-        server.Enqueue(NotFound("Invalid API identifier specified"));
+        string huge = "{\"openapi\":\"3.0.1\",\"paths\":{},\"x-padding\":\"" + new string('x', RestExportReader.MaxBytes) + "\"}";
+        server.Enqueue(CannedResponse.Json(200, huge));
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client(server).GetResourcesAsync("nope", CancellationToken.None));
+        var deployed = await Client(server).GetStageDeploymentAsync("a1b2c3d4e5", "prod", CancellationToken.None);
 
-        Assert.Equal(AwsErrorCodes.NotFound, error.ErrorCode);
+        Assert.NotNull(deployed);
+        Assert.False(deployed.IsSuccess);
+        Assert.Contains($"{RestExportReader.MaxBytes}-byte limit", deployed.Error, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
-    public async Task GetIntegrationAsync_Exists_ReturnsTypeUriAndRole()
+    public async Task GetStageDeploymentAsync_Malformed_FailsWithTheReason()
     {
         await using var server = new LoopbackServer();
-        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-integration.json")));
+        server.Enqueue(CannedResponse.Json(200, "{\"openapi\":\"3.0.1\",\"paths\":{\"/p\":{\"get\":{\"x-amazon-apigateway-integration\":{\"uri\":\"u\"}}}}}"));
 
-        var integration = await Client(server).GetIntegrationAsync("a1b2c3d4e5", "res222", "ANY", CancellationToken.None);
+        var deployed = await Client(server).GetStageDeploymentAsync("a1b2c3d4e5", "prod", CancellationToken.None);
 
-        Assert.Equal(
-            new RestIntegration("AWS_PROXY", "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets:live/invocations", "arn:aws:iam::123456789012:role/apigw-invoke", "POST"),
-            integration);
-        Assert.Equal("/restapis/a1b2c3d4e5/resources/res222/methods/ANY/integration", Assert.Single(server.Requests).RawTarget);
+        Assert.NotNull(deployed);
+        Assert.Contains("has no type", deployed.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GetIntegrationAsync_NoIntegration_ReturnsNull()
-    {
-        await using var server = new LoopbackServer();
-        server.Enqueue(NotFound("No integration defined for method"));
-
-        Assert.Null(await Client(server).GetIntegrationAsync("a1b2c3d4e5", "res222", "GET", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task GetAuthorizerAsync_Exists_ReturnsUri()
-    {
-        await using var server = new LoopbackServer();
-        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-authorizer.json")));
-
-        var authorizer = await Client(server).GetAuthorizerAsync("a1b2c3d4e5", "auth01", CancellationToken.None);
-
-        Assert.NotNull(authorizer);
-        Assert.Equal(("auth01", "token-auth", "TOKEN", null), (authorizer.Id, authorizer.Name, authorizer.Type, authorizer.AuthorizerCredentials));
-        Assert.EndsWith("function:auth/invocations", authorizer.AuthorizerUri, StringComparison.Ordinal);
-        Assert.Equal("/restapis/a1b2c3d4e5/authorizers/auth01", Assert.Single(server.Requests).RawTarget);
-    }
-
-    [Fact]
-    public async Task GetAuthorizerAsync_AccessDenied_Throws()
+    public async Task GetStageDeploymentAsync_AccessDenied_Throws()
     {
         await using var server = new LoopbackServer();
         server.Enqueue(CannedResponse.Json(403, "{\"Message\":\"User: x is not authorized to perform: apigateway:GET\"}", ("X-Amzn-Errortype", "AccessDeniedException")));
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client(server).GetAuthorizerAsync("a1b2c3d4e5", "auth01", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client(server).GetStageDeploymentAsync("a1b2c3d4e5", "prod", CancellationToken.None));
 
         Assert.Equal((AwsErrorCodes.AccessDenied, 403), (error.ErrorCode, error.StatusCode));
+    }
+
+    [Fact]
+    public async Task GetAuthorizersAsync_TwoPages_ReturnsEveryAuthorizerWithItsId()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-authorizers-1.json")))
+            .Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-authorizers-2.json")));
+
+        var authorizers = await Client(server).GetAuthorizersAsync("a1b2c3d4e5", CancellationToken.None);
+
+        Assert.Equal([("auth01", "token-auth", "TOKEN"), ("cog002", "users", "COGNITO_USER_POOLS")], authorizers.Select(a => (a.Id, a.Name, a.Type)));
+        Assert.EndsWith("function:auth/invocations", authorizers[0].AuthorizerUri, StringComparison.Ordinal);
+        Assert.Equal("/restapis/a1b2c3d4e5/authorizers?limit=500", server.Requests[0].RawTarget);
+        Assert.Equal("/restapis/a1b2c3d4e5/authorizers?limit=500&position=YXV0aDAx", server.Requests[1].RawTarget);
+    }
+
+    [Fact]
+    public async Task GetAuthorizersAsync_ThrottledMidway_RetriesThatPage()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-authorizers-1.json")))
+            .Enqueue(CannedResponse.Json(429, "{\"message\":\"Too Many Requests\"}", ("X-Amzn-Errortype", "TooManyRequestsException"), ("Retry-After", "2")))
+            .Enqueue(CannedResponse.Json(200, Fixture.Text("ApiGateway", "get-authorizers-2.json")));
+        var aws = new TestAws();
+
+        var authorizers = await new ApiGatewayClient(aws.Client(server)).GetAuthorizersAsync("a1b2c3d4e5", CancellationToken.None);
+
+        Assert.Equal(2, authorizers.Count);
+        Assert.Equal(server.Requests[1].RawTarget, server.Requests[2].RawTarget);
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(aws.Backoffs).RetryAfter);
     }
 
     private static ApiGatewayClient Client(LoopbackServer server) => new(new TestAws().Client(server));

@@ -145,30 +145,6 @@ public sealed class LambdaClientTests
     }
 
     [Fact]
-    public async Task GetFunctionConfigurationAsync_Exists_MapsFields()
-    {
-        await using var server = new LoopbackServer();
-        server.Enqueue(CannedResponse.Json(200, Fixture.Text("Lambda", "get-function-configuration.json")));
-
-        var configuration = await Client(server).GetFunctionConfigurationAsync("pets", null, CancellationToken.None);
-
-        Assert.Equal(
-            new FunctionConfiguration("pets", FunctionArn, "python3.12", "app.handler", "arn:aws:iam::123456789012:role/pets-role", "$LATEST", "Active", "Successful", "9a8b7c6d-0000-4000-8000-000000000001"),
-            configuration);
-        Assert.Equal("/2015-03-31/functions/pets/configuration", Assert.Single(server.Requests).RawTarget);
-    }
-
-    [Fact]
-    public async Task GetFunctionConfigurationAsync_Missing_ReturnsNull()
-    {
-        await using var server = new LoopbackServer();
-        server.Enqueue(NotFound($"Function not found: {FunctionArn}:9"));
-
-        Assert.Null(await Client(server).GetFunctionConfigurationAsync("pets", "9", CancellationToken.None));
-        Assert.Equal("/2015-03-31/functions/pets/configuration?Qualifier=9", Assert.Single(server.Requests).RawTarget);
-    }
-
-    [Fact]
     public async Task GetAliasAsync_Exists_MapsFields()
     {
         await using var server = new LoopbackServer();

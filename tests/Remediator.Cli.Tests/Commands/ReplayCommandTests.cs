@@ -56,8 +56,9 @@ public sealed class ReplayCommandTests : IAsyncLifetime
             // Its owner has opted in to Remediator's fixes (README, "Security model").
             ["Tags"] = new JsonObject { ["remediator:managed"] = "true" },
         });
-        apiId = (await SendAsync(AwsService.ApiGateway, HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "pets" })).GetProperty("id").GetString()!;
-        string root = (await clients.ApiGateway.GetResourcesAsync(apiId, CancellationToken.None)).Single().Id;
+        JsonElement api = await SendAsync(AwsService.ApiGateway, HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "pets" });
+        apiId = api.GetProperty("id").GetString()!;
+        string root = api.GetProperty("rootResourceId").GetString()!;
         string resource = (await SendAsync(AwsService.ApiGateway, HttpMethod.Post, $"/restapis/{apiId}/resources/{root}", new JsonObject { ["pathPart"] = "pets" })).GetProperty("id").GetString()!;
         await SendAsync(AwsService.ApiGateway, HttpMethod.Put, $"/restapis/{apiId}/resources/{resource}/methods/GET", new JsonObject { ["authorizationType"] = "NONE" });
         await SendAsync(AwsService.ApiGateway, HttpMethod.Put, $"/restapis/{apiId}/resources/{resource}/methods/GET/integration", new JsonObject
@@ -124,6 +125,31 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         Assert.NotNull(await clients.Lambda.GetPolicyAsync(functionArn, null, CancellationToken.None));
         using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"restapis/{apiId}/{Stage}/_user_request_/pets")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Replay_Enforce_OneFixCostsEightAwsCallsStsIncluded()
+    {
+        var form = new FormUrlEncodedContent([new("Action", "CreateTopic"), new("Version", "2010-03-31"), new("Name", "remediator")]);
+        AwsResponse topic = await clients.Http.SendAsync(
+            new AwsRequest(AwsService.Sns, "CreateTopic", HttpMethod.Post, "/", null, await form.ReadAsByteArrayAsync(), "application/x-www-form-urlencoded; charset=utf-8"),
+            CancellationToken.None);
+        string xml = System.Text.Encoding.UTF8.GetString(topic.Body);
+        int start = xml.IndexOf("<TopicArn>", StringComparison.Ordinal) + "<TopicArn>".Length;
+        environment["REMEDIATOR_TOPIC_ARN"] = xml[start..xml.IndexOf("</TopicArn>", StringComparison.Ordinal)];
+        IReadOnlyDictionary<string, int> before = RequestCounts();
+
+        CliRun run = Replay("--input", payloadFile, "--mode", "enforce", "--output", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Dictionary<string, int> calls = RequestCounts().Where(c => c.Value != before.GetValueOrDefault(c.Key))
+            .ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key));
+        // The engine's seven (the Sandbox tests pin them per scenario) and the account lookup.
+        Assert.Equal(8, calls.Values.Sum());
+        Assert.All(calls.Values, count => Assert.Equal(1, count));
+        Assert.Equal(1, calls["sts:GetCallerIdentity"]);
+        Assert.Equal(1, calls["apigateway:GetExport"]);
+        Assert.DoesNotContain("lambda:GetFunctionConfiguration", calls.Keys);
     }
 
     [Fact]
@@ -241,6 +267,12 @@ public sealed class ReplayCommandTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == ExitCodes.AwsFailure, run.Output + run.Error);
         Assert.Equal("remediator replay: Requested resource not found", run.ErrorLines[^1]);
+    }
+
+    private IReadOnlyDictionary<string, int> RequestCounts()
+    {
+        using JsonDocument state = JsonDocument.Parse(sandbox.StateJson());
+        return state.RootElement.GetProperty("requestCounts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
     }
 
     private CliRun Replay(params string[] args) => Replay([], args);

@@ -158,7 +158,7 @@ public class AuditorTests
 
         Assert.Equal(300, report.Entries.Count);
         Assert.Equal(1, world.Lambda.Count("GetPolicy"));
-        Assert.Equal(1, world.Rest.Count("GetResources"));
+        Assert.Equal(2, world.Rest.Count("GetExport"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         SnsMessage ticket = Assert.Single(world.Sns.Published);
         Assert.Contains("users-handler", ticket.Subject, StringComparison.Ordinal);
         Assert.Equal(1, world.CallCounts()["ledger:Claim"]);
-        Assert.Equal(1, world.Rest.Count("GetResources"));
+        Assert.Equal(1, world.Rest.Count("GetExport"));
         Assert.Equal(0, world.Lambda.Count("AddPermission"));
         Assert.Equal(0, world.Lambda.Count("GetPolicy"));
     }

@@ -62,16 +62,39 @@ public class RemediationEngineResolutionTests
     }
 
     [Fact]
-    public async Task ProcessAsync_IntegrationNotEmbedded_ReadsItWithGetIntegration()
+    public async Task ProcessAsync_StageExportUnreadable_TicketsWithoutReadingTheFunction()
     {
         var world = new EngineWorld();
         world.Lambda.AddFunction(Pets);
-        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage).AddMethod(RestApiId, "/pets", "GET", Proxy(Pets), embed: false);
+        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage).AddMethod(RestApiId, "/pets", "GET", Proxy(Pets))
+            .FailExport(RestApiId, "the stage export has 7000000 bytes, more than the 6291456 Remediator reads");
 
         EngineOutcome outcome = Single(await world.RunAsync(RestBatch(RestFailure(Id, "GET", "/pets", Pets))));
 
-        Assert.Equal(RemediationOutcome.Fixed, outcome.Outcome);
-        Assert.Equal(1, world.Rest.Count("GetIntegration"));
+        Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.Unresolvable), (outcome.Outcome, outcome.Reason));
+        Assert.Contains("7000000 bytes", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(world.Lambda.Statements(Pets));
+        Assert.DoesNotContain("AddPermission", world.Lambda.Calls);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DraftAuthorizerChangedSinceDeployment_TicketsInsteadOfGuessingItsId()
+    {
+        var world = new EngineWorld();
+        string auth = Function("auth");
+        string other = Function("admin-reset-passwords");
+        world.Lambda.AddFunction(auth).AddFunction(other);
+        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage)
+            .AddAuthorizer(RestApiId, "az1", InvokeUri(auth))
+            .AddMethod(RestApiId, "/pets", "GET", Proxy(Pets), authorizerId: "az1")
+            .ChangeDraftAuthorizer(RestApiId, "az1", InvokeUri(other));
+
+        EngineOutcome outcome = Single(await world.RunAsync(RestBatch(RestFailure(Id, "GET", "/pets", auth, authorizer: true))));
+
+        Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.Unresolvable), (outcome.Outcome, outcome.Reason));
+        Assert.Contains("was changed after stage", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(world.Lambda.Statements(auth));
+        Assert.Empty(world.Lambda.Statements(other));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ using static Remediator.Core.Tests.Engine.EngineWorld;
 
 namespace Remediator.Core.Tests.Engine;
 
-/// <summary>The write: settle and re-check, RevisionId races, conflicts, size limit, failures and concurrency.</summary>
+/// <summary>The write: settle, the RevisionId condition and re-checks, races, conflicts, size limit, failures and concurrency.</summary>
 public class RemediationEngineWriteTests
 {
     private const string Id = "2b3c4d5e-1111-4222-8333-444455556666";
@@ -109,6 +109,37 @@ public class RemediationEngineWriteTests
         Assert.Equal([TimeSpan.FromSeconds(5)], world.Time.Delays);
         Assert.Equal(0, world.Lambda.Count("AddPermission"));
         Assert.Equal(2, world.Lambda.Count("GetPolicy"));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PermissionAddedDuringSettleToAPolicyThatExisted_The412TellsAndNothingIsAdded()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        world.Lambda.AddStatement(Pets, null, OtherStatement(100));
+        world.Settings = world.Settings with { SettleDelay = TimeSpan.FromSeconds(5) };
+        world.Time.OnDelay = _ => world.Lambda.AddStatement(Pets, null, LambdaStatementWriter.WriteStatement(
+            "console", "apigateway.amazonaws.com", "lambda:InvokeFunction", Pets, $"arn:aws:execute-api:us-east-1:{Account}:{RestApiId}/*/GET/pets/*", null));
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
+
+        Assert.Equal((RemediationOutcome.AlreadyAllowed, OutcomeReason.AddedConcurrently), (outcome.Outcome, outcome.Reason));
+        Assert.Equal(2, world.Lambda.Statements(Pets).Count);
+        Assert.Equal(["GetPolicy", "ListTags", "AddPermission", "GetPolicy"], world.Lambda.Calls);
+        Assert.Contains(outcome.Verified, line => line.Contains("(412)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SettleOnAPolicyThatExisted_WritesOnTheRevisionJudgedWithoutReadingAgain()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        world.Lambda.AddStatement(Pets, null, OtherStatement(100));
+        world.Settings = world.Settings with { SettleDelay = TimeSpan.FromSeconds(5) };
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
+
+        Assert.Equal(RemediationOutcome.Fixed, outcome.Outcome);
+        Assert.Equal([TimeSpan.FromSeconds(5)], world.Time.Delays);
+        Assert.Equal(["GetPolicy", "ListTags", "AddPermission"], world.Lambda.Calls);
     }
 
     [Fact]

@@ -3,14 +3,18 @@ using Remediator.Core.Ports;
 
 namespace Remediator.Core.Tests.Fakes;
 
-/// <summary>API Gateway v1 control plane: REST APIs with stages, resources (methods embedded or not), integrations, authorizers.</summary>
+/// <summary>
+/// API Gateway v1 control plane: REST APIs with stages, the methods their deployment serves (every stage serves the
+/// same), and the authorizers, deployed and as the draft now defines them.
+/// </summary>
 public sealed class InMemoryApiGateway : IApiGatewayClient
 {
     private readonly Dictionary<string, RestApi> apis = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RestStage> stages = [];
-    private readonly Dictionary<string, List<RestResource>> resources = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string, string), RestIntegration> integrations = [];
-    private readonly Dictionary<(string, string), RestAuthorizer> authorizers = [];
+    private readonly Dictionary<string, List<DeployedMethod>> methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DeployedAuthorizer>> deployedAuthorizers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RestAuthorizer>> authorizers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> exportFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> calls = new();
 
     public IReadOnlyList<string> Calls => calls.ToArray();
@@ -23,7 +27,9 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
     public InMemoryApiGateway AddApi(string apiId, string name = "pets")
     {
         apis[apiId] = new RestApi(apiId, name);
-        resources[apiId] = [];
+        methods[apiId] = [];
+        deployedAuthorizers[apiId] = new Dictionary<string, DeployedAuthorizer>(StringComparer.Ordinal);
+        authorizers[apiId] = [];
         return this;
     }
 
@@ -52,31 +58,42 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
         return this;
     }
 
-    /// <summary>Adds a resource with one method; <paramref name="embed"/> false leaves the integration to GetIntegration.</summary>
-    public InMemoryApiGateway AddMethod(
-        string apiId, string path, string httpMethod, RestIntegration integration, string? authorizerId = null, bool embed = true)
+    /// <summary>Deploys a method (replacing one of the same path and verb) with its integration and, by id, its authorizer.</summary>
+    public InMemoryApiGateway AddMethod(string apiId, string path, string httpMethod, RestIntegration integration, string? authorizerId = null)
     {
-        List<RestResource> list = resources[apiId];
-        RestResource? existing = list.FirstOrDefault(r => r.Path == path);
-        string resourceId = existing?.Id ?? $"r{list.Count + 1}";
-        var method = new RestMethod(httpMethod, authorizerId is null ? "NONE" : "CUSTOM", authorizerId, embed ? integration : null);
-        var methods = new Dictionary<string, RestMethod>(existing?.Methods ?? new Dictionary<string, RestMethod>()) { [httpMethod] = method };
-        var resource = new RestResource(resourceId, null, path, path.Split('/')[^1], methods);
-        if (existing is not null)
-        {
-            list.Remove(existing);
-        }
-
-        list.Add(resource);
-        integrations[(apiId, resourceId, httpMethod)] = integration;
+        List<DeployedMethod> list = methods[apiId];
+        list.RemoveAll(m => m.Path == path && m.HttpMethod == httpMethod);
+        list.Add(new DeployedMethod(path, httpMethod, integration, authorizerId is null ? null : AuthorizerName(authorizerId)));
         return this;
     }
 
+    /// <summary>Deploys an authorizer; the draft defines the same one under the same id.</summary>
     public InMemoryApiGateway AddAuthorizer(string apiId, string authorizerId, string uri, string type = "TOKEN", string? credentials = null)
     {
-        authorizers[(apiId, authorizerId)] = new RestAuthorizer(authorizerId, "auth", type, uri, credentials);
+        string name = AuthorizerName(authorizerId);
+        deployedAuthorizers[apiId][name] = new DeployedAuthorizer(name, type, uri, credentials);
+        authorizers[apiId].RemoveAll(a => a.Id == authorizerId);
+        authorizers[apiId].Add(new RestAuthorizer(authorizerId, name, type, uri, credentials));
         return this;
     }
+
+    /// <summary>Changes the draft authorizer without deploying it: the stage keeps serving what was deployed.</summary>
+    public InMemoryApiGateway ChangeDraftAuthorizer(string apiId, string authorizerId, string uri)
+    {
+        int index = authorizers[apiId].FindIndex(a => a.Id == authorizerId);
+        authorizers[apiId][index] = authorizers[apiId][index] with { AuthorizerUri = uri };
+        return this;
+    }
+
+    /// <summary>Makes the API's stage exports unreadable (too large or malformed), with <paramref name="problem"/> as the reason.</summary>
+    public InMemoryApiGateway FailExport(string apiId, string problem)
+    {
+        exportFailures[apiId] = problem;
+        return this;
+    }
+
+    /// <summary>The name an authorizer is deployed and defined under.</summary>
+    public static string AuthorizerName(string authorizerId) => $"auth-{authorizerId}";
 
     public Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken)
     {
@@ -107,21 +124,22 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
         return Task.FromResult<IReadOnlyList<RestStage>>(stages.Where(s => s.Key.Item1 == restApiId).Select(s => s.Value).ToArray());
     }
 
-    public Task<IReadOnlyList<RestResource>> GetResourcesAsync(string restApiId, CancellationToken cancellationToken)
+    public Task<Result<RestDeployment, string>?> GetStageDeploymentAsync(string restApiId, string stageName, CancellationToken cancellationToken)
     {
-        calls.Enqueue("GetResources");
-        return Task.FromResult<IReadOnlyList<RestResource>>(resources.TryGetValue(restApiId, out List<RestResource>? list) ? list.ToArray() : []);
+        calls.Enqueue("GetExport");
+        if (!stages.ContainsKey((restApiId, stageName)))
+        {
+            return Task.FromResult<Result<RestDeployment, string>?>(null);
+        }
+
+        return Task.FromResult<Result<RestDeployment, string>?>(exportFailures.TryGetValue(restApiId, out string? problem)
+            ? Result<RestDeployment, string>.Failure(problem)
+            : new RestDeployment(methods[restApiId].ToArray(), new Dictionary<string, DeployedAuthorizer>(deployedAuthorizers[restApiId])));
     }
 
-    public Task<RestIntegration?> GetIntegrationAsync(string restApiId, string resourceId, string httpMethod, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RestAuthorizer>> GetAuthorizersAsync(string restApiId, CancellationToken cancellationToken)
     {
-        calls.Enqueue("GetIntegration");
-        return Task.FromResult(integrations.GetValueOrDefault((restApiId, resourceId, httpMethod)));
-    }
-
-    public Task<RestAuthorizer?> GetAuthorizerAsync(string restApiId, string authorizerId, CancellationToken cancellationToken)
-    {
-        calls.Enqueue("GetAuthorizer");
-        return Task.FromResult(authorizers.GetValueOrDefault((restApiId, authorizerId)));
+        calls.Enqueue("GetAuthorizers");
+        return Task.FromResult<IReadOnlyList<RestAuthorizer>>(authorizers.TryGetValue(restApiId, out List<RestAuthorizer>? list) ? list.ToArray() : []);
     }
 }

@@ -177,23 +177,6 @@ public sealed class InMemoryLambda : ILambdaClient
         }
     }
 
-    public Task<FunctionConfiguration?> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            calls.Add("GetFunctionConfiguration");
-            if (!functions.TryGetValue(functionName, out FunctionState? function)
-                || (qualifier is not null && !function.Versions.Contains(qualifier) && !function.Aliases.ContainsKey(qualifier)))
-            {
-                return Task.FromResult<FunctionConfiguration?>(null);
-            }
-
-            string name = functionName[(functionName.LastIndexOf(':') + 1)..];
-            return Task.FromResult<FunctionConfiguration?>(new FunctionConfiguration(
-                name, functionName, "python3.12", "app.handler", null, qualifier ?? "$LATEST", "Active", "Successful", "r1"));
-        }
-    }
-
     public Task<FunctionAlias?> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken)
     {
         lock (gate)

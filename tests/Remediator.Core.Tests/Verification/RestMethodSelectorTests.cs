@@ -5,15 +5,15 @@ namespace Remediator.Core.Tests.Verification;
 
 public class RestMethodSelectorTests
 {
-    private static readonly RestResource[] Api =
+    private static readonly DeployedMethod[] Api =
     [
-        Resource("/", "GET"),
-        Resource("/pets", "GET", "POST"),
-        Resource("/pets/{id}", "GET", "DELETE"),
-        Resource("/pets/dog", "ANY"),
-        Resource("/pets/{proxy+}", "ANY"),
-        Resource("/{proxy+}", "ANY"),
-        Resource("/orders/{id}", "GET"),
+        .. Resource("/", "GET"),
+        .. Resource("/pets", "GET", "POST"),
+        .. Resource("/pets/{id}", "GET", "DELETE"),
+        .. Resource("/pets/dog", "ANY"),
+        .. Resource("/pets/{proxy+}", "ANY"),
+        .. Resource("/{proxy+}", "ANY"),
+        .. Resource("/orders/{id}", "GET"),
     ];
 
     [Theory]
@@ -29,30 +29,31 @@ public class RestMethodSelectorTests
     [InlineData("GET", "/anything/at/all", "/{proxy+}", "ANY")]
     public void Select_PicksTheMostSpecificResourceServingTheMethod(string method, string path, string resource, string configured)
     {
-        RestSelection selection = RestMethodSelector.Select(Api, method, path)!;
+        DeployedMethod selection = RestMethodSelector.Select(Api, method, path)!;
 
-        Assert.Equal((resource, configured), (selection.Resource.Path, selection.Method.HttpMethod));
+        Assert.Equal((resource, configured), (selection.Path, selection.HttpMethod));
     }
 
     [Fact]
     public void Select_NoResourceServes_ReturnsNull()
     {
-        RestResource[] api = [Resource("/pets/{id}", "GET")];
+        DeployedMethod[] api = Resource("/pets/{id}", "GET");
 
         Assert.Null(RestMethodSelector.Select(api, "POST", "/pets/1"));
         Assert.Null(RestMethodSelector.Select(api, "GET", "/owners/1"));
     }
 
-    [Fact]
-    public void MethodFor_VerbBeatsAny()
+    [Theory]
+    [InlineData("ANY", "GET")]
+    [InlineData("GET", "ANY")]
+    public void Select_OneResource_VerbBeatsAnyWhateverTheOrder(string first, string second)
     {
-        RestResource both = Resource("/x", "ANY", "GET");
+        DeployedMethod[] both = Resource("/x", first, second);
 
-        Assert.Equal("GET", RestMethodSelector.MethodFor(both, "GET")!.HttpMethod);
-        Assert.Equal("ANY", RestMethodSelector.MethodFor(both, "POST")!.HttpMethod);
+        Assert.Equal("GET", RestMethodSelector.Select(both, "GET", "/x")!.HttpMethod);
+        Assert.Equal("ANY", RestMethodSelector.Select(both, "POST", "/x")!.HttpMethod);
     }
 
-    private static RestResource Resource(string path, params string[] methods) => new(
-        path, null, path, path.Split('/')[^1],
-        methods.ToDictionary(m => m, m => new RestMethod(m, "NONE", null, null)));
+    private static DeployedMethod[] Resource(string path, params string[] methods) =>
+        [.. methods.Select(m => new DeployedMethod(path, m, null, null))];
 }

@@ -46,4 +46,24 @@ public sealed class AwsCliAcceptanceTests(AwsCliScenario scenario) : IClassFixtu
         Assert.Equal(["/", "/orders", "/orders/{id}"], resources.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("path").GetString()));
         Assert.Equal(JsonValueKind.Object, resources.GetProperty("items")[2].GetProperty("resourceMethods").GetProperty("GET").GetProperty("methodIntegration").ValueKind);
     }
+
+    [Fact]
+    public async Task AwsCli_GetExport_WritesTheDeployedDefinitionWithBothExtensions()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var answer = (await scenario.Cli.RunAsync("apigateway", "get-export", "--rest-api-id", scenario.ApiId, "--stage-name", "prod", "--export-type", "oas30",
+                "--accepts", "application/json", "--parameters", """{"extensions":"integrations,authorizers"}""", file))!.Value;
+            using var export = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+
+            Assert.StartsWith("application/json", answer.GetProperty("contentType").GetString(), StringComparison.Ordinal);
+            var integration = export.RootElement.GetProperty("paths").GetProperty("/orders/{id}").GetProperty("get").GetProperty("x-amazon-apigateway-integration");
+            Assert.Equal(("aws_proxy", scenario.IntegrationUri), (integration.GetProperty("type").GetString(), integration.GetProperty("uri").GetString()));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

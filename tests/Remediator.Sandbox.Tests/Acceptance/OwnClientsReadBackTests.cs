@@ -15,34 +15,40 @@ public sealed class OwnClientsReadBackTests(AwsCliScenario scenario) : IClassFix
         new AwsClientSettings { Region = "us-east-1", Credentials = new StaticCredentialsProvider(new AwsCredentials("test", "test")) });
 
     [Fact]
-    public async Task ApiGatewayClient_CliSeededApi_ReadsStageVariablesResourcesAndIntegration()
+    public async Task ApiGatewayClient_CliSeededApi_ReadsStageVariablesAndTheDeployedIntegration()
     {
         var stage = await _aws.ApiGateway.GetStageAsync(scenario.ApiId, "prod", CancellationToken.None);
-        var resources = await _aws.ApiGateway.GetResourcesAsync(scenario.ApiId, CancellationToken.None);
-        var integration = await _aws.ApiGateway.GetIntegrationAsync(scenario.ApiId, scenario.OrderResourceId, "GET", CancellationToken.None);
+        var deployed = await _aws.ApiGateway.GetStageDeploymentAsync(scenario.ApiId, "prod", CancellationToken.None);
         var missingStage = await _aws.ApiGateway.GetStageAsync(scenario.ApiId, "beta", CancellationToken.None);
+        var missingExport = await _aws.ApiGateway.GetStageDeploymentAsync(scenario.ApiId, "beta", CancellationToken.None);
 
         Assert.Equal("live", stage!.Variables["alias"]);
-        Assert.Equal(scenario.IntegrationUri, resources.Single(r => r.Path == "/orders/{id}").Methods["GET"].Integration!.Uri);
+        Assert.True(deployed!.IsSuccess, deployed.Error);
+        var integration = deployed.Value.Methods.Single(m => m.Path == "/orders/{id}" && m.HttpMethod == "GET").Integration;
         Assert.Equal("AWS_PROXY", integration!.Type);
         Assert.Equal(scenario.IntegrationUri, integration.Uri);
         Assert.Null(missingStage);
+        Assert.Null(missingExport);
     }
 
     [Fact]
     public async Task LambdaClient_CliSeededFunction_ReadsAliasAndGrantsWithRevisionCondition()
     {
         var alias = await _aws.Lambda.GetAliasAsync("orders", "live", CancellationToken.None);
-        var configuration = await _aws.Lambda.GetFunctionConfigurationAsync("orders", null, CancellationToken.None);
+        var first = await _aws.Lambda.AddPermissionAsync(
+            new AddPermissionRequest("orders", "own-client-0", "lambda:InvokeFunction", "apigateway.amazonaws.com", null, null, null, null),
+            CancellationToken.None);
+        var read = await _aws.Lambda.GetPolicyAsync("orders", null, CancellationToken.None);
         var statement = await _aws.Lambda.AddPermissionAsync(
-            new AddPermissionRequest("orders", "own-client", "lambda:InvokeFunction", "apigateway.amazonaws.com", $"arn:aws:execute-api:us-east-1:000000000000:{scenario.ApiId}/*/POST/orders", "000000000000", null, configuration!.RevisionId),
+            new AddPermissionRequest("orders", "own-client", "lambda:InvokeFunction", "apigateway.amazonaws.com", $"arn:aws:execute-api:us-east-1:000000000000:{scenario.ApiId}/*/POST/orders", "000000000000", null, read!.RevisionId),
             CancellationToken.None);
         var stale = await Assert.ThrowsAsync<AwsServiceException>(() => _aws.Lambda.AddPermissionAsync(
-            new AddPermissionRequest("orders", "own-client-2", "lambda:InvokeFunction", "apigateway.amazonaws.com", null, null, null, configuration.RevisionId),
+            new AddPermissionRequest("orders", "own-client-2", "lambda:InvokeFunction", "apigateway.amazonaws.com", null, null, null, read.RevisionId),
             CancellationToken.None));
         var policy = await _aws.Lambda.GetPolicyAsync("orders", null, CancellationToken.None);
 
         Assert.Equal("1", alias!.FunctionVersion);
+        Assert.Contains("\"own-client-0\"", first, StringComparison.Ordinal);
         Assert.Contains("\"own-client\"", statement, StringComparison.Ordinal);
         Assert.Equal("PreconditionFailedException", stale.ErrorCode);
         Assert.Equal(412, stale.StatusCode);

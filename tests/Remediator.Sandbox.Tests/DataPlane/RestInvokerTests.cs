@@ -40,6 +40,26 @@ public sealed class RestInvokerTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task Invoke_DraftChangedAfterDeployment_CallsWhatTheStageDeployed()
+    {
+        var deployed = SandboxApi.FunctionArn("deployed-pets");
+        var draft = SandboxApi.FunctionArn("draft-pets");
+        await _client.CreateFunctionAsync("deployed-pets");
+        await _client.CreateFunctionAsync("draft-pets");
+        var (apiId, resourceId) = await _client.CreatePetsApiAsync(SandboxApi.LambdaUri(deployed));
+        SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Put, $"/restapis/{apiId}/resources/{resourceId}/methods/GET/integration", JsonSerializer.Serialize(new { type = "AWS_PROXY", httpMethod = "POST", uri = SandboxApi.LambdaUri(draft) })));
+        SandboxApi.Ok(await _client.AddPermissionAsync("deployed-pets", "apigw", $"arn:aws:execute-api:us-east-1:000000000000:{apiId}/*/GET/pets/*"));
+        SandboxApi.Ok(await _client.AddPermissionAsync("draft-pets", "apigw", $"arn:aws:execute-api:us-east-1:000000000000:{apiId}/*/GET/pets/*"));
+
+        var before = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/1");
+        SandboxApi.Ok(await _client.RestAsync("apigateway", HttpMethod.Post, $"/restapis/{apiId}/deployments", """{"stageName":"prod"}"""));
+        var after = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/1");
+
+        Assert.Equal(deployed, before.Json.GetProperty("functionArn").GetString());
+        Assert.Equal(draft, after.Json.GetProperty("functionArn").GetString());
+    }
+
+    [Fact]
     public async Task Invoke_PermissionOnUnqualifiedFunctionOnly_StillDeniesAliasInvocation()
     {
         var (apiId, arn) = await SeedAliasApiAsync("wrong-qualifier");

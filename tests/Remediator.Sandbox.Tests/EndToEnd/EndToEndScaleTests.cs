@@ -13,17 +13,65 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
 {
     private const string Stage = "prod";
 
+    /// <summary>
+    /// Every AWS call one REST fix makes (docs/ARCHITECTURE.md, "Verification"): the API (its tags too), the stage (its
+    /// variables and logging too), what the stage deployed, the policy (which also proves the function exists), the
+    /// function's tags (exemption and ownership), the write, the notification. <c>replay</c> adds STS.
+    /// </summary>
+    private static readonly string[] RestFixCalls =
+    [
+        "apigateway:GetRestApi", "apigateway:GetStage", "apigateway:GetExport",
+        "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish",
+    ];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(500)]
+    public async Task Remediate_StageVariableFix_MakesExactlyTheRestFixCallsWhateverTheStorm(int requests)
+    {
+        (IReadOnlyDictionary<string, int> calls, EngineResult result) = await RemediateCopiesAsync(requests);
+
+        output.WriteLine(Describe(calls));
+        Assert.Equal(requests * 4, result.EventsRead);
+        AssertEachOnce(RestFixCalls, calls);
+        Assert.Equal(requests, Assert.Single(result.Outcomes).Finding!.Occurrences);
+    }
+
     [Fact]
     public async Task Remediate_TenThousandCopiesOfOneFailure_MakeTheSameAwsCallsAsOne()
     {
         (IReadOnlyDictionary<string, int> one, _) = await RemediateCopiesAsync(1);
         (IReadOnlyDictionary<string, int> many, EngineResult result) = await RemediateCopiesAsync(10_000);
 
-        output.WriteLine(string.Join(", ", many.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")));
+        output.WriteLine(Describe(many));
         Assert.Equal(one, many);
         Assert.Equal(10_000, Assert.Single(result.Outcomes).Finding!.Occurrences);
         Assert.Equal(1, many["lambda:AddPermission"]);
         Assert.Equal(1, many["sns:Publish"]);
+    }
+
+    [Fact]
+    public async Task Remediate_HttpApiFix_MakesExactlyTheseAwsCalls()
+    {
+        account.Reset();
+        string items = await account.CreateFunctionAsync("items");
+        (string api, _) = await account.HttpApi().Route("GET /items/{id}", items).DeployAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, "$default", "GET", "/items/1"));
+        string payload = Assert.Single(account.TakePayloads());
+        RemediationEngine engine = account.Engine(await EnforceAsync(TimeSpan.Zero));
+        IReadOnlyDictionary<string, int> before = account.RequestCounts();
+
+        EngineResult result = await engine.ProcessAsync(payload, "invocation-1", CancellationToken.None);
+
+        IReadOnlyDictionary<string, int> calls = Since(before);
+        output.WriteLine(Describe(calls));
+        Assert.Equal(RemediationOutcome.Fixed, Assert.Single(result.Outcomes).Outcome);
+        AssertEachOnce(
+            [
+                "apigatewayv2:GetApi", "apigatewayv2:GetStage", "apigatewayv2:GetRoutes", "apigatewayv2:GetIntegration",
+                "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish",
+            ],
+            calls);
     }
 
     [Fact]
@@ -52,14 +100,16 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
     }
 
     /// <summary>
-    /// A real failure from the data plane, repeated as <paramref name="copies"/> requests (each with its own
-    /// request id), remediated from a fresh account; returns the AWS requests the engine made.
+    /// A real failure from the data plane on a stage-variable integration, repeated as <paramref name="copies"/>
+    /// requests (each with its own request id, four lines each), remediated from a fresh account; returns the AWS
+    /// requests the engine made.
     /// </summary>
     private async Task<(IReadOnlyDictionary<string, int> Calls, EngineResult Result)> RemediateCopiesAsync(int copies)
     {
         account.Reset();
-        string pets = await account.CreateFunctionAsync("pets");
-        (string api, _) = await account.RestApi().Method("GET", "/pets/{id}", account.InvokeUri(pets)).DeployAsync(Stage);
+        await account.CreateFunctionAsync("pets");
+        (string api, _) = await account.RestApi().Method("GET", "/pets/{id}", account.InvokeUri(account.FunctionArn("${stageVariables.petsFunction}")))
+            .DeployAsync(Stage, new Dictionary<string, string> { ["petsFunction"] = "pets" });
         await account.CallAsync(api, Stage, "GET", "/pets/42");
         LogBatch failure = SubscriptionPayloadDecoder.Decode(Assert.Single(account.TakePayloads())).Batch!;
         string requestId = failure.LogEvents[0].Message[1..failure.LogEvents[0].Message.IndexOf(')', StringComparison.Ordinal)];
@@ -77,10 +127,19 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
 
         EngineResult result = await engine.ProcessAsync(payload, "invocation-1", CancellationToken.None);
 
-        IReadOnlyDictionary<string, int> after = account.RequestCounts();
         Assert.Equal(RemediationOutcome.Fixed, Assert.Single(result.Outcomes).Outcome);
-        return (after.Where(c => c.Value != before.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key)), result);
+        return (Since(before), result);
     }
+
+    /// <summary>The requests per <c>service:Operation</c> made since <paramref name="before"/>.</summary>
+    private Dictionary<string, int> Since(IReadOnlyDictionary<string, int> before) =>
+        account.RequestCounts().Where(c => c.Value != before.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key));
+
+    private static void AssertEachOnce(string[] operations, IReadOnlyDictionary<string, int> calls) =>
+        Assert.Equal(operations.Order(StringComparer.Ordinal).Select(o => (o, 1)), calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)));
+
+    private static string Describe(IReadOnlyDictionary<string, int> calls) =>
+        $"{calls.Values.Sum()} calls: " + string.Join(", ", calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
 
     private async Task<RemediatorSettings> EnforceAsync(TimeSpan settle) => new()
     {

@@ -47,7 +47,7 @@ public sealed class RestApiBuilder(SandboxAccount account, string name)
             ids[key] = created.GetProperty("id").GetString()!;
         }
 
-        var resources = (await account.Clients.ApiGateway.GetResourcesAsync(apiId, CancellationToken.None)).ToDictionary(r => r.Path, r => r.Id);
+        var resources = new Dictionary<string, string>(StringComparer.Ordinal) { ["/"] = api.GetProperty("rootResourceId").GetString()! };
         foreach ((string verb, string path, string uri, string? credentials, string? authorizer) in methods)
         {
             string resourceId = await EnsureResourceAsync(apiId, resources, path);

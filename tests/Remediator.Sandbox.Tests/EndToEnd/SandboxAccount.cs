@@ -150,6 +150,32 @@ public sealed class SandboxAccount : IAsyncLifetime
 
     public V2ApiBuilder WebSocketApi(string name = "chat") => new(this, name, "WEBSOCKET");
 
+    /// <summary>Points a method of the draft at <paramref name="uri"/> (PutIntegration) without deploying it.</summary>
+    public async Task RepointDraftMethodAsync(string apiId, string verb, string path, string uri)
+    {
+        JsonElement resources = await SendAsync(AwsService.ApiGateway, "GetResources", HttpMethod.Get, $"/restapis/{apiId}/resources");
+        string resourceId = resources.GetProperty("item").EnumerateArray().Single(r => r.GetProperty("path").GetString() == path).GetProperty("id").GetString()!;
+        await SendAsync(
+            AwsService.ApiGateway,
+            "PutIntegration",
+            HttpMethod.Put,
+            $"/restapis/{apiId}/resources/{resourceId}/methods/{verb}/integration",
+            new JsonObject { ["type"] = "AWS_PROXY", ["httpMethod"] = "POST", ["uri"] = uri });
+    }
+
+    /// <summary>Deploys the draft to <paramref name="stage"/> again (CreateDeployment).</summary>
+    public Task RedeployAsync(string apiId, string stage) =>
+        SendAsync(AwsService.ApiGateway, "CreateDeployment", HttpMethod.Post, $"/restapis/{apiId}/deployments", new JsonObject { ["stageName"] = stage });
+
+    /// <summary>Points an authorizer of the draft at <paramref name="uri"/> (UpdateAuthorizer) without deploying it.</summary>
+    public Task RepointDraftAuthorizerAsync(string apiId, string authorizerId, string uri) =>
+        SendAsync(
+            AwsService.ApiGateway,
+            "UpdateAuthorizer",
+            HttpMethod.Patch,
+            $"/restapis/{apiId}/authorizers/{authorizerId}",
+            new JsonObject { ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/authorizerUri", ["value"] = uri }) });
+
     public async Task<string> CreateTopicAsync(string name = "remediator")
     {
         var form = new FormUrlEncodedContent([new("Action", "CreateTopic"), new("Version", "2010-03-31"), new("Name", name)]);
