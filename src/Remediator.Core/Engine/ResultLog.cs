@@ -25,7 +25,8 @@ internal sealed class ResultLog(ILogSink? sink, TimeProvider time, RemediatorMod
             outcome.Qualifier is null ? outcome.FunctionArn : $"{outcome.FunctionArn}:{outcome.Qualifier}",
             outcome.StatementId,
             duration,
-            $"{outcome.Outcome} ({outcome.Reason}): {outcome.Detail}")).ToList();
+            $"{outcome.Outcome} ({outcome.Reason}): {outcome.Detail}",
+            outcome.OpsItemId)).ToList();
         // The summary goes first so the per-outcome lines and metric documents end the invocation's log.
         sink.WriteLine(StructuredLogFormatter.Format(new RuntimeLogEntry(
             now,

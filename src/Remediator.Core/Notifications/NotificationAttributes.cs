@@ -20,4 +20,7 @@ public static class NotificationAttributes
 
     /// <summary>The account Remediator runs in.</summary>
     public const string AccountId = "accountId";
+
+    /// <summary>The OpsCenter OpsItem that tracks the root cause, when there is one.</summary>
+    public const string OpsItemId = "opsItemId";
 }

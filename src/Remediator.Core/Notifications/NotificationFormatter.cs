@@ -3,6 +3,7 @@ using System.Text;
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
+using Remediator.Core.Tickets;
 
 namespace Remediator.Core.Notifications;
 
@@ -52,6 +53,7 @@ public static class NotificationFormatter
         Add(attributes, NotificationAttributes.ApiId, outcome.ApiId);
         Add(attributes, NotificationAttributes.FunctionName, outcome.FunctionName);
         Add(attributes, NotificationAttributes.AccountId, outcome.AccountId);
+        Add(attributes, NotificationAttributes.OpsItemId, outcome.OpsItemId);
         return attributes;
     }
 
@@ -107,6 +109,11 @@ public static class NotificationFormatter
         if ((outcome.LedgerKey ?? outcome.Finding?.Fingerprint) is { } rootCause)
         {
             text.Append(" Root cause ").Append(rootCause).Append('.');
+        }
+
+        if (outcome.OpsItemId is { } opsItem)
+        {
+            text.Append(" OpsCenter OpsItem ").Append(opsItem).Append(outcome.TicketAction == TicketAction.Resolved ? " (resolved)." : ".");
         }
 
         return text.Append('\n').ToString();

@@ -14,6 +14,7 @@ namespace Remediator.Core.Observability;
 /// <param name="StatementId">The statement id added or proposed.</param>
 /// <param name="Duration">Time spent on this finding.</param>
 /// <param name="Message">One human sentence.</param>
+/// <param name="OpsItemId">The OpsCenter OpsItem that tracks the root cause, when there is one.</param>
 public sealed record OutcomeLogEntry(
     DateTimeOffset Timestamp,
     string? RequestId,
@@ -25,7 +26,8 @@ public sealed record OutcomeLogEntry(
     string? FunctionArn,
     string? StatementId,
     TimeSpan? Duration,
-    string Message)
+    string Message,
+    string? OpsItemId = null)
 {
     /// <summary>The log and metric name of the outcome (<see cref="ObservabilityNames.OutcomeName"/>).</summary>
     public string OutcomeName => ObservabilityNames.OutcomeName(Outcome, Reason);
