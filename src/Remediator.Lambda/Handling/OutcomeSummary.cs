@@ -17,6 +17,7 @@ public sealed record OutcomeSummary(
     [property: JsonPropertyName("statement")] string? Statement,
     [property: JsonPropertyName("verified")] IReadOnlyList<string> Verified,
     [property: JsonPropertyName("notificationId")] string? NotificationId,
+    [property: JsonPropertyName("opsItemId")] string? OpsItemId,
     [property: JsonPropertyName("detail")] string Detail)
 {
     /// <summary>Summarises one engine outcome.</summary>
@@ -36,6 +37,7 @@ public sealed record OutcomeSummary(
             outcome.StatementJson,
             outcome.Verified,
             outcome.NotificationId,
+            outcome.OpsItemId,
             outcome.Detail);
     }
 }

@@ -52,7 +52,7 @@ public sealed class InvocationSummaryWriterTests
             var summary = new InvocationSummary(
                 a ?? "", b ?? "", 3, c,
                 new Dictionary<string, int>(StringComparer.Ordinal) { [a ?? "k"] = 1 },
-                [new OutcomeSummary(b ?? "", c ?? "", a, b, c, a, b, c, a, b, [a ?? "", b ?? ""], c, a ?? "")],
+                [new OutcomeSummary(b ?? "", c ?? "", a, b, c, a, b, c, a, b, [a ?? "", b ?? ""], c, b, a ?? "")],
                 0);
             string written = Written(summary);
             InvocationSummary parsed = RemediationHandler.ParseResponse(Encoding.UTF8.GetBytes(written));
