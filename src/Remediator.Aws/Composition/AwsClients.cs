@@ -7,13 +7,12 @@ using Remediator.Aws.Http;
 using Remediator.Aws.Lambda;
 using Remediator.Aws.Logs;
 using Remediator.Aws.Sns;
-using Remediator.Aws.Ssm;
 using Remediator.Aws.Sts;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Composition;
 
-/// <summary>Every wire client over one shared HTTP core, built in one line by the Lambda, the CLI and tests.</summary>
+/// <summary>Every signed wire client over one shared HTTP core, built in one line by the Lambda, the CLI and tests.</summary>
 public sealed class AwsClients : IDisposable
 {
     private readonly HttpClient? ownedHttpClient;
@@ -30,17 +29,16 @@ public sealed class AwsClients : IDisposable
         Sns = new SnsPublisher(http);
         ApiGateway = new ApiGatewayClient(http);
         ApiGatewayV2 = new ApiGatewayV2Client(http);
-        OpsCenter = new OpsCenterClient(http);
         Sts = new StsClient(http);
     }
 
     /// <summary>The region every client signs for.</summary>
     public string Region { get; }
 
-    /// <summary>The credentials every client signs with (also usable by SDK clients, e.g. the DynamoDB ledger).</summary>
+    /// <summary>The credentials every client signs with (also usable by SDK clients: the DynamoDB ledger, OpsCenter).</summary>
     public IAwsCredentialsProvider Credentials { get; }
 
-    /// <summary>Endpoint resolution (e.g. for the DynamoDB SDK client's service URL).</summary>
+    /// <summary>Endpoint resolution (also for the SDK clients' service URLs).</summary>
     public AwsEndpointResolver Endpoints { get; }
 
     /// <summary>The shared HTTP core.</summary>
@@ -60,9 +58,6 @@ public sealed class AwsClients : IDisposable
 
     /// <summary>API Gateway v2.</summary>
     public IApiGatewayV2Client ApiGatewayV2 { get; }
-
-    /// <summary>SSM OpsCenter.</summary>
-    public IOpsCenterClient OpsCenter { get; }
 
     /// <summary>STS.</summary>
     public IStsClient Sts { get; }

@@ -1,10 +1,12 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
 using Remediator.Aws.Ledger;
+using Remediator.Aws.Ssm;
 using Remediator.Core.Configuration;
 using Remediator.Core.Engine;
 using Remediator.Core.Ledger;
@@ -16,20 +18,22 @@ namespace Remediator.Aws.Composition;
 
 /// <summary>
 /// The one composition root of the Lambda and the CLI: from the settings, the environment, a clock and a log
-/// sink, every signed wire client (<see cref="AwsClients"/>), the ledger the settings name, the account
-/// lookup and the engine's dependencies. Disposing it disposes every client it built.
+/// sink, every signed wire client (<see cref="AwsClients"/>), the ledger the settings name, the OpsCenter client
+/// the ticket mode needs, the account lookup and the engine's dependencies. The AWS SDK clients (DynamoDB, SSM)
+/// are built by their first call. Disposing it disposes every client it built.
 /// </summary>
 public sealed class RemediatorServices : IDisposable
 {
     private readonly Lazy<AmazonDynamoDBClient>? ledgerClient;
 
     private RemediatorServices(
-        RemediatorSettings settings, AwsClients clients, ILedger ledger, Lazy<AmazonDynamoDBClient>? ledgerClient, ILogSink log, TimeProvider clock)
+        RemediatorSettings settings, AwsClients clients, ILedger ledger, Lazy<AmazonDynamoDBClient>? ledgerClient, DeferredOpsCenterClient? opsCenter, ILogSink log, TimeProvider clock)
     {
         Settings = settings;
         Clients = clients;
         Ledger = ledger;
         this.ledgerClient = ledgerClient;
+        OpsCenter = opsCenter;
         Dependencies = new EngineDependencies
         {
             Lambda = clients.Lambda,
@@ -38,6 +42,7 @@ public sealed class RemediatorServices : IDisposable
             Logs = clients.Logs,
             Ledger = ledger,
             Notifications = settings.TopicArn is null ? null : clients.Sns,
+            OpsCenter = opsCenter,
             LogSink = log,
             Time = clock,
         };
@@ -64,7 +69,13 @@ public sealed class RemediatorServices : IDisposable
     /// <summary>True once the DynamoDB client exists: a process that never needed the ledger never built it.</summary>
     public bool LedgerClientBuilt => ledgerClient is { IsValueCreated: true };
 
-    /// <summary>What the engine talks to: the clients, the ledger, SNS when a topic is set, the log sink and the clock.</summary>
+    /// <summary>
+    /// OpsCenter when <see cref="RemediatorSettings.Tickets"/> is <see cref="TicketMode.OpsCenter"/>, else null. Its SDK
+    /// client is built by the first call (<see cref="DeferredOpsCenterClient.IsCreated"/>): most invocations open no ticket.
+    /// </summary>
+    public DeferredOpsCenterClient? OpsCenter { get; }
+
+    /// <summary>What the engine talks to: the clients, the ledger, SNS when a topic is set, OpsCenter when tickets go there, the log sink and the clock.</summary>
     public EngineDependencies Dependencies { get; }
 
     /// <summary>
@@ -105,9 +116,19 @@ public sealed class RemediatorServices : IDisposable
                 ledger = new DynamoDbLedger(() => dynamo.Value, table, clock);
             }
 
+            // The same for OpsCenter: its endpoint now, its SDK client with the first ticket.
+            DeferredOpsCenterClient? opsCenter = null;
+            if (settings.Tickets == TicketMode.OpsCenter)
+            {
+                string ssmUrl = clients.Endpoints.Resolve(AwsService.Ssm, clients.Region).ToString();
+                AwsRetryOptions retry = clientSettings.Retry;
+                opsCenter = new DeferredOpsCenterClient(
+                    () => new AmazonSimpleSystemsManagementClient(new SdkCredentialsBridge(clients.Credentials), OpsCenterClientConfig(ssmUrl, clients.Region, retry)));
+            }
+
             // Without a table the claims live in this process only: fine locally, never for a deployed Lambda
             // (it would forget claims and the hourly cap on every cold start).
-            return new RemediatorServices(settings, clients, ledger ?? new InMemoryLedger(clock), dynamo, log, clock);
+            return new RemediatorServices(settings, clients, ledger ?? new InMemoryLedger(clock), dynamo, opsCenter, log, clock);
         }
         catch
         {
@@ -141,6 +162,7 @@ public sealed class RemediatorServices : IDisposable
             ledgerClient.Value.Dispose();
         }
 
+        OpsCenter?.Dispose();
         Clients.Dispose();
     }
 
@@ -150,20 +172,29 @@ public sealed class RemediatorServices : IDisposable
     /// retry settings, so one attempt lasts at most <see cref="AwsRetryOptions.AttemptTimeout"/> (10 s) and a
     /// call makes at most <see cref="AwsRetryOptions.MaxAttempts"/> (4) attempts.
     /// </summary>
-    internal static AmazonDynamoDBConfig LedgerClientConfig(string serviceUrl, string region, AwsRetryOptions retry) => new()
+    internal static AmazonDynamoDBConfig LedgerClientConfig(string serviceUrl, string region, AwsRetryOptions retry) =>
+        SdkClientConfig(new AmazonDynamoDBConfig(), serviceUrl, region, retry);
+
+    /// <summary>The OpsCenter (SSM) client configuration, by the same rules (AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL, ...).</summary>
+    internal static AmazonSimpleSystemsManagementConfig OpsCenterClientConfig(string serviceUrl, string region, AwsRetryOptions retry) =>
+        SdkClientConfig(new AmazonSimpleSystemsManagementConfig(), serviceUrl, region, retry);
+
+    private static TConfig SdkClientConfig<TConfig>(TConfig config, string serviceUrl, string region, AwsRetryOptions retry)
+        where TConfig : ClientConfig
     {
-        ServiceURL = serviceUrl,
-        AuthenticationRegion = region,
+        config.ServiceURL = serviceUrl;
+        config.AuthenticationRegion = region;
 
         // Well inside any sensible function timeout; the invocation's own cancellation cuts it shorter. Unset,
         // an attempt waits as long as the SDK's HTTP client lets it.
-        Timeout = retry.AttemptTimeout,
+        config.Timeout = retry.AttemptTimeout;
 
-        // The SDK's DynamoDB default is 10 retries whatever AWS_RETRY_MODE says; a ledger call should cost
-        // no more than any other call.
-        RetryMode = RequestRetryMode.Standard,
-        MaxErrorRetry = retry.MaxAttempts - 1,
-    };
+        // The SDK's DynamoDB default is 10 retries whatever AWS_RETRY_MODE says; an SDK call should cost no
+        // more than any other call.
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = retry.MaxAttempts - 1;
+        return config;
+    }
 
     internal static string? AccountOf(string? functionArn) =>
         LambdaFunctionArn.Parse(functionArn) is { IsSuccess: true } parsed ? parsed.Value!.AccountId : null;

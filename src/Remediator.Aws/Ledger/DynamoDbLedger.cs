@@ -115,46 +115,49 @@ public sealed class DynamoDbLedger : ILedger
     }
 
     /// <inheritdoc />
-    public async Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken)
+    public async Task<HourlyBudget> TryConsumeAsync(HourlyCap cap, int limit, CancellationToken cancellationToken)
     {
-        LedgerRules.ValidateLimit(maxFixesPerHour);
+        LedgerRules.Validate(cap, limit);
         var hour = LedgerRules.HourStart(LedgerRules.Now(_time));
         var key = LedgerTableSchema.HourKey(hour);
-        if (maxFixesPerHour > 0)
+
+        // One item per hour holds every cap's count, each in its own attribute.
+        var counter = CounterAttribute(cap);
+        if (limit > 0)
         {
             var counted = await _table.TryUpdateAsync(
                 new UpdateItemRequest
                 {
                     TableName = _table.Name,
                     Key = LedgerTable.KeyOf(key),
-                    UpdateExpression = $"SET {Ttl} = :expiresAt ADD {Fixes} :one",
-                    ConditionExpression = $"attribute_not_exists({Fixes}) OR {Fixes} < :limit",
+                    UpdateExpression = $"SET {Ttl} = :expiresAt ADD {counter} :one",
+                    ConditionExpression = $"attribute_not_exists({counter}) OR {counter} < :limit",
                     ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
                     {
                         [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(hour, _options.CounterRetention)),
                         [":one"] = N(1),
-                        [":limit"] = N(maxFixesPerHour),
+                        [":limit"] = N(limit),
                     },
                     ReturnValues = ReturnValue.UPDATED_NEW,
                 },
                 cancellationToken).ConfigureAwait(false);
             if (counted is not null)
             {
-                var fixes = OptionalNumber(counted, Fixes)
-                    ?? throw new InvalidDataException($"Ledger counter '{key}' returned no '{Fixes}' after ADD.");
-                return new FixBudget(true, fixes, maxFixesPerHour, hour);
+                var count = OptionalNumber(counted, counter)
+                    ?? throw new InvalidDataException($"Ledger counter '{key}' returned no '{counter}' after ADD.");
+                return new HourlyBudget(true, count, limit, hour);
             }
         }
 
-        // Denied: read the count back so the breaker's message can say how far over it is.
+        // Denied: read the count back so the message can say how far over it is.
         var current = await _table.GetItemAsync(key, cancellationToken).ConfigureAwait(false);
-        return new FixBudget(false, OptionalNumber(current, Fixes) ?? 0, maxFixesPerHour, hour);
+        return new HourlyBudget(false, OptionalNumber(current, counter) ?? 0, limit, hour);
     }
 
     /// <inheritdoc />
     public async Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken)
     {
-        LedgerRules.ValidateLimit(maxNotificationsPerHour);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxNotificationsPerHour);
         var hour = LedgerRules.HourStart(LedgerRules.Now(_time));
         var key = LedgerTable.KeyOf(LedgerTableSchema.HourKey(hour));
 

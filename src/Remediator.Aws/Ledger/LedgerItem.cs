@@ -18,7 +18,7 @@ internal static class LedgerItem
     internal const string Occurrences = "occurrences";
     internal const string LastAction = "lastAction";
     internal const string LastOutcomeReason = "lastOutcomeReason";
-    internal const string TicketId = "ticketId";
+    internal const string OpsItemId = "opsItemId";
     internal const string FixStatementId = "fixStatementId";
     internal const string FixFunctionArn = "fixFunctionArn";
     internal const string FixQualifier = "fixQualifier";
@@ -28,6 +28,15 @@ internal static class LedgerItem
     internal const string Fixes = "fixes";
     internal const string Notifications = "notifications";
     internal const string NotificationSummary = "notificationSummary";
+    internal const string NewTickets = "newTickets";
+
+    /// <summary>The hourly counter item's attribute that counts <paramref name="cap"/>.</summary>
+    internal static string CounterAttribute(HourlyCap cap) => cap switch
+    {
+        HourlyCap.Fixes => Fixes,
+        HourlyCap.NewTickets => NewTickets,
+        _ => throw new ArgumentOutOfRangeException(nameof(cap), cap, "Unknown hourly cap."),
+    };
 
     internal static AttributeValue S(string value) => new() { S = value };
 
@@ -42,7 +51,7 @@ internal static class LedgerItem
     {
         yield return (LastAction, outcome.LastAction is { } action ? S(action) : null);
         yield return (LastOutcomeReason, outcome.LastOutcomeReason is { } reason ? S(reason) : null);
-        yield return (TicketId, outcome.TicketId is { } ticket ? S(ticket) : null);
+        yield return (OpsItemId, outcome.OpsItemId is { } opsItem ? S(opsItem) : null);
         yield return (FixStatementId, outcome.Fix is { } fix ? S(fix.StatementId) : null);
         yield return (FixFunctionArn, outcome.Fix is { } arnFix ? S(arnFix.FunctionArn) : null);
         yield return (FixQualifier, outcome.Fix?.Qualifier is { } qualifier ? S(qualifier) : null);
@@ -112,7 +121,7 @@ internal static class LedgerItem
                 ConsecutiveFailures = checked((int)RequiredNumber(item, ConsecutiveFailures, key)),
                 LastAction = OptionalString(item, LastAction),
                 LastOutcomeReason = OptionalString(item, LastOutcomeReason),
-                TicketId = OptionalString(item, TicketId),
+                OpsItemId = OptionalString(item, OpsItemId),
                 Fix = statementId is not null && functionArn is not null
                     ? new AppliedPermission(statementId, functionArn, OptionalString(item, FixQualifier))
                     : null,

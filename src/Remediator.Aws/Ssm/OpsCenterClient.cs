@@ -1,79 +1,120 @@
 using System.Text.Json;
-using Remediator.Aws.Endpoints;
-using Remediator.Aws.Http;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Ssm;
 
-/// <summary>SSM OpsCenter over JSON 1.1 (target prefix <c>AmazonSSM</c>).</summary>
-public sealed class OpsCenterClient(AwsHttpClient http) : IOpsCenterClient
+/// <summary>
+/// <see cref="IOpsCenterClient"/> over the official AWS SDK client for SSM (JSON 1.1, <c>AmazonSSM.&lt;Op&gt;</c>). The
+/// SDK's service errors surface as <see cref="AwsServiceException"/>, so the engine branches on one shape.
+/// </summary>
+public sealed class OpsCenterClient(IAmazonSimpleSystemsManagement ssm) : IOpsCenterClient
 {
-    private const string TargetPrefix = "AmazonSSM";
-    private const string SearchableString = "SearchableString";
-
     /// <summary>The service's upper bound for DescribeOpsItems <c>MaxResults</c>.</summary>
     public const int MaxPageSize = 50;
 
+    private const string DedupKey = "/aws/dedup";
+    private const string ResourcesKey = "/aws/resources";
+
+    // Open and InProgress block a new OpsItem with the same dedup string; other statuses do not.
+    private static readonly List<string> OpenStatuses = [OpsItemStatus.Open.Value, OpsItemStatus.InProgress.Value];
+
     /// <inheritdoc />
-    public async Task<OpsItemCreated> CreateOpsItemAsync(OpsItemDraft draft, CancellationToken cancellationToken)
+    public async Task<OpsItemCreated> CreateAsync(OpsItemDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (draft.Source.Contains("aws", StringComparison.OrdinalIgnoreCase)
-            || draft.Source.Contains("amazon", StringComparison.OrdinalIgnoreCase)
-            || draft.Source.Contains("amzn", StringComparison.OrdinalIgnoreCase))
+        Dictionary<string, OpsItemDataValue> data = Data(draft.OperationalData);
+        data[DedupKey] = Searchable(JsonSerializer.Serialize(new DedupValue(draft.DedupString), SsmJsonContext.Default.DedupValue));
+        if (draft.ResourceArns.Count > 0)
         {
-            throw new ArgumentException("OpsItem Source must not contain 'aws', 'amazon' or 'amzn'.", nameof(draft));
+            data[ResourcesKey] = Searchable(JsonSerializer.Serialize(draft.ResourceArns.Select(arn => new ResourceReference(arn)).ToList(), SsmJsonContext.Default.ListResourceReference));
         }
 
-        var data = OperationalData(draft.OperationalData);
-        if (draft.DedupString is { } dedup)
+        var request = new CreateOpsItemRequest
         {
-            data ??= [];
-            data["/aws/dedup"] = new(JsonSerializer.Serialize(new DedupValue(dedup), SsmJsonContext.Default.DedupValue), SearchableString);
-        }
-
-        if (draft.ResourceArns is { Count: > 0 } arns)
+            Title = draft.Title,
+            Description = draft.Description,
+            Source = draft.Source,
+            Severity = draft.Severity,
+            Category = draft.Category,
+            OperationalData = data,
+        };
+        try
         {
-            data ??= [];
-            data["/aws/resources"] = new(JsonSerializer.Serialize(arns.Select(a => new ResourceReference(a)).ToList(), SsmJsonContext.Default.ListResourceReference), SearchableString);
+            CreateOpsItemResponse response = await ssm.CreateOpsItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return new OpsItemCreated(response.OpsItemId ?? throw new InvalidDataException("CreateOpsItem answer lacks 'OpsItemId'."), AlreadyExisted: false);
         }
-
-        var body = new CreateOpsItemBody(draft.Title, draft.Description, draft.Source, draft.Severity, draft.Category, data);
-        var request = AwsJson.JsonProtocolRequest(AwsService.Ssm, TargetPrefix, "1.1", "CreateOpsItem", body, SsmJsonContext.Default.CreateOpsItemBody);
-        var response = await http.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Error is { } error)
+        catch (OpsItemAlreadyExistsException e)
         {
-            // A duplicate is refused with the existing item's id in the error body: that is the ticket.
-            if (error.Is(AwsErrorCodes.OpsItemAlreadyExists) && TryReadId(response) is { } existing)
-            {
-                return new OpsItemCreated(existing, AlreadyExisted: true);
-            }
-
-            throw error;
+            // An Open or InProgress OpsItem with this dedup string exists: OpsCenter created none and names it.
+            return new OpsItemCreated(string.IsNullOrEmpty(e.OpsItemId) ? null : e.OpsItemId, AlreadyExisted: true);
         }
-
-        var id = AwsJson.Deserialize(response, SsmJsonContext.Default.OpsItemIdResponse).OpsItemId
-            ?? throw new InvalidDataException("CreateOpsItem answer lacks 'OpsItemId'.");
-        return new OpsItemCreated(id, AlreadyExisted: false);
+        catch (AmazonServiceException e)
+        {
+            throw Translate(e, "CreateOpsItem");
+        }
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<OpsItemSummary>> DescribeOpsItemsAsync(IReadOnlyList<OpsItemFilter> filters, int maxItems, CancellationToken cancellationToken)
+    public async Task<string?> GetStatusAsync(string opsItemId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentException.ThrowIfNullOrEmpty(opsItemId);
+        try
+        {
+            GetOpsItemResponse response = await ssm.GetOpsItemAsync(new GetOpsItemRequest { OpsItemId = opsItemId }, cancellationToken).ConfigureAwait(false);
+            return response.OpsItem?.Status?.Value ?? throw new InvalidDataException("GetOpsItem answer lacks 'OpsItem.Status'.");
+        }
+        catch (OpsItemNotFoundException)
+        {
+            return null;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw Translate(e, "GetOpsItem");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OpenOpsItem>> FindOpenAsync(string source, string? dataKey, string? dataValue, int maxItems, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
-        var dtoFilters = filters.Select(f => new OpsItemFilterDto(f.Key, f.Values, f.Operator)).ToList();
-        var items = new List<OpsItemSummary>();
+        var filters = new List<OpsItemFilter>
+        {
+            new() { Key = OpsItemFilterKey.Source, Values = [source], Operator = OpsItemFilterOperator.Equal },
+            new() { Key = OpsItemFilterKey.Status, Values = OpenStatuses, Operator = OpsItemFilterOperator.Equal },
+        };
+        if (dataKey is not null)
+        {
+            // The documented shape of an OperationalData filter value: {"key":"...","value":"..."}.
+            string pair = JsonSerializer.Serialize(new DataFilterValue(dataKey, dataValue ?? string.Empty), SsmJsonContext.Default.DataFilterValue);
+            filters.Add(new() { Key = OpsItemFilterKey.OperationalData, Values = [pair], Operator = OpsItemFilterOperator.Equal });
+        }
+
+        var items = new List<OpenOpsItem>();
         string? nextToken = null;
         do
         {
-            var body = new DescribeOpsItemsBody(dtoFilters, Math.Min(MaxPageSize, maxItems - items.Count), nextToken);
-            var request = AwsJson.JsonProtocolRequest(AwsService.Ssm, TargetPrefix, "1.1", "DescribeOpsItems", body, SsmJsonContext.Default.DescribeOpsItemsBody);
-            var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var page = AwsJson.Deserialize(response, SsmJsonContext.Default.DescribeOpsItemsResponse);
+            var request = new DescribeOpsItemsRequest { OpsItemFilters = filters, MaxResults = Math.Min(MaxPageSize, maxItems - items.Count), NextToken = nextToken };
+            DescribeOpsItemsResponse page;
+            try
+            {
+                page = await ssm.DescribeOpsItemsAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonServiceException e)
+            {
+                throw Translate(e, "DescribeOpsItems");
+            }
+
             items.AddRange((page.OpsItemSummaries ?? [])
+                .Where(summary => !string.IsNullOrEmpty(summary.OpsItemId))
                 .Take(maxItems - items.Count)
-                .Select(s => new OpsItemSummary(s.OpsItemId ?? string.Empty, s.Title ?? string.Empty, s.Status ?? string.Empty, s.Source ?? string.Empty, s.Severity, s.Category)));
+                .Select(summary => new OpenOpsItem(
+                    summary.OpsItemId,
+                    summary.Status?.Value ?? string.Empty,
+                    (summary.OperationalData ?? []).ToDictionary(entry => entry.Key, entry => entry.Value?.Value ?? string.Empty, StringComparer.Ordinal))));
             nextToken = page.NextToken;
         }
         while (!string.IsNullOrEmpty(nextToken) && items.Count < maxItems);
@@ -82,26 +123,41 @@ public sealed class OpsCenterClient(AwsHttpClient http) : IOpsCenterClient
     }
 
     /// <inheritdoc />
-    public async Task UpdateOpsItemAsync(OpsItemUpdate update, CancellationToken cancellationToken)
+    public async Task UpdateAsync(OpsItemUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var body = new UpdateOpsItemBody(update.OpsItemId, update.Status, update.Description, OperationalData(update.OperationalData));
-        var request = AwsJson.JsonProtocolRequest(AwsService.Ssm, TargetPrefix, "1.1", "UpdateOpsItem", body, SsmJsonContext.Default.UpdateOpsItemBody);
-        await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await UpdateAsync(new UpdateOpsItemRequest { OpsItemId = update.OpsItemId, Description = update.Description, OperationalData = Data(update.OperationalData) }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, OpsItemDataValue>? OperationalData(IReadOnlyDictionary<string, string>? values) =>
-        values is { Count: > 0 } ? values.ToDictionary(v => v.Key, v => new OpsItemDataValue(v.Value, SearchableString), StringComparer.Ordinal) : null;
+    /// <inheritdoc />
+    public async Task ResolveAsync(string opsItemId, IReadOnlyDictionary<string, OpsItemData> note, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(opsItemId);
+        ArgumentNullException.ThrowIfNull(note);
+        await UpdateAsync(new UpdateOpsItemRequest { OpsItemId = opsItemId, Status = OpsItemStatus.Resolved, OperationalData = Data(note) }, cancellationToken).ConfigureAwait(false);
+    }
 
-    private static string? TryReadId(AwsResponse response)
+    private async Task UpdateAsync(UpdateOpsItemRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            return JsonSerializer.Deserialize(response.Body, SsmJsonContext.Default.OpsItemIdResponse)?.OpsItemId;
+            await ssm.UpdateOpsItemAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (AmazonServiceException e)
         {
-            return null;
+            throw Translate(e, "UpdateOpsItem");
         }
     }
+
+    private static Dictionary<string, OpsItemDataValue> Data(IReadOnlyDictionary<string, OpsItemData> values) =>
+        values.ToDictionary(
+            entry => entry.Key,
+            entry => new OpsItemDataValue { Value = entry.Value.Value, Type = entry.Value.Searchable ? OpsItemDataType.SearchableString : OpsItemDataType.String },
+            StringComparer.Ordinal);
+
+    private static OpsItemDataValue Searchable(string value) => new() { Value = value, Type = OpsItemDataType.SearchableString };
+
+    // One error shape for the engine whichever client answered; the SDK has already retried what it retries.
+    private static AwsServiceException Translate(AmazonServiceException e, string operation) =>
+        new("ssm", operation, e.ErrorCode ?? e.GetType().Name, (int)e.StatusCode, e.Message, e.RequestId, null, e);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Remediator.Aws.Composition;
 using Remediator.Core.Configuration;
 using Remediator.Core.Intake;
+using Remediator.Core.Tickets;
 using Remediator.Lambda.Handling;
 using Remediator.Lambda.Hosting;
 using Remediator.Lambda.Runtime;
@@ -13,7 +14,9 @@ namespace Remediator.Cli.Demo;
 /// <summary>
 /// The five-minute story in one run: an API Gateway → Lambda permission outage in the sandbox, its real
 /// execution log lines, the Lambda handler (the very class the deployed function runs) healing it in
-/// enforce mode, the notification, and the API answering again.
+/// enforce mode, the notification, and the API answering again; then the ticket path: the same outage on a
+/// second API in recommend mode opens an OpsCenter OpsItem, which the next batch resolves once someone has
+/// applied the recommended permission.
 /// </summary>
 internal sealed class DemoStory(TextWriter output)
 {
@@ -48,7 +51,12 @@ internal sealed class DemoStory(TextWriter output)
 
         Step(4, "The subscription payload goes to Remediator's Lambda handler, enforce mode:");
         var log = new DemoLogSink();
-        OutcomeSummary? outcome = await RemediateAsync(world, payload, log, cancellationToken).ConfigureAwait(false);
+        OutcomeSummary? outcome;
+        await using (RemediationHandler enforcing = CreateHandler(world, "enforce", log))
+        {
+            outcome = await InvokeAsync(enforcing, world, payload, cancellationToken).ConfigureAwait(false);
+        }
+
         bool added = outcome is { Outcome: "Fixed", Statement: not null };
         if (outcome is not null)
         {
@@ -64,22 +72,63 @@ internal sealed class DemoStory(TextWriter output)
         (int after, string afterBody) = await world.CallApiAsync(apiId, cancellationToken).ConfigureAwait(false);
         Step(5, $"GET /{DemoWorld.Stage}{DemoWorld.RequestPath} -> {after} {Shorten(afterBody)}");
 
-        var result = new DemoResult(status == 500, true, added, messages.Count > 0, after == 200);
+        (bool opened, bool resolved) = await TicketPathAsync(world, cancellationToken).ConfigureAwait(false);
+
+        var result = new DemoResult(status == 500, true, added, messages.Count > 0, after == 200, opened, resolved);
         output.WriteLine();
         output.WriteLine(result.Completed
-            ? $"Healed in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s: diagnosed from its logs, verified against the control plane, fixed with one least-privilege statement, reported."
+            ? $"Healed in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s: diagnosed from its logs, verified against the control plane, fixed with one least-privilege statement, reported; recommended and ticketed where it may not write, and the ticket resolved once healthy."
             : $"The story did not complete: {result.Missing}.");
         return result;
     }
 
-    private static async Task<OutcomeSummary?> RemediateAsync(DemoWorld world, string payload, DemoLogSink log, CancellationToken cancellationToken)
+    // The same outage on a second API, recommend mode: nothing is written, an OpsItem is opened; once the
+    // recommended permission is added by hand, the next batch finds the call allowed and resolves it.
+    private async Task<(bool Opened, bool Resolved)> TicketPathAsync(DemoWorld world, CancellationToken cancellationToken)
+    {
+        await world.CreateFunctionAsync(DemoWorld.StagingFunctionName, cancellationToken).ConfigureAwait(false);
+        string apiId = await world.CreateApiAsync(DemoWorld.StagingFunctionName, cancellationToken).ConfigureAwait(false);
+        int delivered = world.DeliveredPayloads.Count;
+        (int status, _) = await world.CallApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+        Step(6, $"The ticket path: the same outage on a second API ({apiId} -> {DemoWorld.StagingFunctionName}), recommend mode.");
+        Detail($"GET /{DemoWorld.Stage}{DemoWorld.RequestPath} -> {status}; its log lines go to the handler, which writes nothing:");
+        string? payload = world.DeliveredPayloads.Skip(delivered).FirstOrDefault();
+        if (payload is null)
+        {
+            return (false, false);
+        }
+
+        await using RemediationHandler recommending = CreateHandler(world, "recommend", new DemoLogSink());
+        OutcomeSummary? recommended = await InvokeAsync(recommending, world, payload, cancellationToken).ConfigureAwait(false);
+        JsonElement? item = world.OpsItems().Cast<JsonElement?>().FirstOrDefault(i => i!.Value.GetProperty("OpsItemId").GetString() == recommended?.OpsItemId);
+        if (recommended is null || item is not { } opsItem)
+        {
+            return (false, false);
+        }
+
+        Detail($"{recommended.Outcome} ({recommended.Reason}): {Shorten(recommended.Detail)}");
+        Detail($"OpsCenter OpsItem {recommended.OpsItemId}: {Text(opsItem, "Status")}, severity {Text(opsItem, "Severity")}, {Text(opsItem, "Category")}, source {Text(opsItem, "Source")}");
+        Detail($"  title: {Shorten(Text(opsItem, "Title"))}");
+        Detail($"  /aws/dedup = the root-cause key; /aws/resources = {Shorten(OperationalData(opsItem, "/aws/resources"))}");
+        Detail($"  {OpsItemFields.FixCommand}: {Shorten(OperationalData(opsItem, OpsItemFields.FixCommand))}");
+
+        // An operator applies the recommendation; the next batch of the same failure finds it healthy.
+        await world.AllowApiGatewayAsync(DemoWorld.StagingFunctionName, recommended.SourceArn!, cancellationToken).ConfigureAwait(false);
+        OutcomeSummary? healthy = await InvokeAsync(recommending, world, payload, cancellationToken).ConfigureAwait(false);
+        string statusAfter = Text(world.OpsItems().First(i => i.GetProperty("OpsItemId").GetString() == recommended.OpsItemId), "Status");
+        Detail($"The permission added by hand; the next batch: {healthy?.Outcome} ({healthy?.Reason}), OpsItem {recommended.OpsItemId} {statusAfter}:");
+        Detail($"  {Shorten(OperationalData(world.OpsItems().First(i => i.GetProperty("OpsItemId").GetString() == recommended.OpsItemId), OpsItemFields.Resolution))}");
+        return (true, healthy is { Outcome: "AlreadyAllowed" } && statusAfter == "Resolved");
+    }
+
+    private static RemediationHandler CreateHandler(DemoWorld world, string mode, DemoLogSink log)
     {
         // The configuration a deployed Remediator reads from its environment, pointed at the sandbox.
         var environment = new InMemoryEnvironmentVariables(new Dictionary<string, string>
         {
             ["AWS_REGION"] = world.Sandbox.Region,
             ["AWS_ENDPOINT_URL"] = world.Endpoint,
-            [RemediatorVariables.Mode] = "enforce",
+            [RemediatorVariables.Mode] = mode,
             [RemediatorVariables.TopicArn] = world.TopicArn,
             [RemediatorVariables.SettleSeconds] = SettleSeconds,
         });
@@ -92,8 +141,11 @@ internal sealed class DemoStory(TextWriter output)
         var context = new HandlerContext(
             settings.Settings!, environment, TimeProvider.System, log,
             new DeadlinePolicy(TimeProvider.System, DeadlinePolicy.DefaultSafetyMargin));
-        await using RemediationHandler handler = RemediationHandlerFactory.Create(
-            context, new AwsClientSettings { Credentials = DemoWorld.Credentials });
+        return RemediationHandlerFactory.Create(context, new AwsClientSettings { Credentials = DemoWorld.Credentials });
+    }
+
+    private static async Task<OutcomeSummary?> InvokeAsync(RemediationHandler handler, DemoWorld world, string payload, CancellationToken cancellationToken)
+    {
         var invocation = new Invocation(
             Guid.NewGuid().ToString(),
             DateTimeOffset.UtcNow.AddMinutes(1),
@@ -165,6 +217,11 @@ internal sealed class DemoStory(TextWriter output)
             Detail("  " + outcomeLine);
         }
     }
+
+    private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
+
+    private static string OperationalData(JsonElement item, string key) =>
+        item.GetProperty("OperationalData").TryGetProperty(key, out JsonElement value) ? Text(value, "Value") : "(none)";
 
     private void Step(int number, string text)
     {

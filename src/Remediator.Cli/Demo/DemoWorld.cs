@@ -17,6 +17,9 @@ internal sealed class DemoWorld : IAsyncDisposable
     public const string StageVariable = StageVariableOutage.StageVariable;
     public const string RequestPath = "/pets/42";
 
+    /// <summary>The function of the second API, the one Remediator only recommends a fix for.</summary>
+    public const string StagingFunctionName = "pets-staging";
+
     private readonly StageVariableOutage _outage;
 
     private DemoWorld(StageVariableOutage outage) => _outage = outage;
@@ -40,16 +43,29 @@ internal sealed class DemoWorld : IAsyncDisposable
     public static async Task<DemoWorld> StartAsync(CancellationToken cancellationToken) =>
         new(await StageVariableOutage.StartAsync(cancellationToken).ConfigureAwait(false));
 
-    public Task CreateFunctionAsync(CancellationToken cancellationToken) => _outage.CreateFunctionAsync(FunctionName, cancellationToken);
+    public Task CreateFunctionAsync(CancellationToken cancellationToken) => CreateFunctionAsync(FunctionName, cancellationToken);
+
+    public Task CreateFunctionAsync(string name, CancellationToken cancellationToken) => _outage.CreateFunctionAsync(name, cancellationToken);
 
     public Task CreateTopicAsync(CancellationToken cancellationToken) => _outage.CreateTopicAsync(TopicName, cancellationToken);
 
     /// <summary>REST API <c>pets</c> whose stage <c>prod</c> names <see cref="FunctionName"/>. Returns the API id.</summary>
-    public Task<string> CreateApiAsync(CancellationToken cancellationToken) => _outage.CreateApiAsync(FunctionName, cancellationToken);
+    public Task<string> CreateApiAsync(CancellationToken cancellationToken) => CreateApiAsync(FunctionName, cancellationToken);
+
+    /// <summary>Another REST API <c>pets</c> whose stage <c>prod</c> names <paramref name="functionName"/>. Returns the API id.</summary>
+    public Task<string> CreateApiAsync(string functionName, CancellationToken cancellationToken) => _outage.CreateApiAsync(functionName, cancellationToken);
 
     /// <summary>Calls <see cref="RequestPath"/> through the sandbox's execute-api data plane, as a client on the internet would.</summary>
     public Task<(int Status, string Body)> CallApiAsync(string apiId, CancellationToken cancellationToken) =>
         _outage.CallApiAsync(apiId, RequestPath, cancellationToken);
+
+    /// <summary>Adds the recommended permission by hand, as an operator would.</summary>
+    public Task AllowApiGatewayAsync(string functionName, string sourceArn, CancellationToken cancellationToken) =>
+        _outage.AllowApiGatewayAsync(functionName, sourceArn, cancellationToken);
+
+    /// <summary>OpsCenter OpsItems so far, as <c>/_sandbox/state</c> records them.</summary>
+    public IReadOnlyList<JsonElement> OpsItems() =>
+        [.. _outage.State().GetProperty("opsItems").EnumerateObject().Select(item => item.Value.Clone())];
 
     /// <summary>SNS messages published so far, as <c>/_sandbox/state</c> records them.</summary>
     public IReadOnlyList<(string Subject, string Message)> SnsMessages() =>

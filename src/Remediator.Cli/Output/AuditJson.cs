@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Remediator.Core.Audit;
+using Remediator.Core.Tickets;
 
 namespace Remediator.Cli.Output;
 
@@ -10,15 +11,18 @@ internal sealed record AuditJson(
     [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
     [property: JsonPropertyName("apis")] int Apis,
     [property: JsonPropertyName("stages")] int Stages,
-    [property: JsonPropertyName("missing")] bool Missing)
+    [property: JsonPropertyName("missing")] bool Missing,
+    [property: JsonPropertyName("resolvedOpsItems")] IReadOnlyList<string>? ResolvedOpsItems)
 {
-    public static AuditJson From(AuditReport report) => new(
+    /// <summary>The document; <paramref name="resolved"/> only with <c>--resolve-tickets</c>.</summary>
+    public static AuditJson From(AuditReport report, IReadOnlyList<ResolvedTicket>? resolved = null) => new(
         [.. report.Entries.Select(AuditTargetJson.From)],
         [.. report.Statements.Select(AuditStatementJson.From)],
         report.Notes,
         report.Apis,
         report.Stages,
-        report.HasBlockingEntries);
+        report.HasBlockingEntries,
+        resolved is null ? null : [.. resolved.Select(ticket => ticket.OpsItemId)]);
 }
 
 /// <summary>One audited target; the grant fields are set only when the status is <c>Missing</c>.</summary>

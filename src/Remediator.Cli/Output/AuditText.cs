@@ -1,13 +1,14 @@
 using System.Globalization;
 using Remediator.Core.Audit;
 using Remediator.Core.Diagnosis;
+using Remediator.Core.Tickets;
 
 namespace Remediator.Cli.Output;
 
 /// <summary>The text form of <c>audit</c>: one line per target (detail and fix indented under what needs attention), Remediator's statements, notes, a summary.</summary>
 internal static class AuditText
 {
-    public static void Write(TextWriter output, AuditReport report)
+    public static void Write(TextWriter output, AuditReport report, IReadOnlyList<ResolvedTicket>? resolved = null)
     {
         foreach (AuditEntry entry in report.Entries)
         {
@@ -44,6 +45,16 @@ internal static class AuditText
             foreach (string note in report.Notes)
             {
                 output.WriteLine($"note: {note}");
+            }
+        }
+
+        if (resolved is not null)
+        {
+            output.WriteLine();
+            output.WriteLine(resolved.Count == 0 ? "No open Remediator OpsItem is about a target found allowed." : "OpsItems resolved (their targets are allowed now):");
+            foreach (ResolvedTicket ticket in resolved)
+            {
+                output.WriteLine($"  {ticket.OpsItemId}  {ticket.Entry.ApiId}/{ticket.Entry.Stage}  {ticket.Entry.Target}  {ticket.Entry.FunctionArn ?? "-"}");
             }
         }
 

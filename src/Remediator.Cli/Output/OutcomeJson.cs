@@ -16,6 +16,7 @@ internal sealed record OutcomeJson(
     [property: JsonPropertyName("statementId")] string? StatementId,
     [property: JsonPropertyName("sourceArn")] string? SourceArn,
     [property: JsonPropertyName("notified")] bool Notified,
+    [property: JsonPropertyName("opsItemId")] string? OpsItemId,
     [property: JsonPropertyName("detail")] string Detail)
 {
     // The fields the Lambda's response also has are taken from it, so a replay and an invocation describe an outcome alike.
@@ -33,6 +34,7 @@ internal sealed record OutcomeJson(
             summary.StatementId,
             summary.SourceArn,
             outcome.Notified,
+            summary.OpsItemId,
             summary.Detail);
     }
 }

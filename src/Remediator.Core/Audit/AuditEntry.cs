@@ -36,4 +36,10 @@ public sealed record AuditEntry
 
     /// <summary>With <see cref="AuditStatus.Missing"/>: exactly the statement Remediator would add.</summary>
     public PermissionGrant? Grant { get; init; }
+
+    /// <summary>
+    /// With <see cref="AuditStatus.Allowed"/>: the root-cause key a permission failure of this target has in the ledger
+    /// and in OpsCenter (<see cref="RootCauseKey.ForTarget"/>), so an audit can resolve the OpsItem of a target it found healthy.
+    /// </summary>
+    public string? RootCauseKey { get; init; }
 }

@@ -1,5 +1,6 @@
 using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
+using Remediator.Core.Diagnosis;
 using Remediator.Core.Ports;
 using Remediator.Core.Verification;
 
@@ -43,11 +44,13 @@ internal sealed class TargetAuditor(ControlPlaneReader reader, AuditedPolicies p
 
         PolicyVerdict verdict = PolicyVerdict.Judge(policy, plan);
         AuditStatus status = AuditClassifier.Classify(verdict.ToDecision());
+        FindingKind kind = target.Kind == TargetKind.Authorizer ? FindingKind.AuthorizerInvokePermission : FindingKind.MissingInvokePermission;
         return entry with
         {
             Status = status,
             Detail = verdict.Explanation,
             Grant = status == AuditStatus.Missing ? plan.Grant : null,
+            RootCauseKey = status == AuditStatus.Allowed ? RootCauseKey.ForTarget(kind, target, stageScope) : null,
         };
     }
 

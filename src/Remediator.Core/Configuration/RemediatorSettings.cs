@@ -39,4 +39,7 @@ public sealed record RemediatorSettings
 
     /// <summary>The ownership proofs accepted before a grant; <see cref="OwnershipProofs.None"/> trusts every API editor.</summary>
     public OwnershipProofs Ownership { get; init; } = RemediatorVariables.DefaultOwnership;
+
+    /// <summary>Where tickets go: OpsCenter OpsItems (and notifications), notifications only, or nowhere.</summary>
+    public TicketMode Tickets { get; init; } = RemediatorVariables.DefaultTickets;
 }

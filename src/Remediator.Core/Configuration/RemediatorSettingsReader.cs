@@ -73,6 +73,8 @@ public static class RemediatorSettingsReader
             MaxAttempts = reader.Number(RemediatorVariables.MaxAttempts,
                 RemediatorVariables.DefaultMaxAttempts, 1, RemediatorVariables.MaxAttemptsLimit),
             Ownership = reader.Proofs(RemediatorVariables.Ownership, RemediatorVariables.DefaultOwnership),
+            Tickets = reader.Choice(RemediatorVariables.Tickets, RemediatorVariables.DefaultTickets,
+                ("opscenter", TicketMode.OpsCenter), ("sns", TicketMode.Sns), ("none", TicketMode.None)),
         };
 
         if (errors.Count > 0)

@@ -46,15 +46,21 @@ public static class RemediatorVariables
     /// <summary>The ownership proofs accepted before a grant: <c>stack,tag</c> | any subset | <c>none</c>.</summary>
     public const string Ownership = "REMEDIATOR_OWNERSHIP";
 
+    /// <summary>Where tickets go: <c>opscenter</c> (OpsItems and notifications) | <c>sns</c> (notifications only) | <c>none</c>.</summary>
+    public const string Tickets = "REMEDIATOR_TICKETS";
+
     /// <summary>Every known variable, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Mode, TopicArn, LedgerTable, ExemptTag, AllowFunctions, DenyFunctions, StageScope,
-        MaxFixesPerInvocation, MaxFixesPerHour, MaxNotificationsPerHour, SettleSeconds, MaxAttempts, Ownership,
+        MaxFixesPerInvocation, MaxFixesPerHour, MaxNotificationsPerHour, SettleSeconds, MaxAttempts, Ownership, Tickets,
     ];
 
     /// <summary>Observe is the default: a deployment without an explicit mode never changes anything.</summary>
     public const RemediatorMode DefaultMode = RemediatorMode.Observe;
+
+    /// <summary>Tickets are OpsCenter OpsItems unless configured otherwise.</summary>
+    public const TicketMode DefaultTickets = TicketMode.OpsCenter;
 
     /// <summary>Default exemption tag key.</summary>
     public const string DefaultExemptTag = "remediator:exempt";

@@ -29,6 +29,12 @@ public sealed record EngineOptions
     /// </summary>
     public int MaxRootCausesPerInvocation { get; init; } = 50;
 
+    /// <summary>
+    /// New OpsItems per UTC hour at most (updates of open ones are free): OpsCenter allows 10,000 per account and
+    /// month, and 10 an hour is at most 7,440 in a month, leaving room for every other source of OpsItems.
+    /// </summary>
+    public int MaxNewTicketsPerHour { get; init; } = 10;
+
     /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
     public int MaxWriteAttempts { get; init; } = 3;
 }

@@ -1,5 +1,6 @@
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
+using Remediator.Core.Tickets;
 
 namespace Remediator.Core.Engine;
 
@@ -96,6 +97,12 @@ public sealed record EngineOutcome
 
     /// <summary>True when a notification was due but the hour's cap (<c>REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR</c>) held it back.</summary>
     public bool NotificationSuppressed { get; init; }
+
+    /// <summary>The OpsCenter OpsItem that tracks the root cause (opened or updated by this pass, or still open), if any.</summary>
+    public string? OpsItemId { get; init; }
+
+    /// <summary>What this pass did to that OpsItem.</summary>
+    public TicketAction TicketAction { get; init; }
 
     /// <summary>The finding's kind, if any.</summary>
     public FindingKind? Kind => Finding?.Kind;

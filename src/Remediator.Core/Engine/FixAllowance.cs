@@ -17,10 +17,10 @@ internal sealed class FixAllowance(ILedger ledger, RemediatorSettings settings)
             return Decision.Ticket(OutcomeReason.BreakerOpen, $"this invocation already made {fixesThisInvocation} fixes, its cap (REMEDIATOR_MAX_FIXES_PER_INVOCATION); apply this one by hand or let a later batch retry");
         }
 
-        FixBudget budget = await ledger.TryConsumeFixAsync(settings.MaxFixesPerHour, cancellationToken).ConfigureAwait(false);
+        HourlyBudget budget = await ledger.TryConsumeAsync(HourlyCap.Fixes, settings.MaxFixesPerHour, cancellationToken).ConfigureAwait(false);
         if (!budget.Allowed)
         {
-            return Decision.Ticket(OutcomeReason.BreakerOpen, $"{budget.FixesThisHour} fixes were made in the hour from {budget.HourStart:yyyy-MM-dd HH:mm} UTC, the cap (REMEDIATOR_MAX_FIXES_PER_HOUR is {budget.Limit}); the breaker is open");
+            return Decision.Ticket(OutcomeReason.BreakerOpen, $"{budget.CountThisHour} fixes were made in the hour from {budget.HourStart:yyyy-MM-dd HH:mm} UTC, the cap (REMEDIATOR_MAX_FIXES_PER_HOUR is {budget.Limit}); the breaker is open");
         }
 
         fixesThisInvocation++;

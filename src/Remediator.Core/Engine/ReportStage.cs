@@ -6,13 +6,16 @@ using Remediator.Core.Notifications;
 namespace Remediator.Core.Engine;
 
 /// <summary>
-/// Reports how a root cause ended: one outcome per finding, a notification when a person should hear of it
-/// (a fix made now always; recommendations and tickets once per interval of the root cause, and once per
-/// pass for one target) and the hour's notification cap allows it, and the outcome recorded under the lease.
-/// The first finding speaks for the root cause.
+/// Reports how a root cause ended: one outcome per finding, its OpsItem opened, updated or resolved
+/// (<see cref="TicketStage"/>), a notification when a person should hear of it (a fix made now always;
+/// recommendations and tickets once per interval of the root cause, and once per pass for one target) and the
+/// hour's notification cap allows it, and the outcome recorded under the lease. The first finding speaks for
+/// the root cause.
 /// </summary>
 internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, LogBatch batch)
 {
+    private readonly TicketStage tickets = new(deps, settings, options);
+
     // Recommendations and tickets this pass published or held back, by what they say (see SameMessageKey).
     private readonly HashSet<string> notifiedThisPass = new(StringComparer.Ordinal);
     private readonly NotificationAllowance allowance = new(deps.Ledger, settings, options);
@@ -23,10 +26,33 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         RootCause rootCause = result.Assessment.RootCause;
         EngineOutcome[] outcomes = rootCause.Members.Select((member, i) => OutcomeFactory.Create(member, i, result, options, batch.LogGroup)).ToArray();
         Claim? claim = result.Claim;
+        TicketResult ticket;
+        try
+        {
+            ticket = await tickets.RunAsync(result, outcomes[0], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
+            await CompleteAsync(result, null, notificationFailed: true, claim?.Record.Outcome.OpsItemId).ConfigureAwait(false);
+            throw;
+        }
+
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = outcomes[i] with
+            {
+                OpsItemId = ticket.OpsItemId,
+                TicketAction = ticket.Action,
+                Detail = ticket.Note is null ? outcomes[i].Detail : $"{outcomes[i].Detail} ({ticket.Note})",
+            };
+        }
+
         DateTimeOffset now = deps.Time.GetUtcNow();
         bool notify = claim is not null
             && settings.TopicArn is not null
             && deps.Notifications is not null
+            && !(settings.Tickets == TicketMode.None && result.Decision.Outcome == RemediationOutcome.Ticket)
             && LedgerTransitions.ShouldNotify(result.Decision, claim.Record.Outcome, now, options.NotificationInterval);
         string? sameMessage = SameMessageKey(result);
 
@@ -57,13 +83,13 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
             catch (Exception)
             {
                 // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
-                await CompleteAsync(result, null, notificationFailed: true).ConfigureAwait(false);
+                await CompleteAsync(result, null, notificationFailed: true, ticket.RecordedId).ConfigureAwait(false);
                 throw;
             }
         }
 
         // A held-back notification told nobody: the record keeps the last time someone was told.
-        await CompleteAsync(result, notify && !suppressed ? now : null, notificationFailed: false).ConfigureAwait(false);
+        await CompleteAsync(result, notify && !suppressed ? now : null, notificationFailed: false, ticket.RecordedId).ConfigureAwait(false);
         return outcomes;
     }
 
@@ -80,11 +106,11 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         }
     }
 
-    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed)
+    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed, string? opsItemId)
     {
         if (result.Claim is { } claim)
         {
-            await leases.CompleteAsync(claim, LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, notificationFailed)).ConfigureAwait(false);
+            await leases.CompleteAsync(claim, LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, notificationFailed) with { OpsItemId = opsItemId }).ConfigureAwait(false);
         }
     }
 

@@ -27,7 +27,8 @@ internal sealed class ResultLog(ILogSink? sink, TimeProvider time, RemediatorMod
             duration,
             $"{outcome.Outcome} ({outcome.Reason}): {outcome.Detail}"
                 + (outcome.NotificationSuppressed ? " (notification suppressed: REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR reached this hour)" : string.Empty),
-            outcome.NotificationSuppressed)).ToList();
+            outcome.NotificationSuppressed,
+            outcome.OpsItemId)).ToList();
         // The summary goes first so the per-outcome lines and metric documents end the invocation's log.
         sink.WriteLine(StructuredLogFormatter.Format(new RuntimeLogEntry(
             now,

@@ -10,7 +10,7 @@ public sealed class InMemoryLedger : ILedger
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
-    private readonly Dictionary<DateTimeOffset, long> _fixesPerHour = [];
+    private readonly Dictionary<(HourlyCap Cap, DateTimeOffset Hour), long> _countsPerHour = [];
     private readonly Dictionary<DateTimeOffset, (long Count, bool SummaryTaken)> _notificationsPerHour = [];
     private readonly TimeProvider _time;
     private readonly LedgerOptions _options;
@@ -82,28 +82,28 @@ public sealed class InMemoryLedger : ILedger
     }
 
     /// <inheritdoc />
-    public Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken)
+    public Task<HourlyBudget> TryConsumeAsync(HourlyCap cap, int limit, CancellationToken cancellationToken)
     {
-        LedgerRules.ValidateLimit(maxFixesPerHour);
+        LedgerRules.Validate(cap, limit);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var hour = CurrentHour();
-            var fixes = _fixesPerHour.GetValueOrDefault(hour);
-            if (fixes >= maxFixesPerHour)
+            var count = _countsPerHour.GetValueOrDefault((cap, hour));
+            if (count >= limit)
             {
-                return Task.FromResult(new FixBudget(false, fixes, maxFixesPerHour, hour));
+                return Task.FromResult(new HourlyBudget(false, count, limit, hour));
             }
 
-            _fixesPerHour[hour] = fixes + 1;
-            return Task.FromResult(new FixBudget(true, fixes + 1, maxFixesPerHour, hour));
+            _countsPerHour[(cap, hour)] = count + 1;
+            return Task.FromResult(new HourlyBudget(true, count + 1, limit, hour));
         }
     }
 
     /// <inheritdoc />
     public Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken)
     {
-        LedgerRules.ValidateLimit(maxNotificationsPerHour);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxNotificationsPerHour);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -164,9 +164,9 @@ public sealed class InMemoryLedger : ILedger
 
     private void ForgetCountersOlderThan(DateTimeOffset cutoff)
     {
-        foreach (var hour in _fixesPerHour.Keys.Where(hour => hour < cutoff).ToList())
+        foreach (var counter in _countsPerHour.Keys.Where(counter => counter.Hour < cutoff).ToList())
         {
-            _fixesPerHour.Remove(hour);
+            _countsPerHour.Remove(counter);
         }
 
         foreach (var hour in _notificationsPerHour.Keys.Where(hour => hour < cutoff).ToList())

@@ -100,8 +100,16 @@ public static class LedgerRules
         ArgumentException.ThrowIfNullOrEmpty(lease.Holder, nameof(lease));
     }
 
-    /// <summary>Rejects a negative fixes-per-hour limit (zero is valid: no fixes at all).</summary>
-    public static void ValidateLimit(int maxFixesPerHour) => ArgumentOutOfRangeException.ThrowIfNegative(maxFixesPerHour);
+    /// <summary>Rejects an unknown cap or a negative limit (zero is valid: none at all).</summary>
+    public static void Validate(HourlyCap cap, int limit)
+    {
+        if (!Enum.IsDefined(cap))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cap), cap, "Unknown hourly cap.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+    }
 
     /// <summary>
     /// Validates an outcome and brings it to the form the table stores: empty strings become <c>null</c>
@@ -127,7 +135,7 @@ public static class LedgerRules
         {
             LastAction = EmptyAsNull(outcome.LastAction),
             LastOutcomeReason = EmptyAsNull(outcome.LastOutcomeReason),
-            TicketId = EmptyAsNull(outcome.TicketId),
+            OpsItemId = EmptyAsNull(outcome.OpsItemId),
             Fix = outcome.Fix is { } applied ? applied with { Qualifier = EmptyAsNull(applied.Qualifier) } : null,
             LastNotifiedAt = outcome.LastNotifiedAt is { } notified ? TruncateToMilliseconds(notified) : null,
         };

@@ -26,4 +26,7 @@ public static class NotificationAttributes
 
     /// <summary>The <see cref="Reason"/> of that message.</summary>
     public const string NotificationCapReason = "NotificationCapReached";
+
+    /// <summary>The OpsCenter OpsItem that tracks the root cause, when there is one.</summary>
+    public const string OpsItemId = "opsItemId";
 }

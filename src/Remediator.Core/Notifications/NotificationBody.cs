@@ -3,6 +3,7 @@ using System.Text;
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
+using Remediator.Core.Tickets;
 
 namespace Remediator.Core.Notifications;
 
@@ -69,6 +70,11 @@ internal static class NotificationBody
         if ((outcome.LedgerKey ?? outcome.Finding?.Fingerprint) is { } rootCause)
         {
             text.Append(" Root cause ").Append(Line(rootCause)).Append('.');
+        }
+
+        if (SafeIdentifiers.OpsItemId(outcome.OpsItemId) is { } opsItem)
+        {
+            text.Append(" OpsCenter OpsItem ").Append(opsItem).Append(outcome.TicketAction == TicketAction.Resolved ? " (resolved)." : ".");
         }
 
         return text.Append('\n').ToString();

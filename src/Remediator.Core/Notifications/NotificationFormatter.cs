@@ -1,6 +1,7 @@
 using System.Globalization;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
+using Remediator.Core.Tickets;
 
 namespace Remediator.Core.Notifications;
 
@@ -53,6 +54,7 @@ public static class NotificationFormatter
         Add(attributes, NotificationAttributes.ApiId, SafeIdentifiers.ApiId(outcome.ApiId));
         Add(attributes, NotificationAttributes.FunctionName, SafeIdentifiers.FunctionName(outcome.FunctionName));
         Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(outcome.AccountId));
+        Add(attributes, NotificationAttributes.OpsItemId, SafeIdentifiers.OpsItemId(outcome.OpsItemId));
         return attributes;
     }
 

@@ -34,6 +34,9 @@ public static class SafeIdentifiers
     /// <summary>A request id as the execution-log prefix takes it: at most 64 characters of UUID or base64 text.</summary>
     public static string? RequestId(string? value) => Shaped(value, DiagnosisLimits.MaxRequestIdChars, Chars.RequestId);
 
+    /// <summary>An OpsCenter OpsItem id (<c>oi-</c> and hex digits): the request-id alphabet, at most 64.</summary>
+    public static string? OpsItemId(string? value) => Shaped(value, 64, Chars.RequestId);
+
     /// <summary>The name of one of Remediator's own values (an outcome, reason or kind): ASCII letters, at most 64.</summary>
     public static string? Token(string? value) => Shaped(value, 64, Letters);
 

@@ -38,6 +38,9 @@ public static class ObservabilityNames
     public const string StatementId = "statementId";
 
     /// <inheritdoc cref="Timestamp"/>
+    public const string OpsItemId = "opsItemId";
+
+    /// <inheritdoc cref="Timestamp"/>
     public const string DurationMs = "durationMs";
 
     /// <inheritdoc cref="Timestamp"/>

@@ -15,6 +15,7 @@ namespace Remediator.Core.Observability;
 /// <param name="Duration">Time spent on this finding.</param>
 /// <param name="Message">One human sentence.</param>
 /// <param name="NotificationSuppressed">A notification was due and the hourly cap held it back.</param>
+/// <param name="OpsItemId">The OpsCenter OpsItem that tracks the root cause, when there is one.</param>
 public sealed record OutcomeLogEntry(
     DateTimeOffset Timestamp,
     string? RequestId,
@@ -27,7 +28,8 @@ public sealed record OutcomeLogEntry(
     string? StatementId,
     TimeSpan? Duration,
     string Message,
-    bool NotificationSuppressed = false)
+    bool NotificationSuppressed = false,
+    string? OpsItemId = null)
 {
     /// <summary>The log and metric name of the outcome (<see cref="ObservabilityNames.OutcomeName"/>).</summary>
     public string OutcomeName => ObservabilityNames.OutcomeName(Outcome, Reason);

@@ -39,6 +39,7 @@ public static class StructuredLogFormatter
             WriteOptional(writer, ObservabilityNames.Stage, entry.Stage);
             WriteOptional(writer, ObservabilityNames.FunctionArn, entry.FunctionArn);
             WriteOptional(writer, ObservabilityNames.StatementId, entry.StatementId);
+            WriteOptional(writer, ObservabilityNames.OpsItemId, entry.OpsItemId);
             if (entry.Duration is { } duration)
             {
                 writer.WriteNumber(ObservabilityNames.DurationMs, Math.Round(duration.TotalMilliseconds, 2));

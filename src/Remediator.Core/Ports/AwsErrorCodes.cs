@@ -27,6 +27,9 @@ public static class AwsErrorCodes
     /// <summary>SSM: an open OpsItem with the same dedup string exists.</summary>
     public const string OpsItemAlreadyExists = "OpsItemAlreadyExistsException";
 
+    /// <summary>SSM: no OpsItem has the id (deleted, or another account's).</summary>
+    public const string OpsItemNotFound = "OpsItemNotFoundException";
+
     /// <summary>SNS: topic not found (404).</summary>
     public const string SnsNotFound = "NotFound";
 }

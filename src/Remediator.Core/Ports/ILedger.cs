@@ -2,7 +2,7 @@ namespace Remediator.Core.Ports;
 
 /// <summary>
 /// Durable memory of remediations, shared by concurrent invocations: an exclusive lease per key so
-/// only one invocation acts on a root cause at a time, the outcome of each pass, the fixes-per-hour breaker and the notifications-per-hour cap.
+/// only one invocation acts on a root cause at a time, the outcome of each pass, the hourly caps (fixes, new tickets) and the notifications-per-hour cap.
 /// </summary>
 /// <remarks>
 /// Expected outcomes (a lease held by someone else, a lease lost, a breaker that is open) are values;
@@ -33,10 +33,11 @@ public interface ILedger
     Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Counts one fix against the current UTC hour, atomically and only while that hour's count is below
-    /// <paramref name="maxFixesPerHour"/>. Call it before acting: a denied budget means the breaker is open.
+    /// Counts one <paramref name="cap"/> (a fix, a new ticket) against the current UTC hour, atomically and only
+    /// while that hour's count of it is below <paramref name="limit"/>. Call it before acting: a denied budget
+    /// means the cap is reached (for fixes: the breaker is open). Each cap counts on its own.
     /// </summary>
-    Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken);
+    Task<HourlyBudget> TryConsumeAsync(HourlyCap cap, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts one notification against the current UTC hour, atomically and whether or not it is allowed (so the count

@@ -26,8 +26,11 @@ public sealed record LedgerOutcome
     /// <summary>The reason code of the last outcome (for example <c>role-based-integration</c>).</summary>
     public string? LastOutcomeReason { get; init; }
 
-    /// <summary>The ticket opened for it, if any.</summary>
-    public string? TicketId { get; init; }
+    /// <summary>
+    /// The OpsCenter OpsItem that tracks it, while Remediator has not resolved it: kept across passes (a repeat
+    /// updates that item), cleared when Remediator verifies the root cause healthy and resolves it.
+    /// </summary>
+    public string? OpsItemId { get; init; }
 
     /// <summary>The statement Remediator added, if any; keep it across later passes so revert stays possible.</summary>
     public AppliedPermission? Fix { get; init; }

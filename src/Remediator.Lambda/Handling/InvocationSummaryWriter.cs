@@ -99,6 +99,7 @@ internal static class InvocationSummaryWriter
         }
 
         WriteOptional(writer, "notificationId", outcome.NotificationId);
+        WriteOptional(writer, "opsItemId", outcome.OpsItemId);
         WriteOptional(writer, "detail", outcome.Detail);
         writer.WriteEndObject();
     }

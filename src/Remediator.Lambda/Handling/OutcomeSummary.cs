@@ -19,6 +19,7 @@ public sealed record OutcomeSummary(
     [property: JsonPropertyName("statement")] string? Statement,
     [property: JsonPropertyName("verified")] IReadOnlyList<string> Verified,
     [property: JsonPropertyName("notificationId")] string? NotificationId,
+    [property: JsonPropertyName("opsItemId")] string? OpsItemId,
     [property: JsonPropertyName("detail")] string Detail)
 {
     /// <summary>Summarises one engine outcome; text fields are cleaned and bounded as log fields are (docs/ARCHITECTURE.md, "Safety rules" 12).</summary>
@@ -38,6 +39,7 @@ public sealed record OutcomeSummary(
             Text(outcome.StatementJson),
             [.. outcome.Verified.Select(step => UntrustedText.Line(step, StructuredLogFormatter.MaxFieldChars))],
             Text(outcome.NotificationId),
+            Text(outcome.OpsItemId),
             UntrustedText.Line(outcome.Detail, StructuredLogFormatter.MaxFieldChars));
     }
 

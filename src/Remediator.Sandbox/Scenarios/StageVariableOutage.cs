@@ -82,6 +82,12 @@ public sealed class StageVariableOutage : IAsyncDisposable
             ["Tags"] = new JsonObject { ["remediator:managed"] = "true" },
         }, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Adds the permission an operator would add by hand: API Gateway may invoke <paramref name="functionName"/> from <paramref name="sourceArn"/>.</summary>
+    public Task AllowApiGatewayAsync(string functionName, string sourceArn, CancellationToken cancellationToken) =>
+        _clients.Lambda.AddPermissionAsync(
+            new Core.Ports.AddPermissionRequest(functionName, "added-by-hand", "lambda:InvokeFunction", "apigateway.amazonaws.com", sourceArn, Sandbox.AccountId, null, null),
+            cancellationToken);
+
     /// <summary>Creates SNS topic <paramref name="name"/> and returns its ARN.</summary>
     public async Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken)
     {

@@ -58,7 +58,9 @@ internal sealed record OpsItemSummary
         {
             OpsItemId = item.OpsItemId, Title = item.Title, Source = item.Source, Status = item.Status,
             Severity = item.Severity, Category = item.Category, Priority = item.Priority, OpsItemType = item.OpsItemType,
-            OperationalData = item.OperationalData, CreatedBy = item.CreatedBy, CreatedTime = item.CreatedTime,
+            // A summary carries only searchable data; String values are for who may read the item (GetOpsItem).
+            OperationalData = item.OperationalData.Where(entry => entry.Value.Type == "SearchableString").ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal),
+            CreatedBy = item.CreatedBy, CreatedTime = item.CreatedTime,
             LastModifiedBy = item.LastModifiedBy, LastModifiedTime = item.LastModifiedTime,
         };
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Remediator.Sandbox.Http;
@@ -6,20 +7,31 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.Ssm;
 
 /// <summary>
-/// SSM OpsCenter (JSON 1.1, <c>AmazonSSM</c>): CreateOpsItem honouring <c>/aws/dedup</c> while an item is open,
-/// DescribeOpsItems with filters, UpdateOpsItem.
+/// SSM OpsCenter (JSON 1.1, <c>AmazonSSM</c>), the operations the official SDK sends for Remediator's tickets:
+/// CreateOpsItem honouring <c>/aws/dedup</c> as OpsCenter documents it (an Open or InProgress item with the same
+/// string blocks a new one and is named in <c>OpsItemAlreadyExistsException</c>; a Resolved one does not), GetOpsItem,
+/// DescribeOpsItems with filters, UpdateOpsItem. Bounds from botocore's ssm model (title 1024, description 2048,
+/// source 128 characters) and the user guide (operational data keys 128 characters, values 20 KB).
 /// </summary>
 internal sealed class SsmService(SandboxEnvironment env) : IAwsService
 {
     public const string DedupKey = "/aws/dedup";
 
-    private static readonly string[] Operations = ["CreateOpsItem", "DescribeOpsItems", "UpdateOpsItem"];
+    /// <summary>An operational data value holds at most 20 KB.</summary>
+    public const int MaxDataValueBytes = 20 * 1024;
+
+    private const int MaxDataKeyLength = 128;
+
+    private static readonly string[] Operations = ["CreateOpsItem", "DescribeOpsItems", "GetOpsItem", "UpdateOpsItem"];
+
+    // The reserved keys callers may write (OpsCenter's own: dedup, related resources, runbooks).
+    private static readonly string[] WritableReservedKeys = [DedupKey, "/aws/resources", "/aws/automations"];
 
     private static readonly string[] KnownStatuses =
         ["Open", "InProgress", "Resolved", "Pending", "TimedOut", "Cancelling", "Cancelled", "Failed", "CompletedWithSuccess", "CompletedWithFailure", "Scheduled", "RunbookInProgress", "PendingChangeCalendarOverride", "ChangeCalendarOverrideApproved", "ChangeCalendarOverrideRejected", "PendingApproval", "Approved", "Revoked", "Rejected", "Closed"];
 
-    /// <summary>Statuses in which an item no longer deduplicates new ones.</summary>
-    private static readonly string[] ClosedStatuses = ["Resolved", "Closed", "Cancelled", "CompletedWithSuccess", "CompletedWithFailure", "Rejected"];
+    /// <summary>Statuses in which an item deduplicates new ones (OpsCenter user guide, "Managing duplicate OpsItems").</summary>
+    private static readonly string[] BlockingStatuses = ["Open", "InProgress"];
 
     public string SigningName => "ssm";
 
@@ -40,6 +52,7 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
         {
             "CreateOpsItem" => CreateOpsItem(request),
             "DescribeOpsItems" => DescribeOpsItems(request),
+            "GetOpsItem" => GetOpsItem(request),
             _ => UpdateOpsItem(request),
         };
     }
@@ -56,18 +69,18 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
             return invalid;
         }
 
-        if (ReservedPrefix(input.Source!))
+        if (ReservedPrefix(input.Source!, ssm: false))
         {
             return InvalidParameter("Source", "The Source parameter must not begin with aws, amazon or amzn.");
         }
 
         var data = input.OperationalData ?? [];
-        if (data.Keys.FirstOrDefault(k => ReservedPrefix(k.TrimStart('/')) && k is not DedupKey and not "/aws/resources" and not "/aws/automations") is { } reservedKey)
+        if (ValidateData(data, WritableReservedKeys) is { } invalidData)
         {
-            return InvalidParameter("OperationalData", $"The OperationalData key {reservedKey} is reserved.");
+            return invalidData;
         }
 
-        if (DedupString(data) is { } dedup && env.Data.OpsItems.Values.FirstOrDefault(i => !ClosedStatuses.Contains(i.Status) && DedupString(i.OperationalData) == dedup) is { } open)
+        if (DedupString(data) is { } dedup && env.Data.OpsItems.Values.FirstOrDefault(i => BlockingStatuses.Contains(i.Status) && DedupString(i.OperationalData) == dedup) is { } open)
         {
             return new ServiceError(400, "OpsItemAlreadyExistsException", "The OpsItem already exists.") { MessageKey = "Message" }
                 .With("OpsItemId", open.OpsItemId);
@@ -116,7 +129,7 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
         {
             if (!OpsItemFilters.IsSupported(filter))
             {
-                return new ServiceError(400, "ValidationException", $"Unsupported OpsItem filter {filter.Key} {filter.Operator}: the sandbox supports Equal and Contains on Status, OpsItemId, Source, Title, Severity, Category, OpsItemType and OperationalDataValue.");
+                return new ServiceError(400, "ValidationException", $"Unsupported OpsItem filter {filter.Key} {filter.Operator}: the sandbox supports Equal and Contains on Status, OpsItemId, Source, Title, Severity, Category, OpsItemType and OperationalDataValue, and Equal on OperationalData ({{\"key\":...,\"value\":...}}).");
             }
         }
 
@@ -129,6 +142,18 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
         return Reply.Json(Protocol, new DescribeOpsItemsResponse(page, next), SandboxJson.Context.DescribeOpsItemsResponse);
     }
 
+    private ServiceResult GetOpsItem(SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.GetOpsItemRequest, out var input, out var error))
+        {
+            return new ServiceError(400, "SerializationException", error);
+        }
+
+        return input.OpsItemId is not null && env.Data.OpsItems.TryGetValue(input.OpsItemId, out var item)
+            ? Reply.Json(Protocol, new GetOpsItemResponse(item), SandboxJson.Context.GetOpsItemResponse)
+            : NotFound(input.OpsItemId);
+    }
+
     private ServiceResult UpdateOpsItem(SandboxRequest request)
     {
         if (!JsonBody.TryRead(request, SandboxJson.Context.UpdateOpsItemRequest, out var input, out var error))
@@ -138,12 +163,25 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
 
         if (input.OpsItemId is null || !env.Data.OpsItems.TryGetValue(input.OpsItemId, out var item))
         {
-            return new ServiceError(400, "OpsItemNotFoundException", $"OpsItem with id {input.OpsItemId} not found.") { MessageKey = "Message" };
+            return NotFound(input.OpsItemId);
         }
 
         if (input.Status is not null && !KnownStatuses.Contains(input.Status))
         {
             return InvalidParameter("Status", $"Invalid status {input.Status}.");
+        }
+
+        ServiceError? invalid = (input.Title is null ? null : Validate(input.Title, 1024, "Title"))
+            ?? (input.Description is null ? null : Validate(input.Description, 2048, "Description"));
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        // The dedup string cannot be changed once the item exists.
+        if (ValidateData(input.OperationalData ?? [], ["/aws/resources", "/aws/automations"]) is { } invalidData)
+        {
+            return invalidData;
         }
 
         var data = new Dictionary<string, OpsItemDataValue>(item.OperationalData);
@@ -173,6 +211,29 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
         return Reply.EmptyObject(Protocol);
     }
 
+    // Keys of 1-128 characters not starting with a reserved prefix (but the writable reserved keys), values of at most 20 KB.
+    private static ServiceError? ValidateData(IReadOnlyDictionary<string, OpsItemDataValue> data, string[] writableReserved)
+    {
+        foreach ((string key, OpsItemDataValue value) in data)
+        {
+            if (key.Length is 0 or > MaxDataKeyLength || string.IsNullOrWhiteSpace(value.Value) || Encoding.UTF8.GetByteCount(value.Value) > MaxDataValueBytes
+                || value.Type is not ("SearchableString" or "String"))
+            {
+                return InvalidParameter("OperationalData", $"The OperationalData entry {key} needs a key of 1-{MaxDataKeyLength} characters, a value of 1 byte to 20 KB and the type SearchableString or String.");
+            }
+
+            if (ReservedPrefix(key.TrimStart('/'), ssm: true) && !writableReserved.Contains(key))
+            {
+                return InvalidParameter("OperationalData", $"The OperationalData key {key} is reserved.");
+            }
+        }
+
+        return null;
+    }
+
+    private static ServiceError NotFound(string? id) =>
+        new(400, "OpsItemNotFoundException", $"OpsItem with id {id} not found.") { MessageKey = "Message" };
+
     /// <summary>The <c>dedupString</c> inside <c>/aws/dedup</c>'s JSON value, if any.</summary>
     private static string? DedupString(IReadOnlyDictionary<string, OpsItemDataValue> data)
     {
@@ -191,10 +252,12 @@ internal sealed class SsmService(SandboxEnvironment env) : IAwsService
         }
     }
 
-    private static bool ReservedPrefix(string value) =>
+    // Sources may not start with aws, amazon or amzn; operational data keys not with ssm either.
+    private static bool ReservedPrefix(string value, bool ssm) =>
         value.StartsWith("aws", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("amazon", StringComparison.OrdinalIgnoreCase)
-        || value.StartsWith("amzn", StringComparison.OrdinalIgnoreCase);
+        || value.StartsWith("amzn", StringComparison.OrdinalIgnoreCase)
+        || (ssm && value.StartsWith("ssm", StringComparison.OrdinalIgnoreCase));
 
     private static ServiceError? Validate(string? value, int maxLength, string name) =>
         string.IsNullOrWhiteSpace(value) || value.Length > maxLength

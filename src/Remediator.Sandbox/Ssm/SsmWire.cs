@@ -38,6 +38,14 @@ internal sealed record DescribeOpsItemsResponse(
     [property: JsonPropertyName("OpsItemSummaries")] IReadOnlyList<OpsItemSummary> OpsItemSummaries,
     [property: JsonPropertyName("NextToken")] string? NextToken);
 
+internal sealed record GetOpsItemRequest
+{
+    [JsonPropertyName("OpsItemId")] public string? OpsItemId { get; init; }
+    [JsonPropertyName("OpsItemArn")] public string? OpsItemArn { get; init; }
+}
+
+internal sealed record GetOpsItemResponse([property: JsonPropertyName("OpsItem")] OpsItem OpsItem);
+
 internal sealed record UpdateOpsItemRequest
 {
     [JsonPropertyName("OpsItemId")] public string? OpsItemId { get; init; }

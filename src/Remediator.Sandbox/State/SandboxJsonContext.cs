@@ -67,6 +67,8 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(CreateOpsItemResponse))]
 [JsonSerializable(typeof(DescribeOpsItemsRequest))]
 [JsonSerializable(typeof(DescribeOpsItemsResponse))]
+[JsonSerializable(typeof(GetOpsItemRequest))]
+[JsonSerializable(typeof(GetOpsItemResponse))]
 [JsonSerializable(typeof(UpdateOpsItemRequest))]
 [JsonSerializable(typeof(FaultRule))]
 [JsonSerializable(typeof(List<FaultRule>))]

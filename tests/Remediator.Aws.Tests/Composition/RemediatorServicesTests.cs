@@ -62,6 +62,55 @@ public sealed class RemediatorServicesTests
     }
 
     [Fact]
+    public void Create_TicketsOpsCenter_BuildsNoSsmClientUntilTheFirstCall()
+    {
+        using RemediatorServices services = Create(new RemediatorSettings());
+
+        Assert.NotNull(services.OpsCenter);
+        Assert.Same(services.OpsCenter, services.Dependencies.OpsCenter);
+        Assert.False(services.OpsCenter.IsCreated);
+    }
+
+    [Fact]
+    public async Task OpsCenter_FirstCall_BuildsTheSdkClientWhichSignsForSsmAtTheOverriddenEndpoint()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, """{"OpsItem":{"OpsItemId":"oi-0a1b2c3d4e5f","Status":"InProgress"}}"""));
+        using RemediatorServices services = Create(new RemediatorSettings(), new Dictionary<string, string> { ["AWS_ENDPOINT_URL_SSM"] = server.BaseUri.ToString() });
+
+        string? status = await services.OpsCenter!.GetStatusAsync("oi-0a1b2c3d4e5f", CancellationToken.None);
+
+        Assert.True(services.OpsCenter.IsCreated);
+        Assert.Equal("InProgress", status);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("AmazonSSM.GetOpsItem", request.Header("X-Amz-Target"));
+        Assert.Contains("/eu-west-1/ssm/aws4_request", request.Header("Authorization"), StringComparison.Ordinal);
+        Assert.Contains("Credential=test/", request.Header("Authorization"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_TicketsOpsCenter_GivesTheSsmClientTheLedgerClientsTimeoutsAndRetries()
+    {
+        using RemediatorServices services = Create(new RemediatorSettings(), new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" });
+
+        IClientConfig config = services.OpsCenter!.Sdk.Config;
+        Assert.Equal(TimeSpan.FromSeconds(10), config.Timeout);
+        Assert.Equal((RequestRetryMode.Standard, 3), (config.RetryMode, config.MaxErrorRetry));
+        Assert.Equal(("http://127.0.0.1:4566/", "eu-west-1"), (config.ServiceURL, config.AuthenticationRegion));
+    }
+
+    [Theory]
+    [InlineData(TicketMode.Sns)]
+    [InlineData(TicketMode.None)]
+    public void Create_TicketsNotOpsCenter_HasNoOpsCenterClient(TicketMode tickets)
+    {
+        using RemediatorServices services = Create(new RemediatorSettings { Tickets = tickets });
+
+        Assert.Null(services.OpsCenter);
+        Assert.Null(services.Dependencies.OpsCenter);
+    }
+
+    [Fact]
     public void Create_NoTable_UsesTheInMemoryLedgerAndNoDynamoDbClient()
     {
         using RemediatorServices services = Create(new RemediatorSettings());

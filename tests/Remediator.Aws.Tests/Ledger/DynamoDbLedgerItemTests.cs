@@ -68,10 +68,26 @@ public sealed class DynamoDbLedgerItemTests(DynaliteFixture dynalite) : IAsyncLi
     }
 
     [Fact]
-    public async Task TryConsumeFixAsync_Allowed_WritesHourCounterItem()
+    public async Task TryCompleteAsync_OpsItemId_IsTheOpsItemIdAttributeUntilAPassClearsIt()
     {
-        await Ledger.TryConsumeFixAsync(5, CancellationToken.None);
-        await Ledger.TryConsumeFixAsync(5, CancellationToken.None);
+        var first = await Ledger.ClaimAsync(new ClaimRequest("abc", "invocation-a", TimeSpan.FromMinutes(5)), CancellationToken.None);
+        var ticketed = new LedgerOutcome { State = RemediationState.Recommended, OpsItemId = "oi-0a1b2c3d4e5f" };
+        Assert.True(await Ledger.TryCompleteAsync(first.Lease!, ticketed, CancellationToken.None));
+        Assert.Equal("S:oi-0a1b2c3d4e5f", Describe(await RawItemAsync("fp#abc"))["opsItemId"]);
+
+        var second = await Ledger.ClaimAsync(new ClaimRequest("abc", "invocation-b", TimeSpan.FromMinutes(5)), CancellationToken.None);
+        Assert.Equal("oi-0a1b2c3d4e5f", second.Record.Outcome.OpsItemId);
+        Assert.True(await Ledger.TryCompleteAsync(second.Lease!, second.Record.Outcome with { State = RemediationState.AlreadyAllowed, OpsItemId = null }, CancellationToken.None));
+
+        Assert.False(Describe(await RawItemAsync("fp#abc")).ContainsKey("opsItemId"));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_Allowed_WritesOneHourCounterItemWithAnAttributePerCap()
+    {
+        await Ledger.TryConsumeAsync(HourlyCap.Fixes, 5, CancellationToken.None);
+        await Ledger.TryConsumeAsync(HourlyCap.Fixes, 5, CancellationToken.None);
+        await Ledger.TryConsumeAsync(HourlyCap.NewTickets, 5, CancellationToken.None);
 
         var item = await RawItemAsync("hour#2025-03-14T09");
 
@@ -80,6 +96,7 @@ public sealed class DynamoDbLedgerItemTests(DynaliteFixture dynalite) : IAsyncLi
             {
                 ["pk"] = "S:hour#2025-03-14T09",
                 ["fixes"] = "N:2",
+                ["newTickets"] = "N:1",
                 ["expiresAt"] = $"N:{new DateTimeOffset(2025, 3, 16, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds()}",
             },
             Describe(item));

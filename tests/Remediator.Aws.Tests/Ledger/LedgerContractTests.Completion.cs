@@ -113,7 +113,7 @@ public abstract partial class LedgerContractTests
         var outcome = FullOutcome with
         {
             LastAction = "",
-            TicketId = "",
+            OpsItemId = "",
             Fix = FullOutcome.Fix! with { Qualifier = "" },
             LastNotifiedAt = Start,
         };
@@ -122,7 +122,7 @@ public abstract partial class LedgerContractTests
 
         var stored = (await GetRequiredAsync("fp-normal")).Outcome;
         Assert.Equal(
-            outcome with { LastAction = null, TicketId = null, Fix = outcome.Fix with { Qualifier = null }, LastNotifiedAt = StartMillis },
+            outcome with { LastAction = null, OpsItemId = null, Fix = outcome.Fix with { Qualifier = null }, LastNotifiedAt = StartMillis },
             stored);
     }
 

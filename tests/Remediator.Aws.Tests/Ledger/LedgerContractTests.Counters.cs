@@ -6,71 +6,85 @@ public abstract partial class LedgerContractTests
 {
     private static readonly DateTimeOffset StartHour = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task TryConsumeFixAsync_UpToLimit_AllowsThenOpensBreaker()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_UpToLimit_AllowsThenOpensBreaker(HourlyCap cap)
     {
-        var budgets = new List<FixBudget>();
+        var budgets = new List<HourlyBudget>();
         for (var fix = 0; fix < 4; fix++)
         {
-            budgets.Add(await Ledger.TryConsumeFixAsync(3, CancellationToken.None));
+            budgets.Add(await Ledger.TryConsumeAsync(cap, 3, CancellationToken.None));
         }
 
         Assert.Equal(
             [
-                new FixBudget(true, 1, 3, StartHour),
-                new FixBudget(true, 2, 3, StartHour),
-                new FixBudget(true, 3, 3, StartHour),
-                new FixBudget(false, 3, 3, StartHour),
+                new HourlyBudget(true, 1, 3, StartHour),
+                new HourlyBudget(true, 2, 3, StartHour),
+                new HourlyBudget(true, 3, 3, StartHour),
+                new HourlyBudget(false, 3, 3, StartHour),
             ],
             budgets);
     }
 
-    [Fact]
-    public async Task TryConsumeFixAsync_NextHour_CountsAfresh()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_NextHour_CountsAfresh(HourlyCap cap)
     {
-        await Ledger.TryConsumeFixAsync(1, CancellationToken.None);
-        Assert.False((await Ledger.TryConsumeFixAsync(1, CancellationToken.None)).Allowed);
+        await Ledger.TryConsumeAsync(cap, 1, CancellationToken.None);
+        Assert.False((await Ledger.TryConsumeAsync(cap, 1, CancellationToken.None)).Allowed);
 
         Clock.Advance(StartHour.AddHours(1) - Start);
 
-        Assert.Equal(new FixBudget(true, 1, 1, StartHour.AddHours(1)), await Ledger.TryConsumeFixAsync(1, CancellationToken.None));
+        Assert.Equal(new HourlyBudget(true, 1, 1, StartHour.AddHours(1)), await Ledger.TryConsumeAsync(cap, 1, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task TryConsumeFixAsync_LastMillisecondOfHour_CountsInThatHour()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_LastMillisecondOfHour_CountsInThatHour(HourlyCap cap)
     {
         Clock.Advance(StartHour.AddHours(1).AddMilliseconds(-1) - Start);
 
-        Assert.Equal(StartHour, (await Ledger.TryConsumeFixAsync(5, CancellationToken.None)).HourStart);
+        Assert.Equal(StartHour, (await Ledger.TryConsumeAsync(cap, 5, CancellationToken.None)).HourStart);
     }
 
-    [Fact]
-    public async Task TryConsumeFixAsync_ZeroLimit_DeniesWithoutCounting()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_ZeroLimit_DeniesWithoutCounting(HourlyCap cap)
     {
-        Assert.Equal(new FixBudget(false, 0, 0, StartHour), await Ledger.TryConsumeFixAsync(0, CancellationToken.None));
-        Assert.Equal(new FixBudget(true, 1, 1, StartHour), await Ledger.TryConsumeFixAsync(1, CancellationToken.None));
+        Assert.Equal(new HourlyBudget(false, 0, 0, StartHour), await Ledger.TryConsumeAsync(cap, 0, CancellationToken.None));
+        Assert.Equal(new HourlyBudget(true, 1, 1, StartHour), await Ledger.TryConsumeAsync(cap, 1, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task TryConsumeFixAsync_LimitLoweredBelowCount_DeniesAndReportsCount()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_LimitLoweredBelowCount_DeniesAndReportsCount(HourlyCap cap)
     {
         for (var fix = 0; fix < 4; fix++)
         {
-            Assert.True((await Ledger.TryConsumeFixAsync(10, CancellationToken.None)).Allowed);
+            Assert.True((await Ledger.TryConsumeAsync(cap, 10, CancellationToken.None)).Allowed);
         }
 
-        Assert.Equal(new FixBudget(false, 4, 2, StartHour), await Ledger.TryConsumeFixAsync(2, CancellationToken.None));
-        Assert.Equal(new FixBudget(true, 5, 5, StartHour), await Ledger.TryConsumeFixAsync(5, CancellationToken.None));
+        Assert.Equal(new HourlyBudget(false, 4, 2, StartHour), await Ledger.TryConsumeAsync(cap, 2, CancellationToken.None));
+        Assert.Equal(new HourlyBudget(true, 5, 5, StartHour), await Ledger.TryConsumeAsync(cap, 5, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task TryConsumeFixAsync_NegativeLimit_Throws()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_NegativeLimit_Throws(HourlyCap cap)
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TryConsumeFixAsync(-1, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TryConsumeAsync(cap, -1, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task TryConsumeFixAsync_EightConcurrentRequests_NeverExceedLimit()
+    [Theory]
+    [InlineData(HourlyCap.Fixes)]
+    [InlineData(HourlyCap.NewTickets)]
+    public async Task TryConsumeAsync_EightConcurrentRequests_NeverExceedLimit(HourlyCap cap)
     {
         const int limit = 5;
         for (var round = 0; round < 5; round++)
@@ -80,7 +94,7 @@ public abstract partial class LedgerContractTests
                 .Select(_ => Task.Run(async () =>
                 {
                     await startGun.Task;
-                    return await Ledger.TryConsumeFixAsync(limit, CancellationToken.None);
+                    return await Ledger.TryConsumeAsync(cap, limit, CancellationToken.None);
                 }))
                 .ToList();
             startGun.SetResult();
@@ -88,8 +102,24 @@ public abstract partial class LedgerContractTests
             var budgets = await Task.WhenAll(requests);
 
             Assert.Equal(limit, budgets.Count(budget => budget.Allowed));
-            Assert.Equal(Enumerable.Range(1, limit).Select(count => (long)count), budgets.Where(b => b.Allowed).Select(b => b.FixesThisHour).Order());
+            Assert.Equal(Enumerable.Range(1, limit).Select(count => (long)count), budgets.Where(b => b.Allowed).Select(b => b.CountThisHour).Order());
             Clock.Advance(TimeSpan.FromHours(1));
         }
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_CapsOfOneHour_CountApart()
+    {
+        Assert.True((await Ledger.TryConsumeAsync(HourlyCap.Fixes, 1, CancellationToken.None)).Allowed);
+        Assert.False((await Ledger.TryConsumeAsync(HourlyCap.Fixes, 1, CancellationToken.None)).Allowed);
+
+        Assert.Equal(new HourlyBudget(true, 1, 1, StartHour), await Ledger.TryConsumeAsync(HourlyCap.NewTickets, 1, CancellationToken.None));
+        Assert.Equal(new HourlyBudget(false, 1, 1, StartHour), await Ledger.TryConsumeAsync(HourlyCap.Fixes, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_UnknownCap_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TryConsumeAsync((HourlyCap)42, 1, CancellationToken.None));
     }
 }

@@ -17,7 +17,7 @@ public abstract partial class LedgerContractTests
         Clock.Advance(TimeSpan.FromDays(20));
         await Ledger.TryCompleteAsync(await ClaimLeaseAsync("fp-fixed", "invocation-a"), FullOutcome, CancellationToken.None);
         await ClaimLeaseAsync("fp-pending", "invocation-b");
-        await Ledger.TryConsumeFixAsync(10, CancellationToken.None);
+        await Ledger.TryConsumeAsync(HourlyCap.Fixes, 10, CancellationToken.None);
         Clock.Advance(TimeSpan.FromDays(11));
 
         var listed = await Ledger.ListAsync(CancellationToken.None).ToListAsync();
@@ -33,7 +33,7 @@ public abstract partial class LedgerContractTests
         foreach (var fingerprint in fingerprints)
         {
             await ClaimLeaseAsync(fingerprint, "invocation-a");
-            await Ledger.TryConsumeFixAsync(100, CancellationToken.None);
+            await Ledger.TryConsumeAsync(HourlyCap.Fixes, 100, CancellationToken.None);
         }
 
         var listed = await Ledger.ListAsync(CancellationToken.None).Select(record => record.Key).ToListAsync();

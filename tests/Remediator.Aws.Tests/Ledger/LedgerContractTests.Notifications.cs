@@ -54,11 +54,11 @@ public abstract partial class LedgerContractTests
     [Fact]
     public async Task TryConsumeNotificationAsync_AndFixes_AreCountedApart()
     {
-        Assert.True((await Ledger.TryConsumeFixAsync(1, CancellationToken.None)).Allowed);
+        Assert.True((await Ledger.TryConsumeAsync(HourlyCap.Fixes, 1, CancellationToken.None)).Allowed);
 
         Assert.Equal(new NotificationBudget(true, 1, 1, NotificationHour, false), await Ledger.TryConsumeNotificationAsync(1, CancellationToken.None));
-        Assert.False((await Ledger.TryConsumeFixAsync(1, CancellationToken.None)).Allowed);
-        Assert.Equal(new FixBudget(true, 2, 2, NotificationHour), await Ledger.TryConsumeFixAsync(2, CancellationToken.None));
+        Assert.False((await Ledger.TryConsumeAsync(HourlyCap.Fixes, 1, CancellationToken.None)).Allowed);
+        Assert.Equal(new HourlyBudget(true, 2, 2, NotificationHour), await Ledger.TryConsumeAsync(HourlyCap.Fixes, 2, CancellationToken.None));
     }
 
     [Fact]

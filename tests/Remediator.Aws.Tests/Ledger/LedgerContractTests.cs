@@ -61,7 +61,7 @@ public abstract partial class LedgerContractTests : IAsyncLifetime
         ConsecutiveFailures = 1,
         LastAction = "AddPermission",
         LastOutcomeReason = "missing-invoke-permission",
-        TicketId = "oi-0a1b2c3d4e5f",
+        OpsItemId = "oi-0a1b2c3d4e5f",
         Fix = new AppliedPermission(
             "remediator-a1b2c3d4e5f6-GET-pets",
             "arn:aws:lambda:us-east-1:000000000000:function:pets-api",

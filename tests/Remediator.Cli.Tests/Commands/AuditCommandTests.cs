@@ -65,6 +65,41 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.DoesNotContain("Statements Remediator added", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audit_ResolveTicketsAfterTheRecommendationWasApplied_ResolvesItsOpsItemAndNoOther()
+    {
+        string grantArn = $"arn:aws:execute-api:{world.Region}:{world.AccountId}:{world.ApiId}/prod/GET/pets/*";
+        CliRun recommended = world.Run(ReplayCommand.Create, "replay", "--input", await world.FailingPayloadFileAsync(), "--mode", "recommend", "--output", "json");
+        string opsItemId = Assert.Single(world.Demo.OpsItems()).GetProperty("OpsItemId").GetString()!;
+        Assert.Contains(opsItemId, recommended.Output, StringComparison.Ordinal);
+
+        CliRun stillMissing = Audit("--resolve-tickets");
+        await world.AddStatementAsync("by-hand", "apigateway.amazonaws.com", grantArn);
+        CliRun readOnly = Audit();
+        string? statusAfterReadOnly = Status(opsItemId);
+        CliRun resolving = Audit("--resolve-tickets");
+
+        Assert.Equal(ExitCodes.ActionNeeded, stillMissing.ExitCode);
+        Assert.Contains("No open Remediator OpsItem is about a target found allowed.", stillMissing.Output, StringComparison.Ordinal);
+        Assert.Equal((ExitCodes.Success, "Open"), (readOnly.ExitCode, statusAfterReadOnly));
+        Assert.True(resolving.ExitCode == ExitCodes.Success, resolving.Output + resolving.Error);
+        Assert.Contains($"  {opsItemId}  {world.ApiId}/prod  GET /pets/{{id}}  {world.FunctionArn}", resolving.OutputLines);
+        Assert.Equal("Resolved", Status(opsItemId));
+        string note = Assert.Single(world.Demo.OpsItems()).GetProperty("OperationalData").GetProperty("remediator:resolution").GetProperty("Value").GetString()!;
+        Assert.StartsWith("Resolved by remediator audit at ", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_ResolveTicketsWithoutOpsCenterTickets_ExitsBadInputNamingTheVariable()
+    {
+        world.Environment["REMEDIATOR_TICKETS"] = "sns";
+
+        CliRun run = Audit("--resolve-tickets");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("REMEDIATOR_TICKETS", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--api", "nosuchapi1")]
     [InlineData("--stage", "qa")]
@@ -100,6 +135,9 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.AwsFailure, run.ExitCode);
         Assert.Single(run.ErrorLines);
     }
+
+    private string? Status(string opsItemId) =>
+        world.Demo.OpsItems().Single(item => item.GetProperty("OpsItemId").GetString() == opsItemId).GetProperty("Status").GetString();
 
     private CliRun Audit(params string[] args) => world.Run(AuditCommand.Create, ["audit", .. args]);
 }

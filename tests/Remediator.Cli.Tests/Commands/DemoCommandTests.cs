@@ -20,10 +20,18 @@ public sealed class DemoCommandTests
         int logLine = IndexOf(output, "\"outcome\":\"fixed\"");
         int notification = IndexOf(output, "Subject: Remediator fixed: API Gateway may now invoke pets-prod");
         int recovered = IndexOf(output, "GET /prod/pets/42 -> 200");
+        int ticketPath = IndexOf(output, "6. The ticket path: the same outage on a second API");
+        int recommended = IndexOf(output, "Recommended (PermissionMissing): recommend mode, nothing written");
+        int opsItem = IndexOf(output, ": Open, severity 2, Availability, source Remediator");
+        int title = IndexOf(output, "title: API Gateway may not invoke pets-staging");
+        int fix = IndexOf(output, "remediator:fixCommand: aws lambda add-permission --function-name arn:aws:lambda:us-east-1:000000000000:function:pets-staging");
+        int resolved = IndexOf(output, "the next batch: AlreadyAllowed (PolicyAllows), OpsItem oi-");
         Assert.True(
             failed < evidence && evidence < verified && verified < fixedLine && fixedLine < statement
-            && statement < logLine && logLine < notification && notification < recovered,
+            && statement < logLine && logLine < notification && notification < recovered
+            && recovered < ticketPath && ticketPath < recommended && recommended < opsItem && opsItem < title && title < fix && fix < resolved,
             output);
+        Assert.Contains(" Resolved:", output[resolved..], StringComparison.Ordinal);
         Assert.Contains("Healed in", run.OutputLines[^1], StringComparison.Ordinal);
     }
 

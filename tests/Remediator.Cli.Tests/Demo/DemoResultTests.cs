@@ -5,14 +5,16 @@ namespace Remediator.Cli.Tests.Demo;
 public sealed class DemoResultTests
 {
     [Theory]
-    [InlineData(false, true, true, true, true, "the API did not fail with 500")]
-    [InlineData(true, false, true, true, true, "no execution log lines were delivered")]
-    [InlineData(true, true, false, true, true, "Remediator did not add the permission")]
-    [InlineData(true, true, true, false, true, "no SNS notification was published")]
-    [InlineData(true, true, true, true, false, "the API did not answer 200 after the fix")]
-    public void Missing_OnePartDidNotHappen_NamesIt(bool failed, bool delivered, bool added, bool notified, bool recovered, string missing)
+    [InlineData(false, true, true, true, true, true, true, "the API did not fail with 500")]
+    [InlineData(true, false, true, true, true, true, true, "no execution log lines were delivered")]
+    [InlineData(true, true, false, true, true, true, true, "Remediator did not add the permission")]
+    [InlineData(true, true, true, false, true, true, true, "no SNS notification was published")]
+    [InlineData(true, true, true, true, false, true, true, "the API did not answer 200 after the fix")]
+    [InlineData(true, true, true, true, true, false, true, "recommend mode opened no OpsCenter OpsItem")]
+    [InlineData(true, true, true, true, true, true, false, "the OpsItem was not resolved once the permission was added")]
+    public void Missing_OnePartDidNotHappen_NamesIt(bool failed, bool delivered, bool added, bool notified, bool recovered, bool opened, bool resolved, string missing)
     {
-        var result = new DemoResult(failed, delivered, added, notified, recovered);
+        var result = new DemoResult(failed, delivered, added, notified, recovered, opened, resolved);
 
         Assert.False(result.Completed);
         Assert.Equal(missing, result.Missing);
@@ -21,7 +23,7 @@ public sealed class DemoResultTests
     [Fact]
     public void Completed_EveryPartHappened_IsTrueWithNothingMissing()
     {
-        var result = new DemoResult(true, true, true, true, true);
+        var result = new DemoResult(true, true, true, true, true, true, true);
 
         Assert.True(result.Completed);
         Assert.Null(result.Missing);

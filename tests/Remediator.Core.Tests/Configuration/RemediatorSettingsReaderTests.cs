@@ -47,7 +47,8 @@ public class RemediatorSettingsReaderTests
             (RemediatorVariables.MaxNotificationsPerHour, "12"),
             (RemediatorVariables.SettleSeconds, "0"),
             (RemediatorVariables.MaxAttempts, "5"),
-            (RemediatorVariables.Ownership, "tag"));
+            (RemediatorVariables.Ownership, "tag"),
+            (RemediatorVariables.Tickets, "sns"));
 
         Assert.Equal(
             new RemediatorSettings
@@ -64,6 +65,7 @@ public class RemediatorSettingsReaderTests
                 SettleDelay = TimeSpan.Zero,
                 MaxAttempts = 5,
                 Ownership = OwnershipProofs.Tag,
+                Tickets = TicketMode.Sns,
             },
             settings);
     }
@@ -77,6 +79,17 @@ public class RemediatorSettingsReaderTests
     public void Read_Mode_ParsesEachSpelling(string value, RemediatorMode expected)
     {
         Assert.Equal(expected, ReadValid((RemediatorVariables.Mode, value)).Mode);
+    }
+
+    [Theory]
+    [InlineData("opscenter", TicketMode.OpsCenter)]
+    [InlineData("OpsCenter", TicketMode.OpsCenter)]
+    [InlineData("sns", TicketMode.Sns)]
+    [InlineData("none", TicketMode.None)]
+    [InlineData("", TicketMode.OpsCenter)]
+    public void Read_Tickets_ParsesEachSpelling(string value, TicketMode expected)
+    {
+        Assert.Equal(expected, ReadValid((RemediatorVariables.Tickets, value)).Tickets);
     }
 
     [Theory]
@@ -203,6 +216,8 @@ public class RemediatorSettingsReaderTests
     [InlineData(RemediatorVariables.DenyFunctions, "a,,b", "has an empty entry")]
     [InlineData(RemediatorVariables.DenyFunctions, "prod?", "is not a function-name pattern")]
     [InlineData(RemediatorVariables.StageScope, "all", "is not one of any, stage")]
+    [InlineData(RemediatorVariables.Tickets, "email", "is not one of opscenter, sns, none")]
+    [InlineData(RemediatorVariables.Tickets, "ops-center", "is not one of opscenter, sns, none")]
     [InlineData(RemediatorVariables.Ownership, "stacks", "'stacks' is not a proof (stack, tag; or none alone)")]
     [InlineData(RemediatorVariables.Ownership, "stack;tag", "is not a proof")]
     [InlineData(RemediatorVariables.Ownership, "stack tag", "is not a proof")]

@@ -13,7 +13,7 @@ public class RemediatorVariablesTests
                 "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
                 "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
                 "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR",
-                "REMEDIATOR_SETTLE_SECONDS", "REMEDIATOR_MAX_ATTEMPTS", "REMEDIATOR_OWNERSHIP",
+                "REMEDIATOR_SETTLE_SECONDS", "REMEDIATOR_MAX_ATTEMPTS", "REMEDIATOR_OWNERSHIP", "REMEDIATOR_TICKETS",
             ],
             RemediatorVariables.All);
     }
@@ -36,6 +36,7 @@ public class RemediatorVariablesTests
         Assert.Equal(50, RemediatorVariables.DefaultMaxNotificationsPerHour);
         Assert.Equal(5, RemediatorVariables.DefaultSettleSeconds);
         Assert.Equal(3, RemediatorVariables.DefaultMaxAttempts);
+        Assert.Equal(TicketMode.OpsCenter, RemediatorVariables.DefaultTickets);
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public class RemediatorVariablesTests
         Assert.Equal(TimeSpan.FromSeconds(5), settings.SettleDelay);
         Assert.Equal(3, settings.MaxAttempts);
         Assert.Equal(OwnershipProofs.Stack | OwnershipProofs.Tag, settings.Ownership);
+        Assert.Equal(TicketMode.OpsCenter, settings.Tickets);
     }
 
     [Theory]

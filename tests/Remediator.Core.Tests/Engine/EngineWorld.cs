@@ -36,6 +36,8 @@ internal sealed class EngineWorld
 
     public RecordingSnsPublisher Sns { get; } = new();
 
+    public InMemoryOpsCenter OpsCenter { get; } = new();
+
     public RecordingLogSink Sink { get; } = new();
 
     public SteppingTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(Start).AddMinutes(1));
@@ -105,6 +107,7 @@ internal sealed class EngineWorld
         Logs = Logs,
         Ledger = Ledger,
         Notifications = Sns,
+        OpsCenter = OpsCenter,
         LogSink = Sink,
         Time = Time,
     };

@@ -192,7 +192,7 @@ public class RemediationEngineGuardrailTests
     {
         var world = new EngineWorld().WithPetsApi();
         world.Settings = world.Settings with { MaxFixesPerHour = 1 };
-        await world.Ledger.TryConsumeFixAsync(1, CancellationToken.None);
+        await world.Ledger.TryConsumeAsync(HourlyCap.Fixes, 1, CancellationToken.None);
 
         EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
 

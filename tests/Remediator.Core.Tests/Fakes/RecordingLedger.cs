@@ -40,10 +40,10 @@ public sealed class RecordingLedger(ILedger inner) : ILedger
         return inner.TryReleaseAsync(lease, cancellationToken);
     }
 
-    public Task<FixBudget> TryConsumeFixAsync(int maxFixesPerHour, CancellationToken cancellationToken)
+    public Task<HourlyBudget> TryConsumeAsync(HourlyCap cap, int limit, CancellationToken cancellationToken)
     {
-        calls.Enqueue(("ConsumeFix", null));
-        return inner.TryConsumeFixAsync(maxFixesPerHour, cancellationToken);
+        calls.Enqueue((cap == HourlyCap.Fixes ? "ConsumeFix" : $"Consume{cap}", null));
+        return inner.TryConsumeAsync(cap, limit, cancellationToken);
     }
 
     public Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken)

@@ -156,6 +156,15 @@ public class NotificationFormatterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Format_OutcomeWithAnOpsItem_NamesItInTheBodyAndTheAttributes()
+    {
+        Notification notification = NotificationFormatter.Format(Fixed with { OpsItemId = "oi-0a1b2c3d4e5f" });
+
+        Assert.Contains(" OpsCenter OpsItem oi-0a1b2c3d4e5f.\n", notification.Body, StringComparison.Ordinal);
+        Assert.Equal("oi-0a1b2c3d4e5f", notification.Attributes[NotificationAttributes.OpsItemId]);
+    }
+
+    [Fact]
     public void Format_AnyOutcome_FitsInAnSnsMessage() =>
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(NotificationFormatter.Format(Fixed).Body) < 256 * 1024);
 

@@ -16,7 +16,7 @@ public class RevertLedgerTests
             ConsecutiveFailures = 1,
             LastAction = "AddPermission",
             LastOutcomeReason = "PermissionMissing",
-            TicketId = "oi-1",
+            OpsItemId = "oi-1",
             Fix = new AppliedPermission("remediator-x-0123456789abcdef", "arn:aws:lambda:us-east-1:123456789012:function:pets", null),
             LastNotifiedAt = notified,
         };
@@ -31,7 +31,7 @@ public class RevertLedgerTests
                 ConsecutiveFailures = 0,
                 LastAction = "RemovePermission",
                 LastOutcomeReason = "Reverted",
-                TicketId = "oi-1",
+                OpsItemId = "oi-1",
                 Fix = null,
                 LastNotifiedAt = notified,
             },

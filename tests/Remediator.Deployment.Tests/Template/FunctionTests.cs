@@ -13,7 +13,7 @@ public class FunctionTests
         "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
         "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
         "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR",
-        "REMEDIATOR_OWNERSHIP",
+        "REMEDIATOR_OWNERSHIP", "REMEDIATOR_TICKETS",
     ];
 
     private static readonly TemplateResource Function = SamTemplate.Default.Resource("RemediatorFunction");
@@ -75,6 +75,7 @@ public class FunctionTests
     [InlineData("REMEDIATOR_MAX_FIXES_PER_HOUR", """{"Ref":"MaxFixesPerHour"}""")]
     [InlineData("REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR", """{"Ref":"MaxNotificationsPerHour"}""")]
     [InlineData("REMEDIATOR_OWNERSHIP", """{"Ref":"Ownership"}""")]
+    [InlineData("REMEDIATOR_TICKETS", """{"Ref":"Tickets"}""")]
     public void Environment_Variable_ComesFromItsParameterOrResource(string name, string expected)
     {
         Assert.Equal(expected, Properties["Environment"]!["Variables"]![name]!.ToJsonString());
@@ -85,6 +86,7 @@ public class FunctionTests
     [InlineData("StageScope", "stage|any", "stage")]
     [InlineData("Ownership", "stack,tag|stack|tag|none", "stack,tag")]
     [InlineData("Coverage", "AccountPolicy|LogGroups", "AccountPolicy")]
+    [InlineData("Tickets", "opscenter|sns|none", "opscenter")]
     public void Parameter_AllowsOnlyTheDesignValues(string parameter, string allowed, string defaultValue)
     {
         var declaration = SamTemplate.Default.Parameters[parameter]!;

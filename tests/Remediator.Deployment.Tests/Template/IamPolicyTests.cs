@@ -22,7 +22,7 @@ public class IamPolicyTests
         "apigateway:GET",
         "logs:FilterLogEvents",
         "sns:Publish",
-        "ssm:CreateOpsItem", "ssm:DescribeOpsItems", "ssm:UpdateOpsItem",
+        "ssm:CreateOpsItem", "ssm:DescribeOpsItems", "ssm:GetOpsItem", "ssm:UpdateOpsItem",
         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
         "sqs:SendMessage",
         "sts:GetCallerIdentity",
@@ -196,14 +196,32 @@ public class IamPolicyTests
         Assert.All(resources, r => Assert.True(JsonTree.SameJson(expected, r), $"{action} on {r!.ToJsonString()}"));
     }
 
-    [Fact]
-    public void UpdateOpsItem_IsScopedToOpsItemsInThisAccountAndRegion()
+    [Theory]
+    [InlineData("ssm:GetOpsItem")]
+    [InlineData("ssm:UpdateOpsItem")]
+    public void OpsItemReadsAndWrites_AreScopedToOpsItemsInThisAccountAndRegion(string action)
     {
-        var resources = Statements.Where(s => s.Actions.Contains("ssm:UpdateOpsItem")).SelectMany(s => s.Resources);
+        var resources = Statements.Where(s => s.Actions.Contains(action)).SelectMany(s => s.Resources).ToList();
 
+        Assert.NotEmpty(resources);
         Assert.All(resources, r => Assert.True(
             JsonTree.SameJson(JsonTree.Sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:opsitem/*"), r),
             r!.ToJsonString()));
+    }
+
+    // Exactly the OpsCenter calls of each ticket mode: create, get, describe (find the open one), update (and resolve).
+    [Theory]
+    [InlineData("opscenter", "ssm:CreateOpsItem ssm:DescribeOpsItems ssm:GetOpsItem ssm:UpdateOpsItem")]
+    [InlineData("sns", "")]
+    [InlineData("none", "")]
+    public void SsmActions_AreExactlyWhatTheTicketModeCalls(string tickets, string expected)
+    {
+        var statements = PolicyStatement.IdentityStatements(Template, new Dictionary<string, string> { ["Tickets"] = tickets });
+
+        Assert.Equal(
+            expected.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            statements.SelectMany(s => s.Actions).Where(a => a.StartsWith("ssm:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Contains(statements, s => s.Actions.Contains("sns:Publish"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class InvocationSummaryWriterTests
             var summary = new InvocationSummary(
                 a ?? "", b ?? "", 3, c,
                 new Dictionary<string, int>(StringComparer.Ordinal) { [a ?? "k"] = 1 },
-                [new OutcomeSummary(b ?? "", c ?? "", a, b, c, a, b, c, a, b, [a ?? "", b ?? ""], c, a ?? "")],
+                [new OutcomeSummary(b ?? "", c ?? "", a, b, c, a, b, c, a, b, [a ?? "", b ?? ""], c, b, a ?? "")],
                 0);
             string written = Written(summary);
             InvocationSummary parsed = RemediationHandler.ParseResponse(Encoding.UTF8.GetBytes(written));
@@ -62,7 +62,7 @@ public sealed class InvocationSummaryWriterTests
 
     private static OutcomeSummary Outcome(string? text) => new(
         "Fixed", "PermissionMissing", text is null ? null : "MissingInvokePermission", text, text, text, text, text, text, text,
-        text is null ? [] : ["policy", text], text, text ?? "detail");
+        text is null ? [] : ["policy", text], text, text, text ?? "detail");
 
     private static string Written(InvocationSummary summary) => Encoding.UTF8.GetString(InvocationSummaryWriter.ToUtf8(summary).Span);
 

@@ -11,6 +11,7 @@ using Remediator.Aws.Http;
 using Remediator.Core.Configuration;
 using Remediator.Core.Engine;
 using Remediator.Core.Ledger;
+using Remediator.Core.Observability;
 using Remediator.Core.Ports;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
@@ -223,6 +224,17 @@ public sealed class SandboxAccount : IAsyncLifetime
         return state.RootElement.GetProperty("snsMessages").EnumerateArray().Select(m => m.Clone()).ToArray();
     }
 
+    /// <summary>OpsItems so far, as <c>/_sandbox/state</c> records them.</summary>
+    public IReadOnlyList<JsonElement> OpsItems()
+    {
+        using JsonDocument state = JsonDocument.Parse(Server.StateJson());
+        return state.RootElement.GetProperty("opsItems").EnumerateObject().Select(item => item.Value.Clone()).ToArray();
+    }
+
+    /// <summary>Everything a deployed Remediator builds, from the environment a host in this account would see (the OpsCenter SDK client included).</summary>
+    public RemediatorServices Services(RemediatorSettings settings) =>
+        RemediatorServices.Create(settings, AwsEnvironment.FromDictionary(Environment), TimeProvider.System, new NullLogSink());
+
     /// <summary>An engine over this account's wire clients.</summary>
     public RemediationEngine Engine(RemediatorSettings settings, ILedger? ledger = null) => new(
         new EngineDependencies
@@ -303,5 +315,12 @@ public sealed class SandboxAccount : IAsyncLifetime
     {
         payloads.Enqueue(payload);
         return Task.CompletedTask;
+    }
+
+    private sealed class NullLogSink : ILogSink
+    {
+        public void WriteLine(string line)
+        {
+        }
     }
 }
