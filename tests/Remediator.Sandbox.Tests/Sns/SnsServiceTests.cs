@@ -71,8 +71,8 @@ public sealed class SnsServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
     }
 
     [Theory]
-    [InlineData(262144 - 25, 200)]
-    [InlineData(262144 - 24, 400)]
+    [InlineData(262144 - 24, 200)]
+    [InlineData(262144 - 23, 400)]
     public async Task Publish_AttributesCountTowardTheMessageLimit(int messageBytes, int status)
     {
         // The attribute below is 7 + 6 + 11 = 24 bytes of name, type and value.
