@@ -123,7 +123,7 @@ public sealed class RemediatorServices : IDisposable
                 string ssmUrl = clients.Endpoints.Resolve(AwsService.Ssm, clients.Region).ToString();
                 AwsRetryOptions retry = clientSettings.Retry;
                 opsCenter = new DeferredOpsCenterClient(
-                    () => new AmazonSimpleSystemsManagementClient(new SdkCredentialsBridge(clients.Credentials), OpsCenterClientConfig(ssmUrl, clients.Region, retry)));
+                    () => new OpsCenterClient(new AmazonSimpleSystemsManagementClient(new SdkCredentialsBridge(clients.Credentials), OpsCenterClientConfig(ssmUrl, clients.Region, retry))));
             }
 
             // Without a table the claims live in this process only: fine locally, never for a deployed Lambda

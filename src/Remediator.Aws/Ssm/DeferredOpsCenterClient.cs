@@ -1,30 +1,28 @@
-using Amazon.SimpleSystemsManagement;
 using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Ssm;
 
 /// <summary>
-/// An <see cref="IOpsCenterClient"/> that builds the SDK client on its first call: most invocations open no
-/// ticket, and a cold start should not pay for a client it does not use. Disposing it disposes that client.
+/// An <see cref="IOpsCenterClient"/> that builds the SDK client on its first call: most invocations open no ticket,
+/// and a cold start should not pay for a client it does not use (nor load its assembly: no SDK type is named here
+/// outside the factory's own code). Disposing it disposes that client.
 /// </summary>
 public sealed class DeferredOpsCenterClient : IOpsCenterClient, IDisposable
 {
-    private readonly Lazy<IAmazonSimpleSystemsManagement> sdk;
     private readonly Lazy<OpsCenterClient> client;
 
     /// <summary>Creates the wrapper; <paramref name="create"/> runs once, on the first call.</summary>
-    public DeferredOpsCenterClient(Func<IAmazonSimpleSystemsManagement> create)
+    public DeferredOpsCenterClient(Func<OpsCenterClient> create)
     {
         ArgumentNullException.ThrowIfNull(create);
-        sdk = new Lazy<IAmazonSimpleSystemsManagement>(create, LazyThreadSafetyMode.ExecutionAndPublication);
-        client = new Lazy<OpsCenterClient>(() => new OpsCenterClient(sdk.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        client = new Lazy<OpsCenterClient>(create, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>True once a call has built the SDK client.</summary>
-    public bool IsCreated => sdk.IsValueCreated;
+    public bool IsCreated => client.IsValueCreated;
 
-    /// <summary>The SDK client, building it if no call has yet (tests read its configuration).</summary>
-    public IAmazonSimpleSystemsManagement Sdk => sdk.Value;
+    /// <summary>The client, building it if no call has yet (tests read its configuration).</summary>
+    public OpsCenterClient Client => client.Value;
 
     /// <inheritdoc />
     public Task<OpsItemCreated> CreateAsync(OpsItemDraft draft, CancellationToken cancellationToken) => client.Value.CreateAsync(draft, cancellationToken);
@@ -46,9 +44,9 @@ public sealed class DeferredOpsCenterClient : IOpsCenterClient, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (sdk.IsValueCreated)
+        if (client.IsValueCreated)
         {
-            sdk.Value.Dispose();
+            client.Value.Dispose();
         }
     }
 }

@@ -7,10 +7,11 @@ using Remediator.Core.Ports;
 namespace Remediator.Aws.Ssm;
 
 /// <summary>
-/// <see cref="IOpsCenterClient"/> over the official AWS SDK client for SSM (JSON 1.1, <c>AmazonSSM.&lt;Op&gt;</c>). The
-/// SDK's service errors surface as <see cref="AwsServiceException"/>, so the engine branches on one shape.
+/// <see cref="IOpsCenterClient"/> over the official AWS SDK client for SSM (JSON 1.1, <c>AmazonSSM.&lt;Op&gt;</c>), which
+/// it owns and disposes. The SDK's service errors surface as <see cref="AwsServiceException"/>, so the engine branches
+/// on one shape.
 /// </summary>
-public sealed class OpsCenterClient(IAmazonSimpleSystemsManagement ssm) : IOpsCenterClient
+public sealed class OpsCenterClient(IAmazonSimpleSystemsManagement ssm) : IOpsCenterClient, IDisposable
 {
     /// <summary>The service's upper bound for DescribeOpsItems <c>MaxResults</c>.</summary>
     public const int MaxPageSize = 50;
@@ -20,6 +21,9 @@ public sealed class OpsCenterClient(IAmazonSimpleSystemsManagement ssm) : IOpsCe
 
     // Open and InProgress block a new OpsItem with the same dedup string; other statuses do not.
     private static readonly List<string> OpenStatuses = [OpsItemStatus.Open.Value, OpsItemStatus.InProgress.Value];
+
+    /// <summary>The SDK client (tests read its configuration).</summary>
+    public IAmazonSimpleSystemsManagement Sdk => ssm;
 
     /// <inheritdoc />
     public async Task<OpsItemCreated> CreateAsync(OpsItemDraft draft, CancellationToken cancellationToken)
@@ -136,6 +140,9 @@ public sealed class OpsCenterClient(IAmazonSimpleSystemsManagement ssm) : IOpsCe
         ArgumentNullException.ThrowIfNull(note);
         await UpdateAsync(new UpdateOpsItemRequest { OpsItemId = opsItemId, Status = OpsItemStatus.Resolved, OperationalData = Data(note) }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public void Dispose() => ssm.Dispose();
 
     private async Task UpdateAsync(UpdateOpsItemRequest request, CancellationToken cancellationToken)
     {

@@ -95,7 +95,11 @@ internal sealed class ResolveStage(
     {
         Finding finding = resolved.Finding;
         bool needsContext = finding.RouteKey is null && (finding.HttpMethod is null || finding.ResourcePath is null) && finding.ApiType != ApiType.Http;
-        if (!needsContext || !RequestContextFetcher.CanFetch(batch))
+
+        // A request its authorizer refused never reaches the lines that name its method and path; when the batch
+        // already holds its INFO lines (they name the authorizer's function), there is nothing more to read.
+        bool contextInBatch = finding.Kind == FindingKind.AuthorizerInvokePermission && finding.FunctionArn is not null;
+        if (!needsContext || contextInBatch || !RequestContextFetcher.CanFetch(batch))
         {
             return resolved;
         }

@@ -33,7 +33,11 @@ public static class ApiResolver
                 : await RestResolver.ResolveAsync(request, reader, trail, cancellationToken).ConfigureAwait(false);
         }
 
-        api ??= v2First ? null : await reader.GetApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+        if (api is null && !v2First)
+        {
+            api = await reader.GetApiAsync(apiId, cancellationToken).ConfigureAwait(false);
+        }
+
         if (api is null)
         {
             return Resolution.Failed(

@@ -93,7 +93,7 @@ public sealed class RemediatorServicesTests
     {
         using RemediatorServices services = Create(new RemediatorSettings(), new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" });
 
-        IClientConfig config = services.OpsCenter!.Sdk.Config;
+        IClientConfig config = services.OpsCenter!.Client.Sdk.Config;
         Assert.Equal(TimeSpan.FromSeconds(10), config.Timeout);
         Assert.Equal((RequestRetryMode.Standard, 3), (config.RetryMode, config.MaxErrorRetry));
         Assert.Equal(("http://127.0.0.1:4566/", "eu-west-1"), (config.ServiceURL, config.AuthenticationRegion));

@@ -74,6 +74,27 @@ public class RemediationEngineTests
     }
 
     [Fact]
+    public async Task ProcessAsync_AuthorizerRefusedWithItsInfoLines_ReadsNoContextBackAndGrantsTheAuthorizer()
+    {
+        // API Gateway logs no method or path for a request its authorizer refused: reading the stream back cannot add one.
+        var world = new EngineWorld().WithPetsApi();
+        string auth = Function("token-authorizer");
+        world.Lambda.AddFunction(auth);
+        world.Rest.AddAuthorizer(RestApiId, "az1", InvokeUri(auth)).AddMethod(RestApiId, "/secure", "GET", Proxy(Pets), authorizerId: "az1");
+
+        EngineResult result = await world.RunAsync(RestBatch(
+            $"({Request}) Starting authorizer: az1 for request: {Request}",
+            $"({Request}) Endpoint request URI: https://lambda.{Region}.amazonaws.com/2015-03-31/functions/{auth}/invocations",
+            $"({Request}) Execution failed due to configuration error: Invalid permissions on Lambda function",
+            $"({Request}) Execution failed due to configuration error: Authorizer error"));
+
+        EngineOutcome outcome = Assert.Single(result.Outcomes);
+        Assert.Equal((RemediationOutcome.Fixed, auth, "az1"), (outcome.Outcome, outcome.FunctionArn, outcome.AuthorizerId));
+        Assert.Empty(world.Logs.Queries);
+        Assert.Equal(1, world.Rest.Count("GetAuthorizers"));
+    }
+
+    [Fact]
     public async Task ProcessAsync_ErrorLevelWithoutContext_SweepsTheStageAndFixesTheOnlyUnallowedIntegration()
     {
         var world = new EngineWorld().WithPetsApi();

@@ -66,4 +66,24 @@ public sealed class AwsCliAcceptanceTests(AwsCliScenario scenario) : IClassFixtu
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task AwsCli_OpsCenter_CreatesDeduplicatesGetsFindsAndResolves()
+    {
+        var data = """{"/aws/dedup":{"Value":"{\"dedupString\":\"cli-root-cause\"}","Type":"SearchableString"},"remediator:rootCauseKey":{"Value":"cli-root-cause","Type":"SearchableString"}}""";
+        string[] create = ["ssm", "create-ops-item", "--title", "API Gateway may not invoke orders", "--description", "facts", "--source", "Remediator", "--operational-data", data];
+
+        var created = (await scenario.Cli.RunAsync(create))!.Value;
+        var duplicate = await scenario.Cli.FailAsync(create);
+        string id = created.GetProperty("OpsItemId").GetString()!;
+        string pair = JsonSerializer.Serialize(new { key = "remediator:rootCauseKey", value = "cli-root-cause" });
+        var found = (await scenario.Cli.RunAsync("ssm", "describe-ops-items", "--ops-item-filters",
+            JsonSerializer.Serialize(new[] { new { Key = "OperationalData", Values = new[] { pair }, Operator = "Equal" } })))!.Value;
+        await scenario.Cli.RunAsync("ssm", "update-ops-item", "--ops-item-id", id, "--status", "Resolved");
+        var item = (await scenario.Cli.RunAsync("ssm", "get-ops-item", "--ops-item-id", id))!.Value;
+
+        Assert.Contains("(OpsItemAlreadyExistsException)", duplicate.Stderr, StringComparison.Ordinal);
+        Assert.Equal(id, Assert.Single(found.GetProperty("OpsItemSummaries").EnumerateArray()).GetProperty("OpsItemId").GetString());
+        Assert.Equal("Resolved", item.GetProperty("OpsItem").GetProperty("Status").GetString());
+    }
 }

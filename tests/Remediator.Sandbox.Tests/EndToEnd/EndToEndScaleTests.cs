@@ -57,14 +57,9 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
         string items = await account.CreateFunctionAsync("items");
         (string api, _) = await account.HttpApi().Route("GET /items/{id}", items).DeployAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, "$default", "GET", "/items/1"));
-        string payload = Assert.Single(account.TakePayloads());
-        RemediationEngine engine = account.Engine(await EnforceAsync(TimeSpan.Zero));
-        IReadOnlyDictionary<string, int> before = account.RequestCounts();
 
-        EngineResult result = await engine.ProcessAsync(payload, "invocation-1", CancellationToken.None);
+        (IReadOnlyDictionary<string, int> calls, EngineResult result) = await RemediateDeliveredAsync();
 
-        IReadOnlyDictionary<string, int> calls = Since(before);
-        output.WriteLine(Describe(calls));
         Assert.Equal(RemediationOutcome.Fixed, Assert.Single(result.Outcomes).Outcome);
         AssertEachOnce(
             [
@@ -72,6 +67,21 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
                 "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish",
             ],
             calls);
+    }
+
+    [Fact]
+    public async Task Remediate_RestAuthorizerFix_MakesExactlyTheseAwsCalls()
+    {
+        account.Reset();
+        string auth = await account.CreateFunctionAsync("token-authorizer");
+        string pets = await account.CreateFunctionAsync("pets");
+        (string api, _) = await account.RestApi().Authorizer("tok", account.InvokeUri(auth)).Method("GET", "/pets", account.InvokeUri(pets), authorizer: "tok").DeployAsync(Stage);
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/pets"));
+
+        (IReadOnlyDictionary<string, int> calls, EngineResult result) = await RemediateDeliveredAsync();
+
+        Assert.Equal((RemediationOutcome.Fixed, auth), (Assert.Single(result.Outcomes).Outcome, result.Outcomes[0].FunctionArn));
+        AssertEachOnce([.. RestFixCalls, "apigateway:GetAuthorizers"], calls);
     }
 
     [Fact]
@@ -129,6 +139,18 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
 
         Assert.Equal(RemediationOutcome.Fixed, Assert.Single(result.Outcomes).Outcome);
         return (Since(before), result);
+    }
+
+    /// <summary>Remediates the one payload the data plane delivered, in enforce mode; returns the AWS requests the engine made.</summary>
+    private async Task<(IReadOnlyDictionary<string, int> Calls, EngineResult Result)> RemediateDeliveredAsync()
+    {
+        string payload = Assert.Single(account.TakePayloads());
+        RemediationEngine engine = account.Engine(await EnforceAsync(TimeSpan.Zero));
+        IReadOnlyDictionary<string, int> before = account.RequestCounts();
+        EngineResult result = await engine.ProcessAsync(payload, "invocation-1", CancellationToken.None);
+        Dictionary<string, int> calls = Since(before);
+        output.WriteLine(Describe(calls));
+        return (calls, result);
     }
 
     /// <summary>The requests per <c>service:Operation</c> made since <paramref name="before"/>.</summary>

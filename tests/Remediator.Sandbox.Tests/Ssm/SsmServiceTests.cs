@@ -3,7 +3,7 @@ using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.Ssm;
 
-/// <summary>OpsCenter over JSON 1.1: creation, <c>/aws/dedup</c> while open, filters, updates.</summary>
+/// <summary>OpsCenter over JSON 1.1: creation, <c>/aws/dedup</c> while Open or InProgress, GetOpsItem, filters, updates, bounds.</summary>
 public sealed class SsmServiceTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private readonly SignedClient _client = sandbox.Client;
@@ -42,6 +42,73 @@ public sealed class SsmServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal(200, update.Status);
         Assert.Equal(200, second.Status);
         Assert.NotEqual(first, second.Json.GetProperty("OpsItemId").GetString());
+    }
+
+    [Fact]
+    public async Task CreateOpsItem_SameDedupWhileInProgress_StillBlocked()
+    {
+        var first = (await CreateAsync("dedup-in-progress", "fp-progress")).Json.GetProperty("OpsItemId").GetString();
+        await _client.JsonAsync("ssm", "AmazonSSM.UpdateOpsItem", $$"""{"OpsItemId":"{{first}}","Status":"InProgress"}""");
+
+        var second = await CreateAsync("dedup-in-progress", "fp-progress");
+
+        Assert.Equal("OpsItemAlreadyExistsException", second.ErrorCode);
+        Assert.Equal(first, second.Json.GetProperty("OpsItemId").GetString());
+    }
+
+    [Fact]
+    public async Task CreateOpsItem_DataValueOver20Kilobytes_Returns400InvalidParameter()
+    {
+        var body = JsonSerializer.Serialize(new
+        {
+            Title = "t", Description = "d", Source = "remediator",
+            OperationalData = new Dictionary<string, object> { ["big"] = new { Value = new string('x', 20 * 1024 + 1), Type = "String" } },
+        });
+
+        var response = await _client.JsonAsync("ssm", "AmazonSSM.CreateOpsItem", body);
+
+        Assert.Equal(("OpsItemInvalidParameterException", "OperationalData"), (response.ErrorCode, response.Json.GetProperty("ParameterNames")[0].GetString()));
+    }
+
+    [Fact]
+    public async Task GetOpsItem_KnownAndUnknown_ReturnsTheItemOrNotFound()
+    {
+        var id = (await CreateAsync("get-me", "fp-get")).Json.GetProperty("OpsItemId").GetString();
+
+        var found = await _client.JsonAsync("ssm", "AmazonSSM.GetOpsItem", $$"""{"OpsItemId":"{{id}}"}""");
+        var missing = await _client.JsonAsync("ssm", "AmazonSSM.GetOpsItem", """{"OpsItemId":"oi-000000000000"}""");
+
+        Assert.Equal(("get-me", "Open"), (found.Json.GetProperty("OpsItem").GetProperty("Title").GetString(), found.Json.GetProperty("OpsItem").GetProperty("Status").GetString()));
+        Assert.Equal((400, "OpsItemNotFoundException"), (missing.Status, missing.ErrorCode));
+    }
+
+    [Fact]
+    public async Task UpdateOpsItem_NewDedupString_Returns400AndKeepsTheOriginal()
+    {
+        var id = (await CreateAsync("dedup-fixed", "fp-original")).Json.GetProperty("OpsItemId").GetString();
+
+        var body = JsonSerializer.Serialize(new
+        {
+            OpsItemId = id,
+            OperationalData = new Dictionary<string, object> { ["/aws/dedup"] = new { Value = JsonSerializer.Serialize(new { dedupString = "other" }), Type = "SearchableString" } },
+        });
+        var response = await _client.JsonAsync("ssm", "AmazonSSM.UpdateOpsItem", body);
+
+        Assert.Equal("OpsItemInvalidParameterException", response.ErrorCode);
+        Assert.Equal(400, (await CreateAsync("dedup-fixed", "fp-original")).Status);
+    }
+
+    [Fact]
+    public async Task DescribeOpsItems_OperationalDataPair_MatchesSearchableValuesOnly()
+    {
+        await CreateAsync("pair-searchable", "fp-pair");
+
+        string pair = JsonSerializer.Serialize(new { key = "/aws/dedup", value = JsonSerializer.Serialize(new { dedupString = "fp-pair" }) });
+        var searchable = await _client.JsonAsync("ssm", "AmazonSSM.DescribeOpsItems", JsonSerializer.Serialize(new { OpsItemFilters = new[] { new { Key = "OperationalData", Values = new[] { pair }, Operator = "Equal" } } }));
+        var malformed = await _client.JsonAsync("ssm", "AmazonSSM.DescribeOpsItems", """{"OpsItemFilters":[{"Key":"OperationalData","Values":["not json"],"Operator":"Equal"}]}""");
+
+        Assert.Equal("pair-searchable", Assert.Single(searchable.Json.GetProperty("OpsItemSummaries").EnumerateArray()).GetProperty("Title").GetString());
+        Assert.Equal(400, malformed.Status);
     }
 
     [Fact]
