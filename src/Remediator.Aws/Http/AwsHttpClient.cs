@@ -4,6 +4,7 @@ using Polly.Retry;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Signing;
+using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Http;
 
@@ -173,7 +174,7 @@ public sealed class AwsHttpClient
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
                     { Exception: { } exception } => AwsRetryClassifier.IsTransient(exception, args.Context.CancellationToken),
-                    { Result.Error: { } error } => AwsRetryClassifier.IsRetryable(error),
+                    { Result.Error: { } error } => TransientAwsErrors.IsTransient(error),
                     _ => false,
                 }),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(backoff(args.AttemptNumber, args.Outcome.Result?.Error?.RetryAfter)),

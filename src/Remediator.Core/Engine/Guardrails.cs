@@ -28,7 +28,7 @@ internal sealed class Guardrails(RemediatorSettings settings, EngineOptions opti
         {
             tags = await reader.ListTagsAsync(function.UnqualifiedArn, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (!AwsFailures.IsTransient(e))
+        catch (AwsServiceException e) when (!TransientAwsErrors.IsTransient(e))
         {
             // Exemptions fail closed: tags that cannot be read exempt the function.
             return (Exemptions.TagsUnreadable(function, $"{e.ErrorCode}: {e.ServiceMessage}"), null);

@@ -25,7 +25,7 @@ internal sealed class LogSourceStage(EngineOptions options, ControlPlaneReader r
             LogSourceResult result = await JudgeAsync(finding, cancellationToken).ConfigureAwait(false);
             return result.Refusal is { } refusal ? finding with { Key = null, Refusal = refusal } : finding;
         }
-        catch (AwsServiceException e) when (!AwsFailures.IsTransient(e))
+        catch (AwsServiceException e) when (!TransientAwsErrors.IsTransient(e))
         {
             // The stage cannot be read (access denied): resolution has already made this finding's ticket about it.
             return finding;

@@ -36,7 +36,7 @@ internal sealed class ResolveStage(
             resolved = await WithContextAsync(resolved, cancellationToken).ConfigureAwait(false);
             return await ResolveTargetAsync(resolved, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (!AwsFailures.IsTransient(e))
+        catch (AwsServiceException e) when (!TransientAwsErrors.IsTransient(e))
         {
             // Access denied would fail every retry of the batch and never escalate: it becomes this finding's
             // ticket on its fingerprint instead; nothing is claimed yet, so nothing is left half done.
@@ -104,7 +104,20 @@ internal sealed class ResolveStage(
             return resolved;
         }
 
-        Finding? fetched = await RequestContextFetcher.FetchAsync(finding, batch, deps.Logs, cancellationToken).ConfigureAwait(false);
+        Finding? fetched;
+        try
+        {
+            fetched = await RequestContextFetcher.FetchAsync(finding, batch, deps.Logs, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (!TransientAwsErrors.IsTransient(e))
+        {
+            // The context is a hint; the stage sweep answers without it (a transient failure still fails the invocation).
+            return resolved with
+            {
+                Verified = [$"The request's context lines could not be read back from {batch.LogGroup} ({e.ErrorCode}: {e.ServiceMessage}); every Lambda target of the stage is checked instead."],
+            };
+        }
+
         return fetched is null
             ? resolved
             : resolved with

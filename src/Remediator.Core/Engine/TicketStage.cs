@@ -44,7 +44,7 @@ internal sealed class TicketStage(EngineDependencies deps, RemediatorSettings se
         {
             return await OpenOrUpdateAsync(opsCenter, current, leader, claim.Record, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (!AwsFailures.IsTransient(e))
+        catch (AwsServiceException e) when (!TransientAwsErrors.IsTransient(e))
         {
             return new TicketResult(current, TicketAction.Refused, $"OpsCenter refused {e.Operation} ({e.ErrorCode}: {e.ServiceMessage})");
         }

@@ -14,6 +14,9 @@ public enum FaultKind
 
     /// <summary>Wait <see cref="FaultRule.DelayMilliseconds"/>, then serve the call normally.</summary>
     Delay,
+
+    /// <summary>Answer with the service's IAM refusal (e.g. CloudWatch Logs' 400 <c>AccessDeniedException</c>).</summary>
+    AccessDenied,
 }
 
 /// <summary>

@@ -78,7 +78,7 @@ internal sealed class SandboxDispatcher(
         {
             if (fault.Kind != FaultKind.Delay)
             {
-                return Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, fault.Kind), request.RequestId);
+                return Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMilliseconds), env.Clock, cancellationToken).ConfigureAwait(false);
