@@ -16,7 +16,7 @@ internal static class FindingTable
         EventDispositions d = result.Dispositions;
         string accounting = string.Create(
             CultureInfo.InvariantCulture,
-            $"{result.EventsRead} {(result.EventsRead == 1 ? "event" : "events")}: {d.Evidence} evidence, {d.Context} context, {d.Unrelated} unrelated, {d.Control} control");
+            $"{result.EventsRead} {(result.EventsRead == 1 ? "event" : "events")}: {d.Evidence} evidence, {d.Context} context, {d.Unrelated} unrelated, {d.Control} control{(d.Undecodable > 0 ? $", {d.Undecodable} undecodable" : string.Empty)}");
         if (result.Findings.Count == 0)
         {
             output.WriteLine($"No findings ({accounting}).");

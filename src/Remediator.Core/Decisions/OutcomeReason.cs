@@ -89,4 +89,7 @@ public enum OutcomeReason
 
     /// <summary>Lambda refused Remediator's AddPermission (AccessDenied: an SCP, a permissions boundary or a control forbids it).</summary>
     WriteDenied,
+
+    /// <summary>One log event's text is not Unicode (invalid UTF-8, an unpaired surrogate): it was not read; the rest of the batch was.</summary>
+    UndecodableEvent,
 }

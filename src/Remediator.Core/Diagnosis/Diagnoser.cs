@@ -9,10 +9,19 @@ namespace Remediator.Core.Diagnosis;
 /// </summary>
 public static class Diagnoser
 {
-    /// <summary>Diagnoses one decoded batch.</summary>
+    /// <summary>Diagnoses one decoded batch; its undecodable events are counted, never read.</summary>
     public static DiagnosisResult Diagnose(LogBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        int undecodable = batch.Undecodable.Count;
+        DiagnosisResult result = DiagnoseText(batch);
+        return undecodable == 0
+            ? result
+            : result with { Dispositions = result.Dispositions with { Undecodable = undecodable }, EventsRead = result.EventsRead + undecodable };
+    }
+
+    private static DiagnosisResult DiagnoseText(LogBatch batch)
+    {
         int count = batch.LogEvents.Count;
         if (batch.IsControl)
         {

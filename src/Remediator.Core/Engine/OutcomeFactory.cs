@@ -67,6 +67,19 @@ internal static class OutcomeFactory
         Region = options.Region,
     };
 
+    /// <summary>The outcome of one log event whose text is not Unicode: not read, logged and counted as an error.</summary>
+    public static EngineOutcome Undecodable(UndecodableEvent logEvent, EngineOptions options, string logGroup) => new()
+    {
+        Outcome = RemediationOutcome.Ignored,
+        Reason = OutcomeReason.UndecodableEvent,
+        Detail = $"log event {(logEvent.Id is { Length: > 0 } id ? id : "without an id")} (index {logEvent.Index}"
+            + (logEvent.Timestamp is { } at ? $", timestamp {at}" : string.Empty)
+            + $") was not read: {logEvent.Problem}; the batch's other events were",
+        AccountId = options.AccountId,
+        Region = options.Region,
+        LogGroup = logGroup,
+    };
+
     // Each request was planned when there is one plan per member; a sweep's plan is its root cause's.
     private static GrantPlan? MemberPlan(Assessment assessment, int position) =>
         assessment.Plans.Count == assessment.RootCause.Members.Count ? assessment.Plans[position] : null;

@@ -67,6 +67,11 @@ public sealed class RemediationEngine
         DiagnosisResult diagnosis = Diagnoser.Diagnose(batch);
         var pipeline = new InvocationPipeline(deps, settings, options, batch, invocationId);
         IReadOnlyList<EngineOutcome> outcomes = await pipeline.RunAsync(diagnosis.Findings, cancellationToken).ConfigureAwait(false);
+        if (batch.Undecodable.Count > 0)
+        {
+            outcomes = [.. outcomes, .. batch.Undecodable.Select(e => OutcomeFactory.Undecodable(e, options, batch.LogGroup))];
+        }
+
         var result = new EngineResult(outcomes, diagnosis.Dispositions, diagnosis.EventsRead, null);
         log.Write(result, invocationId, deps.Time.GetElapsedTime(started));
         return result;

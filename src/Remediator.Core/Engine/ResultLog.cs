@@ -35,7 +35,8 @@ internal sealed class ResultLog(ILogSink? sink, TimeProvider time, RemediatorMod
             LogLevel.Info,
             invocationId,
             $"Processed {result.EventsRead} event(s): {result.Dispositions.Evidence} evidence, {result.Dispositions.Context} context, "
-            + $"{result.Dispositions.Unrelated} unrelated, {result.Dispositions.Control} control; {result.Outcomes.Count} outcome(s).")));
+            + $"{result.Dispositions.Unrelated} unrelated, {result.Dispositions.Control} control, {result.Dispositions.Undecodable} undecodable; "
+            + $"{result.Outcomes.Count} outcome(s).")));
         new OutcomeLogWriter(sink).Write(entries, mode, now, invocationId);
     }
 }

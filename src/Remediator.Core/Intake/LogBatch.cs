@@ -10,6 +10,9 @@ public sealed record LogBatch(
     IReadOnlyList<LogEvent> LogEvents,
     string? PolicyLevel = null)
 {
+    /// <summary>Events whose text is not Unicode: left out of <see cref="LogEvents"/>, each ends as its own outcome.</summary>
+    public IReadOnlyList<UndecodableEvent> Undecodable { get; init; } = [];
+
     /// <summary>True for CloudWatch's health-check messages, which never carry findings.</summary>
     public bool IsControl => MessageType == SubscriptionMessageType.ControlMessage;
 
@@ -22,7 +25,8 @@ public sealed record LogBatch(
         && LogStream == other.LogStream
         && PolicyLevel == other.PolicyLevel
         && SubscriptionFilters.SequenceEqual(other.SubscriptionFilters)
-        && LogEvents.SequenceEqual(other.LogEvents);
+        && LogEvents.SequenceEqual(other.LogEvents)
+        && Undecodable.SequenceEqual(other.Undecodable);
 
     /// <inheritdoc />
     public override int GetHashCode() =>

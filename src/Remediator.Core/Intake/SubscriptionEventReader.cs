@@ -9,46 +9,63 @@ internal static class SubscriptionEventReader
     // regrowing a large array (and the gen-2 collections that large arrays cost) on every batch.
     private const int MinJsonBytesPerEvent = 160;
 
-    /// <summary>Reads the array the reader is on into <paramref name="events"/>; the error when it is not a valid <c>logEvents</c>.</summary>
-    public static IntakeError? ReadEvents(ref Utf8JsonReader reader, int messageLength, out List<LogEvent>? events)
+    /// <summary>
+    /// Reads the array the reader is on into <paramref name="events"/>, setting apart the events whose text is not
+    /// Unicode in <paramref name="undecodable"/>; the error when it is not a valid <c>logEvents</c>.
+    /// </summary>
+    public static IntakeError? ReadEvents(ref Utf8JsonReader reader, int messageLength, out List<LogEvent>? events, out List<UndecodableEvent>? undecodable)
     {
         events = null;
+        undecodable = null;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return IntakeError.WrongType("logEvents", "an array", reader.TokenType);
         }
 
         var list = new List<LogEvent>(Math.Clamp(messageLength / MinJsonBytesPerEvent, 16, IntakeLimits.MaxEvents));
+        List<UndecodableEvent>? bad = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (list.Count == IntakeLimits.MaxEvents)
+            int index = list.Count + (bad?.Count ?? 0);
+            if (index == IntakeLimits.MaxEvents)
             {
                 return new IntakeError(
                     IntakeErrorCode.TooManyEvents, $"'logEvents' has more than {IntakeLimits.MaxEvents} events");
             }
 
-            IntakeError? error = ReadEvent(ref reader, list.Count, out LogEvent logEvent);
+            IntakeError? error = ReadEvent(ref reader, index, out LogEvent logEvent, out UndecodableEvent? notText);
             if (error is not null)
             {
                 return error;
             }
 
-            list.Add(logEvent);
+            if (notText is null)
+            {
+                list.Add(logEvent);
+            }
+            else
+            {
+                (bad ??= []).Add(notText);
+            }
         }
 
         events = list;
+        undecodable = bad;
         return null;
     }
 
-    private static IntakeError? ReadEvent(ref Utf8JsonReader reader, int index, out LogEvent logEvent)
+    private static IntakeError? ReadEvent(ref Utf8JsonReader reader, int index, out LogEvent logEvent, out UndecodableEvent? notText)
     {
         logEvent = default;
+        notText = null;
+        string? problem = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return IntakeError.WrongType($"logEvents[{index}]", "an object", reader.TokenType);
         }
 
         string? id = null, message = null;
+        bool sawId = false, sawMessage = false;
         long? timestamp = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -65,9 +82,9 @@ internal static class SubscriptionEventReader
             reader.Read();
             bool duplicate = field switch
             {
-                "id" => id is not null,
+                "id" => sawId,
                 "timestamp" => timestamp is not null,
-                _ => message is not null,
+                _ => sawMessage,
             };
             if (duplicate)
             {
@@ -89,21 +106,31 @@ internal static class SubscriptionEventReader
             }
             else if (field == "id")
             {
-                id = reader.GetString();
+                sawId = true;
+                id = JsonText.Read(ref reader, out string? idProblem);
+                problem ??= idProblem is null ? null : $"logEvents[{index}].id {idProblem}";
             }
             else
             {
-                message = reader.GetString();
+                sawMessage = true;
+                message = JsonText.Read(ref reader, out string? messageProblem);
+                problem ??= messageProblem is null ? null : $"logEvents[{index}].message {messageProblem}";
             }
         }
 
-        if (id is null || timestamp is null || message is null)
+        if (!sawId || timestamp is null || !sawMessage)
         {
-            string missing = id is null ? "id" : timestamp is null ? "timestamp" : "message";
+            string missing = !sawId ? "id" : timestamp is null ? "timestamp" : "message";
             return new IntakeError(IntakeErrorCode.MissingField, $"logEvents[{index}] has no '{missing}'");
         }
 
-        logEvent = new LogEvent(id, timestamp.Value, message);
+        if (problem is not null)
+        {
+            notText = new UndecodableEvent(index, id, timestamp, problem);
+            return null;
+        }
+
+        logEvent = new LogEvent(id!, timestamp.Value, message!);
         return null;
     }
 }

@@ -41,6 +41,7 @@ internal static class SubscriptionMessageReader
         string? owner = null, logGroup = null, logStream = null, policyLevel = null;
         List<string>? filters = null;
         List<LogEvent>? events = null;
+        List<UndecodableEvent>? undecodable = null;
         IntakeError? error = null;
 
         while (error is null && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -54,7 +55,7 @@ internal static class SubscriptionMessageReader
 
             if ((seen & field) != 0)
             {
-                return Failure(IntakeErrorCode.InvalidValue, $"the message has '{reader.GetString()}' twice");
+                return Failure(IntakeErrorCode.InvalidValue, $"the message has '{JsonText.ReadForMessage(ref reader)}' twice");
             }
 
             seen |= field;
@@ -67,7 +68,7 @@ internal static class SubscriptionMessageReader
                 Seen.LogStream => ReadString(ref reader, "logStream", out logStream),
                 Seen.PolicyLevel => ReadOptionalString(ref reader, "policyLevel", out policyLevel),
                 Seen.SubscriptionFilters => ReadFilters(ref reader, out filters),
-                _ => SubscriptionEventReader.ReadEvents(ref reader, json.Length, out events),
+                _ => SubscriptionEventReader.ReadEvents(ref reader, json.Length, out events, out undecodable),
             };
         }
 
@@ -97,7 +98,10 @@ internal static class SubscriptionMessageReader
             logStream ?? string.Empty,
             filters ?? [],
             events ?? [],
-            policyLevel));
+            policyLevel)
+        {
+            Undecodable = undecodable ?? [],
+        });
     }
 
     private static Seen FieldOf(ref Utf8JsonReader reader) =>
@@ -138,7 +142,7 @@ internal static class SubscriptionMessageReader
         {
             return new IntakeError(
                 IntakeErrorCode.InvalidValue,
-                $"'messageType' must be DATA_MESSAGE or CONTROL_MESSAGE, found '{Clip(reader.GetString())}'");
+                $"'messageType' must be DATA_MESSAGE or CONTROL_MESSAGE, found '{Clip(JsonText.ReadForMessage(ref reader))}'");
         }
 
         return null;
@@ -152,8 +156,9 @@ internal static class SubscriptionMessageReader
             return IntakeError.WrongType(path, "a string", reader.TokenType);
         }
 
-        value = reader.GetString();
-        return null;
+        // The batch's own names must be text: a group or stream that is not cannot be read back or named.
+        value = JsonText.Read(ref reader, out string? problem);
+        return problem is null ? null : new IntakeError(IntakeErrorCode.InvalidValue, $"'{path}' {problem}");
     }
 
     private static IntakeError? ReadOptionalString(ref Utf8JsonReader reader, string path, out string? value)
@@ -185,7 +190,13 @@ internal static class SubscriptionMessageReader
                 return IntakeError.WrongType($"subscriptionFilters[{names.Count}]", "a string", reader.TokenType);
             }
 
-            names.Add(reader.GetString()!);
+            string? name = JsonText.Read(ref reader, out string? problem);
+            if (problem is not null)
+            {
+                return new IntakeError(IntakeErrorCode.InvalidValue, $"'subscriptionFilters[{names.Count}]' {problem}");
+            }
+
+            names.Add(name!);
         }
 
         filters = names;
@@ -194,6 +205,6 @@ internal static class SubscriptionMessageReader
 
     private static IntakeResult Failure(IntakeErrorCode code, string message) => IntakeResult.Failure(code, message);
 
-    private static string Clip(string? value) =>
-        value is null ? string.Empty : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+    private static string Clip(string value) =>
+        value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }

@@ -63,6 +63,12 @@ public static class SubscriptionPayloadDecoder
             // The reader reports malformed JSON by throwing; that is an expected outcome here, not a bug.
             return IntakeResult.Failure(IntakeErrorCode.InvalidJson, $"the payload is not valid JSON ({Describe(ex)})");
         }
+        catch (InvalidOperationException)
+        {
+            // Comparing or unescaping a name that is not text (an escaped unpaired surrogate) throws this; an event's
+            // text that is not Unicode is that event's problem alone (SubscriptionEventReader), anywhere else the payload's.
+            return NotText("the payload");
+        }
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -252,7 +258,14 @@ public static class SubscriptionPayloadDecoder
             return IntakeResult.Failure(
                 IntakeErrorCode.InvalidJson, $"the decompressed message is not valid JSON ({Describe(ex)})");
         }
+        catch (InvalidOperationException)
+        {
+            return NotText("the decompressed message");
+        }
     }
+
+    private static IntakeResult NotText(string what) => IntakeResult.Failure(
+        IntakeErrorCode.InvalidValue, $"{what} has a field name or value that is not valid Unicode text");
 
     internal static JsonReaderOptions ReaderOptions => new()
     {

@@ -92,7 +92,7 @@ public static class ObservabilityNames
 
     /// <summary>
     /// The log spelling of how a finding ended: the outcome's name, except for the tickets and refusals that
-    /// operators watch apart (breaker open, exempt, notify-only, refused payload).
+    /// operators watch apart (breaker open, exempt, notify-only, refused payload or event).
     /// </summary>
     public static string OutcomeName(RemediationOutcome outcome, OutcomeReason reason) => (outcome, reason) switch
     {
@@ -104,7 +104,7 @@ public static class ObservabilityNames
         (RemediationOutcome.Ticket, OutcomeReason.Exempted) => "exempt",
         (RemediationOutcome.Ticket, OutcomeReason.UnrecognizedFailure) => "notified",
         (RemediationOutcome.Ticket, _) => TicketName,
-        (RemediationOutcome.Ignored, OutcomeReason.InvalidPayload) => ErrorName,
+        (RemediationOutcome.Ignored, OutcomeReason.InvalidPayload or OutcomeReason.UndecodableEvent) => ErrorName,
         (RemediationOutcome.Ignored, _) => "ignored",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
@@ -115,7 +115,7 @@ public static class ObservabilityNames
     /// <summary>The outcome name of a fix the breaker stopped (counted in <c>BreakerOpen</c>).</summary>
     public const string BreakerOpenName = "breakerOpen";
 
-    /// <summary>The outcome name of a refused payload (counted in <c>Errors</c>).</summary>
+    /// <summary>The outcome name of a refused payload or an unreadable event (counted in <c>Errors</c>).</summary>
     public const string ErrorName = "error";
 
     /// <summary>The Lambda JSON log spelling of a level.</summary>

@@ -12,7 +12,7 @@ public class OutcomeReasonTests
             "FunctionNotFound", "AliasNotFound", "PolicyTooLarge", "LogControlPlaneMismatch", "Exempted", "BreakerOpen",
             "RepeatedFailure", "ExplicitDeny", "ProxyResponse", "PackagePermissions", "Handler", "FunctionError",
             "UnrecognizedFailure", "Unresolvable", "ClaimedElsewhere", "InvalidPayload", "ForeignAccount", "RootCauseCapReached",
-            "OwnershipUnproven", "LogSourceMismatch", "WriteDenied",
+            "OwnershipUnproven", "LogSourceMismatch", "WriteDenied", "UndecodableEvent",
         ],
         Enum.GetNames<OutcomeReason>());
 

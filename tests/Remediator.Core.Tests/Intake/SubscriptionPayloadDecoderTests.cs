@@ -266,6 +266,77 @@ public class SubscriptionPayloadDecoderTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Decode_EventWithInvalidUtf8_SetsThatEventApartAndKeepsTheOthers()
+    {
+        // 0xFF never occurs in UTF-8, 0xC3 0x28 is a broken two-byte sequence.
+        byte[] message = Concat(
+            "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"123456789012\",\"logGroup\":\"g\",\"logStream\":\"s\",\"subscriptionFilters\":[\"f\"],\"logEvents\":["
+            + "{\"id\":\"1\",\"timestamp\":10,\"message\":\"before\"},{\"id\":\"2\",\"timestamp\":20,\"message\":\"bad ",
+            [0xFF, 0xC3, 0x28],
+            " bytes\"},{\"id\":\"3\",\"timestamp\":30,\"message\":\"after\"}]}");
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(GzipBytes(message)));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(["before", "after"], result.Batch.LogEvents.Select(e => e.Message));
+        UndecodableEvent bad = Assert.Single(result.Batch.Undecodable);
+        Assert.Equal(new UndecodableEvent(1, "2", 20, "logEvents[1].message is not valid UTF-8"), bad);
+    }
+
+    [Theory]
+    [InlineData("\\ud800", "message")]
+    [InlineData("x\\udc00y", "message")]
+    [InlineData("\\ud800\\ud800", "message")]
+    public void Decode_EventWithUnpairedSurrogateEscape_SetsThatEventApart(string escaped, string field)
+    {
+        string events = $"[{{\"id\":\"1\",\"timestamp\":10,\"message\":\"{escaped}\"}},{{\"id\":\"2\",\"timestamp\":20,\"message\":\"fine \\ud83d\\ude00\"}}]";
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(Gzip(Message(events: events))));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal("fine \U0001F600", Assert.Single(result.Batch.LogEvents).Message);
+        UndecodableEvent bad = Assert.Single(result.Batch.Undecodable);
+        Assert.Equal($"logEvents[0].{field} holds an unpaired UTF-16 surrogate escape", bad.Problem);
+        Assert.Equal("1", bad.Id);
+    }
+
+    [Fact]
+    public void Decode_EventIdNotText_SetsThatEventApartWithoutAnId()
+    {
+        string events = "[{\"id\":\"\\udfff\",\"timestamp\":10,\"message\":\"m\"}]";
+
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(Gzip(Message(events: events))));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Empty(result.Batch.LogEvents);
+        Assert.Equal(new UndecodableEvent(0, null, 10, "logEvents[0].id holds an unpaired UTF-16 surrogate escape"), Assert.Single(result.Batch.Undecodable));
+    }
+
+    [Theory]
+    [InlineData("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logGroup\":\"\\ud800\",\"logStream\":\"s\",\"subscriptionFilters\":[],\"logEvents\":[]}", "'logGroup' holds an unpaired")]
+    [InlineData("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logGroup\":\"g\",\"logStream\":\"s\",\"subscriptionFilters\":[\"\\udc00\"],\"logEvents\":[]}", "'subscriptionFilters[0]' holds an unpaired")]
+    [InlineData("{\"messageType\":\"\\ud800\"}", "'messageType' must be")]
+    [InlineData("{\"\\ud800\":1,\"messageType\":\"DATA_MESSAGE\"}", "not valid Unicode text")]
+    [InlineData("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"\\udc00\":1}]}", "not valid Unicode text")]
+    public void Decode_BatchFieldNotText_IsATypedError(string message, string expected)
+    {
+        IntakeResult result = SubscriptionPayloadDecoder.Decode(Envelope(Gzip(message)));
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(IntakeErrorCode.InvalidValue, result.Error.Code);
+        Assert.Contains(expected, result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_EnvelopeNameNotText_IsSkippedLikeAnyUnknownName()
+    {
+        IntakeResult result = SubscriptionPayloadDecoder.Decode("{\"\\ud800\":1,\"awslogs\":{\"data\":\"AAAA\"}}");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(IntakeErrorCode.InvalidGzip, result.Error.Code);
+    }
+
     private static string Message(string? logGroup = "\"g\"", string events = "[]", string filters = "[\"f\"]", string extra = "")
     {
         string group = logGroup is null ? string.Empty : $"\"logGroup\":{logGroup},";
@@ -282,6 +353,20 @@ public class SubscriptionPayloadDecoderTests
 
         return compressed.ToArray();
     }
+
+    private static byte[] GzipBytes(byte[] bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static byte[] Concat(string before, byte[] raw, string after) =>
+        [.. Encoding.UTF8.GetBytes(before), .. raw, .. Encoding.UTF8.GetBytes(after)];
 
     private static string Envelope(byte[] gzip) => "{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(gzip) + "\"}}";
 }
