@@ -11,6 +11,8 @@ internal sealed class SdkCredentialsBridge(IAwsCredentialsProvider provider) : A
 
     public override async Task<ImmutableCredentials> GetCredentialsAsync()
     {
+        // The SDK's AWSCredentials passes no token; the provider's own refreshes (profile, SSO, IMDS) are bounded by
+        // their clients' timeouts, and inside Lambda the keys come from the environment without any I/O.
         AwsCredentials credentials = await provider.GetCredentialsAsync(CancellationToken.None).ConfigureAwait(false);
         return new ImmutableCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
     }

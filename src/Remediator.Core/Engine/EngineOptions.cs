@@ -35,6 +35,12 @@ public sealed record EngineOptions
     /// </summary>
     public int MaxNewTicketsPerHour { get; init; } = 10;
 
+    /// <summary>
+    /// How long writes that record what already happened (an outcome, a released lease) may go on after the
+    /// invocation's cancellation; the host's safety margin before the deadline must be longer.
+    /// </summary>
+    public TimeSpan CleanupGrace { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
     public int MaxWriteAttempts { get; init; } = 3;
 }

@@ -36,7 +36,7 @@ internal sealed class InvocationPipeline
         // One reader per invocation: its reads are memoised for the pass, so a storm of paths of one method
         // costs the reads of one path.
         var reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
-        leases = new PassLeases(deps.Ledger, invocationId, options.LeaseDuration);
+        leases = new PassLeases(deps.Ledger, invocationId, options.LeaseDuration, options.CleanupGrace, deps.Time);
         resolve = new ResolveStage(deps, settings, options, reader, batch);
         logSource = new LogSourceStage(options, reader, batch);
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
@@ -96,7 +96,7 @@ internal sealed class InvocationPipeline
         catch (Exception)
         {
             // Leave the ledger as a retry needs it, then let the invocation fail so Lambda retries it.
-            await leases.AbandonAsync(current).ConfigureAwait(false);
+            await leases.AbandonAsync(current, cancellationToken).ConfigureAwait(false);
             throw;
         }
 

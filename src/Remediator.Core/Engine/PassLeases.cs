@@ -6,7 +6,7 @@ namespace Remediator.Core.Engine;
 /// The leases one pass holds, and the only code that takes, completes or gives them up: whatever a pass
 /// leaves unfinished when it fails is recorded or released here, so a retry finds the ledger as it needs it.
 /// </summary>
-internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan leaseDuration)
+internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan leaseDuration, TimeSpan cleanupGrace, TimeProvider time)
 {
     private readonly Dictionary<string, Held> held = new(StringComparer.Ordinal);
 
@@ -49,21 +49,25 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
         }
     }
 
-    /// <summary>Records the outcome of a finished root cause and releases its lease.</summary>
-    public async Task CompleteAsync(Claim claim, LedgerOutcome outcome)
+    /// <summary>Records the outcome of a finished root cause and releases its lease, within the cleanup grace once cancelled.</summary>
+    public async Task CompleteAsync(Claim claim, LedgerOutcome outcome, CancellationToken cancellationToken)
     {
         held.Remove(claim.Lease.Key);
 
-        // The outcome must be recorded even when the invocation is being cancelled: it already happened.
-        await ledger.TryCompleteAsync(claim.Lease, outcome, CancellationToken.None).ConfigureAwait(false);
+        // The outcome must be recorded even when the invocation is being cancelled (it already happened), but not
+        // past the deadline: a write that cannot finish in the grace leaves a lease that expires on its own.
+        using var cleanup = new CleanupDeadline(cancellationToken, cleanupGrace, time);
+        await ledger.TryCompleteAsync(claim.Lease, outcome, cleanup.Token).ConfigureAwait(false);
     }
 
     /// <summary>
     /// After a failure: the root cause that failed records a failed pass (so repeated failures escalate);
-    /// every other lease still held is released so the retry can take it at once.
+    /// every other lease still held is released so the retry can take it at once. Within the cleanup grace once
+    /// <paramref name="cancellationToken"/> is cancelled; what does not finish in it expires with its lease.
     /// </summary>
-    public async Task AbandonAsync(string? failedKey)
+    public async Task AbandonAsync(string? failedKey, CancellationToken cancellationToken)
     {
+        using var cleanup = new CleanupDeadline(cancellationToken, cleanupGrace, time);
         foreach ((string key, Held entry) in held)
         {
             try
@@ -71,11 +75,11 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
                 if (string.Equals(key, failedKey, StringComparison.Ordinal))
                 {
                     LedgerOutcome failed = LedgerTransitions.Failed(entry.Claim.Record.Outcome, entry.TriedWrite);
-                    await ledger.TryCompleteAsync(entry.Claim.Lease, failed, CancellationToken.None).ConfigureAwait(false);
+                    await ledger.TryCompleteAsync(entry.Claim.Lease, failed, cleanup.Token).ConfigureAwait(false);
                 }
                 else
                 {
-                    await ledger.TryReleaseAsync(entry.Claim.Lease, CancellationToken.None).ConfigureAwait(false);
+                    await ledger.TryReleaseAsync(entry.Claim.Lease, cleanup.Token).ConfigureAwait(false);
                 }
             }
 #pragma warning disable CA1031 // The invocation is already failing with the original error; a ledger error must not replace it.

@@ -2,6 +2,7 @@ using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
 using Remediator.Core.Intake;
 using Remediator.Core.Notifications;
+using Remediator.Core.Ports;
 
 namespace Remediator.Core.Engine;
 
@@ -34,7 +35,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         catch (Exception)
         {
             // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
-            await CompleteAsync(result, null, notificationFailed: true, claim?.Record.Outcome.OpsItemId).ConfigureAwait(false);
+            await CompleteAsync(result, null, notificationFailed: true, claim?.Record.Outcome.OpsItemId, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -83,13 +84,13 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
             catch (Exception)
             {
                 // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
-                await CompleteAsync(result, null, notificationFailed: true, ticket.RecordedId).ConfigureAwait(false);
+                await CompleteAsync(result, null, notificationFailed: true, ticket.RecordedId, cancellationToken).ConfigureAwait(false);
                 throw;
             }
         }
 
         // A held-back notification told nobody: the record keeps the last time someone was told.
-        await CompleteAsync(result, notify && !suppressed ? now : null, notificationFailed: false, ticket.RecordedId).ConfigureAwait(false);
+        await CompleteAsync(result, notify && !suppressed ? now : null, notificationFailed: false, ticket.RecordedId, cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 
@@ -106,11 +107,12 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         }
     }
 
-    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed, string? opsItemId)
+    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed, string? opsItemId, CancellationToken cancellationToken)
     {
         if (result.Claim is { } claim)
         {
-            await leases.CompleteAsync(claim, LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, notificationFailed) with { OpsItemId = opsItemId }).ConfigureAwait(false);
+            LedgerOutcome outcome = LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, notificationFailed) with { OpsItemId = opsItemId };
+            await leases.CompleteAsync(claim, outcome, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class TicketStage(EngineDependencies deps, RemediatorSettings se
 
         if (IsVerifiedHealthy(result.Decision))
         {
-            return current is null ? new TicketResult(null, TicketAction.None) : await ResolveAsync(opsCenter, current, leader).ConfigureAwait(false);
+            return current is null ? new TicketResult(null, TicketAction.None) : await ResolveAsync(opsCenter, current, leader, cancellationToken).ConfigureAwait(false);
         }
 
         if (!IsDue(result))
@@ -96,12 +96,14 @@ internal sealed class TicketStage(EngineDependencies deps, RemediatorSettings se
         return new TicketResult(existing, TicketAction.Updated);
     }
 
-    private async Task<TicketResult> ResolveAsync(IOpsCenterClient opsCenter, string opsItemId, EngineOutcome leader)
+    private async Task<TicketResult> ResolveAsync(IOpsCenterClient opsCenter, string opsItemId, EngineOutcome leader, CancellationToken cancellationToken)
     {
         try
         {
-            // The root cause is healthy whatever happens to the invocation now: the resolution is not cancelled with it.
-            await opsCenter.ResolveAsync(opsItemId, TicketContent.Resolution(leader, deps.Time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+            // The root cause is healthy whatever happens to the invocation now: the resolution outlives its
+            // cancellation by the cleanup grace, but never the deadline.
+            using var cleanup = new CleanupDeadline(cancellationToken, options.CleanupGrace, deps.Time);
+            await opsCenter.ResolveAsync(opsItemId, TicketContent.Resolution(leader, deps.Time.GetUtcNow()), cleanup.Token).ConfigureAwait(false);
             return new TicketResult(opsItemId, TicketAction.Resolved);
         }
         catch (AwsServiceException e) when (e.Is(AwsErrorCodes.OpsItemNotFound))

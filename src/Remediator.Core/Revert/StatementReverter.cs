@@ -60,18 +60,19 @@ internal sealed class StatementReverter(ILedger ledger, StatementRemover remover
         }
         finally
         {
-            await ReleaseAsync(leases).ConfigureAwait(false);
+            await ReleaseAsync(leases, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    // The revert is failing already; a lease that cannot be released expires on its own.
-    private async Task ReleaseAsync(List<(LedgerLease Lease, LedgerRecord Record)> leases)
+    // The revert is failing already (or the operator stopped it: then nothing waits); a lease that cannot be
+    // released expires on its own.
+    private async Task ReleaseAsync(List<(LedgerLease Lease, LedgerRecord Record)> leases, CancellationToken cancellationToken)
     {
         foreach ((LedgerLease lease, _) in leases)
         {
             try
             {
-                await ledger.TryReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+                await ledger.TryReleaseAsync(lease, cancellationToken).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Releasing is best effort: it must not replace the error or the result being returned.
             catch (Exception)

@@ -27,24 +27,34 @@ public sealed class DeadlineBudget
     /// <summary>When work stops.</summary>
     public DateTimeOffset StopAt => Deadline - SafetyMargin;
 
+    /// <summary>
+    /// When the runtime reports the failure whether or not the handler has returned: the last quarter of the
+    /// margin is for posting the error. Between <see cref="StopAt"/> and this, the handler records what it did.
+    /// </summary>
+    public DateTimeOffset ReportBy => Deadline - (SafetyMargin / 4);
+
     /// <summary>Time left until <see cref="StopAt"/>, never negative.</summary>
-    public TimeSpan Remaining
-    {
-        get
-        {
-            TimeSpan left = StopAt - _clock.GetUtcNow();
-            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-        }
-    }
+    public TimeSpan Remaining => Until(StopAt);
 
     /// <summary>True when work expected to take <paramref name="expectedDuration"/> (e.g. one AWS call
     /// with its retries) still fits: ask before starting it, not after.</summary>
     public bool HasTimeFor(TimeSpan expectedDuration) => Remaining > expectedDuration;
 
     /// <summary>A source that cancels at <see cref="StopAt"/> on this budget's clock.</summary>
-    public CancellationTokenSource CreateCancellationSource()
+    public CancellationTokenSource CreateCancellationSource() => CancelAt(StopAt);
+
+    /// <summary>A source that cancels at <see cref="ReportBy"/> on this budget's clock.</summary>
+    public CancellationTokenSource CreateReportCancellationSource() => CancelAt(ReportBy);
+
+    private TimeSpan Until(DateTimeOffset at)
     {
-        TimeSpan remaining = Remaining;
+        TimeSpan left = at - _clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private CancellationTokenSource CancelAt(DateTimeOffset at)
+    {
+        TimeSpan remaining = Until(at);
         var source = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _clock);
         if (remaining == TimeSpan.Zero)
         {

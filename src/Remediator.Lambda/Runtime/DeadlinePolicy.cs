@@ -4,8 +4,8 @@ namespace Remediator.Lambda.Runtime;
 /// the loop's cancellation and the handler's "is there time for another call" agree.</summary>
 public sealed class DeadlinePolicy
 {
-    /// <summary>Two seconds: enough to abandon an in-flight AWS call and post the error over loopback,
-    /// small against Remediator's timeout (a minute or more).</summary>
+    /// <summary>Two seconds: the engine's cleanup grace (1 s to record what it did) and the last quarter to post
+    /// the error over loopback, small against Remediator's timeout (a minute or more).</summary>
     public static readonly TimeSpan DefaultSafetyMargin = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates the policy.</summary>

@@ -56,19 +56,28 @@ public sealed class InvocationLoop
     {
         DeadlineBudget budget = _deadlines.BudgetFor(invocation);
         using CancellationTokenSource deadline = budget.CreateCancellationSource();
+        using CancellationTokenSource reportBy = budget.CreateReportCancellationSource();
         using var invocationScope = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
         _environment.Set(RuntimeApiConstants.TraceIdVariable, invocation.TraceId);
         try
         {
             ReadOnlyMemory<byte> response = default;
             RuntimeError? error = null;
+            Task<ReadOnlyMemory<byte>>? handling = null;
             try
             {
-                response = await _handler.HandleAsync(invocation, invocationScope.Token).ConfigureAwait(false);
+                // The failure is reported by the deadline even if the handler does not stop when asked (a call that
+                // ignores its token): Lambda must see an error, not a timeout, to retry the event.
+                handling = _handler.HandleAsync(invocation, invocationScope.Token);
+                response = await handling.WaitAsync(reportBy.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
                 error = RuntimeError.DeadlineExceeded(budget);
+                if (handling is { IsCompleted: false })
+                {
+                    Abandon(handling, invocation.RequestId);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -95,5 +104,15 @@ public sealed class InvocationLoop
             // The trace id belongs to this invocation only; never let it label work done after it.
             _environment.Set(RuntimeApiConstants.TraceIdVariable, null);
         }
+    }
+
+    // A handler still running at the report deadline is left to finish on its own (its leases expire if it never
+    // does); its eventual failure is observed, never rethrown.
+    private void Abandon(Task handling, string requestId)
+    {
+        _log.WriteLine(StructuredLogFormatter.Format(new RuntimeLogEntry(
+            _deadlines.Clock.GetUtcNow(), LogLevel.Error, requestId,
+            "The handler did not stop by the deadline; the failure is reported without waiting for it.", RuntimeApiConstants.DeadlineExceededErrorType)));
+        _ = handling.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 }

@@ -13,7 +13,7 @@ namespace Remediator.Lambda.Tests.Handling;
 internal static class HandlerHarness
 {
     // No backoff between retries: tests that exhaust retries stay fast.
-    private static readonly AwsClientSettings FastRetries = new() { Retry = new AwsRetryOptions { Backoff = (_, _) => TimeSpan.Zero } };
+    internal static readonly AwsClientSettings FastRetries = new() { Retry = new AwsRetryOptions { Backoff = (_, _) => TimeSpan.Zero } };
 
     public static Dictionary<string, string> Variables(SandboxWorld world, string? topicArn = null) => new(StringComparer.Ordinal)
     {

@@ -57,6 +57,21 @@ public class DeadlineBudgetTests
     }
 
     [Fact]
+    public void CreateReportCancellationSource_CancelsAQuarterOfTheMarginBeforeTheDeadline()
+    {
+        (DeadlineBudget budget, FakeTimeProvider clock) = Budget(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2));
+        using CancellationTokenSource work = budget.CreateCancellationSource();
+        using CancellationTokenSource report = budget.CreateReportCancellationSource();
+
+        Assert.Equal(Now + TimeSpan.FromSeconds(9.5), budget.ReportBy);
+        clock.Advance(TimeSpan.FromSeconds(8));
+        Assert.True(work.IsCancellationRequested);
+        Assert.False(report.IsCancellationRequested);
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.True(report.IsCancellationRequested);
+    }
+
+    [Fact]
     public void CreateCancellationSource_AlreadyPastStopPoint_IsCancelled()
     {
         (DeadlineBudget budget, _) = Budget(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));

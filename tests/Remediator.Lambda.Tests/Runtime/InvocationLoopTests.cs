@@ -117,6 +117,22 @@ public sealed class InvocationLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_HandlerIgnoresItsCancellation_PostsTheDeadlineErrorBeforeTheDeadline()
+    {
+        var never = new TaskCompletionSource<ReadOnlyMemory<byte>>();
+        Start((_, _) => never.Task);
+        DateTimeOffset deadline = DateTimeOffset.UtcNow.AddMilliseconds(1500);
+        FakeInvocation late = _fake.Enqueue("{}", deadline: deadline);
+
+        RuntimeApiResult result = await _fake.WaitForResultAsync(late.RequestId);
+
+        Assert.True(result.ReceivedAt < deadline, $"posted at {result.ReceivedAt:O}, after the deadline {deadline:O}");
+        Assert.Equal(RuntimeApiConstants.DeadlineExceededErrorType, result.ErrorTypeHeader);
+        Assert.Contains(_log.Lines, line => line.Contains("did not stop by the deadline", StringComparison.Ordinal));
+        never.SetException(new InvalidOperationException("finished late"));
+    }
+
+    [Fact]
     public async Task RunAsync_HandlerOwnCancellation_IsAnOrdinaryError()
     {
         Start((_, _) => throw new TaskCanceledException("HTTP call timed out"));

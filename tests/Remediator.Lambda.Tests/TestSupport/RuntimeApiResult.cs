@@ -13,6 +13,9 @@ public sealed record RuntimeApiResult(
     string? ContentType,
     string? ErrorTypeHeader)
 {
+    /// <summary>When the fake had read the whole post (wall clock).</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The body as UTF-8 text.</summary>
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
 }
