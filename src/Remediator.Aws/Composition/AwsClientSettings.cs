@@ -1,5 +1,6 @@
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Http;
+using Remediator.Aws.Quotas;
 
 namespace Remediator.Aws.Composition;
 
@@ -17,4 +18,10 @@ public sealed record AwsClientSettings
 
     /// <summary>Retry and timeout settings.</summary>
     public AwsRetryOptions Retry { get; init; } = new();
+
+    /// <summary>
+    /// The account-quota buckets to pace calls with; pass one instance to every <see cref="AwsClients"/> a process
+    /// builds. Unset, each <see cref="AwsClients"/> gets its own, at <see cref="AwsQuotas.DefaultShare"/> of each quota.
+    /// </summary>
+    public AwsQuotas? Quotas { get; init; }
 }

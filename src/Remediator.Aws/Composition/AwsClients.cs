@@ -6,6 +6,7 @@ using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
 using Remediator.Aws.Lambda;
 using Remediator.Aws.Logs;
+using Remediator.Aws.Quotas;
 using Remediator.Aws.Sns;
 using Remediator.Aws.Sts;
 using Remediator.Core.Ports;
@@ -78,7 +79,8 @@ public sealed class AwsClients : IDisposable
         var credentials = settings.Credentials ?? AwsCredentialsResolver.Create(environment, time, settings.Profile);
         var endpoints = new AwsEndpointResolver(environment, settings.Profile);
         var owned = httpClient is null ? AwsHttpClient.CreatePooledHttpClient() : null;
-        var http = new AwsHttpClient(httpClient ?? owned!, credentials, region, service => endpoints.Resolve(service, region), settings.Retry, time);
+        var http = new AwsHttpClient(
+            httpClient ?? owned!, credentials, region, service => endpoints.Resolve(service, region), settings.Retry, time, settings.Quotas ?? new AwsQuotas(time));
         return new AwsClients(http, region, credentials, endpoints, owned);
     }
 

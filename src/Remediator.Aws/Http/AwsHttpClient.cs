@@ -3,6 +3,7 @@ using Polly;
 using Polly.Retry;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
+using Remediator.Aws.Quotas;
 using Remediator.Aws.Signing;
 using Remediator.Core.Ports;
 
@@ -10,8 +11,9 @@ namespace Remediator.Aws.Http;
 
 /// <summary>
 /// The HTTP core every wire client shares: one pooled <see cref="HttpClient"/>, a fresh signed message per
-/// attempt, a per-attempt timeout, and bounded retries with full-jitter backoff on throttling, 5xx and
-/// transient network errors (honouring <c>Retry-After</c>).
+/// attempt, a permit from the account quotas before each attempt (<see cref="AwsQuotas"/>), a per-attempt timeout,
+/// and bounded retries with full-jitter backoff on throttling, 5xx and transient network errors (honouring
+/// <c>Retry-After</c>).
 /// </summary>
 public sealed class AwsHttpClient
 {
@@ -20,16 +22,22 @@ public sealed class AwsHttpClient
     private readonly Func<AwsService, Uri> endpoints;
     private readonly TimeProvider timeProvider;
     private readonly AwsRetryOptions options;
+    private readonly AwsQuotas? quotas;
     private ResiliencePipeline<AwsResponse>? pipeline;
+    private ResiliencePipeline? attemptTimeout;
 
-    /// <summary>Creates the core; <paramref name="endpoints"/> maps a service to its base URI in <paramref name="region"/>.</summary>
+    /// <summary>
+    /// Creates the core; <paramref name="endpoints"/> maps a service to its base URI in <paramref name="region"/>;
+    /// <paramref name="quotas"/>, when given, paces every attempt (share one instance across a process).
+    /// </summary>
     public AwsHttpClient(
         HttpClient http,
         IAwsCredentialsProvider credentials,
         string region,
         Func<AwsService, Uri> endpoints,
         AwsRetryOptions options,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        AwsQuotas? quotas = null)
     {
         this.http = http ?? throw new ArgumentNullException(nameof(http));
         this.credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
@@ -39,6 +47,7 @@ public sealed class AwsHttpClient
         ArgumentException.ThrowIfNullOrEmpty(region);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         Region = region;
+        this.quotas = quotas;
     }
 
     /// <summary>The region requests are signed for.</summary>
@@ -49,6 +58,11 @@ public sealed class AwsHttpClient
     // CONTROL_MESSAGE) should not pay for. A race builds two equivalent pipelines; one is kept.
     private ResiliencePipeline<AwsResponse> Pipeline =>
         Volatile.Read(ref pipeline) ?? Interlocked.CompareExchange(ref pipeline, BuildPipeline(options, timeProvider), null) ?? pipeline!;
+
+    private ResiliencePipeline AttemptTimeout =>
+        Volatile.Read(ref attemptTimeout)
+        ?? Interlocked.CompareExchange(ref attemptTimeout, new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.AttemptTimeout).Build(), null)
+        ?? attemptTimeout!;
 
     /// <summary>
     /// A handler for the one shared <see cref="HttpClient"/>: pooled connections recycled every few minutes
@@ -77,6 +91,20 @@ public sealed class AwsHttpClient
     {
         ArgumentNullException.ThrowIfNull(request);
         return await Pipeline.ExecuteAsync(
+            static (state, token) => state.Client.PacedAttemptAsync(state.Request, token),
+            (Client: this, Request: request),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The wait for a permit comes before the attempt's own clock starts: a busy quota is not a timed-out call.
+    private async ValueTask<AwsResponse> PacedAttemptAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        if (quotas is not null)
+        {
+            await quotas.AcquireAsync(request.Service, request.Operation, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AttemptTimeout.ExecuteAsync(
             static (state, token) => state.Client.AttemptAsync(state.Request, token),
             (Client: this, Request: request),
             cancellationToken).ConfigureAwait(false);
@@ -181,8 +209,7 @@ public sealed class AwsHttpClient
             });
         }
 
-        // Inside the retry, so each attempt gets its own clock; the caller's token still ends everything.
-        builder.AddTimeout(options.AttemptTimeout);
+        // Each attempt gets its own clock (AttemptTimeout, inside the retry); the caller's token still ends everything.
         return builder.Build();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Http;
+using Remediator.Aws.Quotas;
 using Remediator.Emulation.Credentials;
 
 namespace Remediator.Aws.Tests.TestSupport;
@@ -18,7 +19,7 @@ public sealed class TestAws
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
-    public AwsHttpClient Client(LoopbackServer server, int maxAttempts = 4, TimeSpan? attemptTimeout = null) =>
+    public AwsHttpClient Client(LoopbackServer server, int maxAttempts = 4, TimeSpan? attemptTimeout = null, AwsQuotas? quotas = null) =>
         new(
             new HttpClient(),
             new StaticCredentialsProvider(Credentials),
@@ -34,5 +35,6 @@ public sealed class TestAws
                     return TimeSpan.Zero;
                 },
             },
-            Clock);
+            Clock,
+            quotas);
 }
