@@ -52,6 +52,7 @@ internal static class Program
             ReplayCommand.Create(console),
             AuditCommand.Create(console),
             RevertCommand.Create(console),
+            RedriveCommand.Create(console),
             SandboxCommand.Create(console),
             DemoCommand.Create(console),
         };

@@ -15,6 +15,7 @@ using Remediator.Sandbox.Http;
 using Remediator.Sandbox.Lambda;
 using Remediator.Sandbox.Logs;
 using Remediator.Sandbox.Sns;
+using Remediator.Sandbox.Sqs;
 using Remediator.Sandbox.Ssm;
 using Remediator.Sandbox.State;
 using Remediator.Sandbox.Sts;
@@ -88,7 +89,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var services = new ServiceDirectory(
         [
             new LambdaService(env), new RestApiService(env), new HttpApiService(env), new LogsService(env),
-            new SnsService(env), new SsmService(env), new StsService(env),
+            new SnsService(env), new SsmService(env), new StsService(env), new SqsService(env),
         ]);
         var dispatcher = new SandboxDispatcher(
             env,

@@ -2,13 +2,15 @@ using Amazon.Runtime;
 
 namespace Remediator.Aws.Credentials;
 
-/// <summary>Lets the AWS SDK's DynamoDB client sign with the same credentials as Remediator's own
+/// <summary>Lets the AWS SDK clients (the DynamoDB ledger, the CLI's SQS) sign with the same credentials as Remediator's own
 /// clients, so one resolution (Lambda's role variables, a profile, the sandbox's keys) serves all.</summary>
-internal sealed class SdkCredentialsBridge(IAwsCredentialsProvider provider) : AWSCredentials
+public sealed class SdkCredentialsBridge(IAwsCredentialsProvider provider) : AWSCredentials
 {
+    /// <inheritdoc />
     public override ImmutableCredentials GetCredentials() =>
         GetCredentialsAsync().GetAwaiter().GetResult();
 
+    /// <inheritdoc />
     public override async Task<ImmutableCredentials> GetCredentialsAsync()
     {
         // The SDK's AWSCredentials passes no token; the provider's own refreshes (profile, SSO, IMDS) are bounded by

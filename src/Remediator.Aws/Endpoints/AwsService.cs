@@ -28,6 +28,9 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     /// <summary>AWS STS (query), regional endpoint.</summary>
     public static readonly AwsService Sts = new("sts", "sts", "STS");
 
+    /// <summary>Amazon SQS (JSON 1.0), for the CLI's redrive of the dead-letter queue.</summary>
+    public static readonly AwsService Sqs = new("sqs", "sqs", "SQS");
+
     /// <summary>Amazon DynamoDB (JSON 1.0).</summary>
     public static readonly AwsService DynamoDb = new("dynamodb", "dynamodb", "DynamoDB");
 

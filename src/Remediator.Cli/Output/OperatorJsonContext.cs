@@ -6,4 +6,5 @@ namespace Remediator.Cli.Output;
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(AuditJson))]
 [JsonSerializable(typeof(RevertJson))]
+[JsonSerializable(typeof(RedriveJson))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -18,28 +18,28 @@ internal static class AuthErrors
     public static ServiceError MissingToken(AwsProtocol protocol) => protocol switch
     {
         AwsProtocol.RestJson => new ServiceError(403, "MissingAuthenticationTokenException", "Missing Authentication Token"),
-        AwsProtocol.Json11 => new ServiceError(400, "MissingAuthenticationTokenException", "Request is missing Authentication Token"),
+        AwsProtocol.Json11 or AwsProtocol.Json10 => new ServiceError(400, "MissingAuthenticationTokenException", "Request is missing Authentication Token"),
         _ => new ServiceError(403, "MissingAuthenticationToken", "Request is missing Authentication Token"),
     };
 
     public static ServiceError Incomplete(AwsProtocol protocol, string message) => protocol switch
     {
         AwsProtocol.RestJson => new ServiceError(403, "IncompleteSignatureException", message),
-        AwsProtocol.Json11 => new ServiceError(400, "IncompleteSignatureException", message),
+        AwsProtocol.Json11 or AwsProtocol.Json10 => new ServiceError(400, "IncompleteSignatureException", message),
         _ => new ServiceError(400, "IncompleteSignature", message),
     };
 
     public static ServiceError UnknownAccessKey(AwsProtocol protocol) => protocol switch
     {
         AwsProtocol.RestJson => new ServiceError(403, "UnrecognizedClientException", InvalidTokenMessage),
-        AwsProtocol.Json11 => new ServiceError(400, "UnrecognizedClientException", InvalidTokenMessage),
+        AwsProtocol.Json11 or AwsProtocol.Json10 => new ServiceError(400, "UnrecognizedClientException", InvalidTokenMessage),
         _ => new ServiceError(403, "InvalidClientTokenId", InvalidTokenMessage),
     };
 
     public static ServiceError BadSignature(AwsProtocol protocol, string message) => protocol switch
     {
         AwsProtocol.RestJson => new ServiceError(403, "InvalidSignatureException", message),
-        AwsProtocol.Json11 => new ServiceError(400, "InvalidSignatureException", message),
+        AwsProtocol.Json11 or AwsProtocol.Json10 => new ServiceError(400, "InvalidSignatureException", message),
         _ => new ServiceError(403, "SignatureDoesNotMatch", message),
     };
 

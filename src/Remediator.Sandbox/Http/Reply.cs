@@ -11,6 +11,7 @@ internal static class Reply
 {
     public const string JsonContentType = "application/json";
     public const string Json11ContentType = "application/x-amz-json-1.1";
+    public const string Json10ContentType = "application/x-amz-json-1.0";
     public const string XmlContentType = "text/xml";
 
     /// <summary>A JSON body serialized with the sandbox's source-generated metadata.</summary>
@@ -38,9 +39,10 @@ internal static class Reply
         var response = protocol switch
         {
             AwsProtocol.RestJson => RestJsonError(error),
-            AwsProtocol.Json11 => Json11Error(error),
+            AwsProtocol.Json11 or AwsProtocol.Json10 => JsonTargetError(protocol, error),
             _ => QueryError(xmlNamespace ?? string.Empty, error, requestId),
         };
+        response = error.QueryError is null ? response : response.WithHeader("x-amzn-query-error", error.QueryError);
         return error.RetryAfter is null ? response : response.WithHeader(AwsHeaders.RetryAfter, error.RetryAfter);
     }
 
@@ -56,7 +58,7 @@ internal static class Reply
         return SandboxResponse.Text(error.Status, JsonContentType, body.ToJsonString(), new Dictionary<string, string> { [AwsHeaders.ErrorType] = error.Code });
     }
 
-    private static SandboxResponse Json11Error(ServiceError error)
+    private static SandboxResponse JsonTargetError(AwsProtocol protocol, ServiceError error)
     {
         var body = new JsonObject { ["__type"] = error.Code };
         foreach (var (key, value) in error.Extra)
@@ -65,7 +67,7 @@ internal static class Reply
         }
 
         body[error.MessageKey] = error.Message;
-        return SandboxResponse.Text(error.Status, Json11ContentType, body.ToJsonString());
+        return SandboxResponse.Text(error.Status, ContentType(protocol), body.ToJsonString());
     }
 
     private static SandboxResponse QueryError(string xmlNamespace, ServiceError error, string requestId)
@@ -82,7 +84,12 @@ internal static class Reply
         return SandboxResponse.Text(error.Status, XmlContentType, document.ToString(SaveOptions.DisableFormatting));
     }
 
-    private static string ContentType(AwsProtocol protocol) => protocol == AwsProtocol.Json11 ? Json11ContentType : JsonContentType;
+    private static string ContentType(AwsProtocol protocol) => protocol switch
+    {
+        AwsProtocol.Json11 => Json11ContentType,
+        AwsProtocol.Json10 => Json10ContentType,
+        _ => JsonContentType,
+    };
 
     private static XElement WithNamespace(XElement element, XNamespace ns)
     {

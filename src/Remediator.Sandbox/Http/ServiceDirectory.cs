@@ -40,7 +40,7 @@ internal sealed class ServiceDirectory(IReadOnlyList<IAwsService> services)
         ArgumentNullException.ThrowIfNull(request);
         return service.Protocol switch
         {
-            AwsProtocol.Json11 => new ServiceError(400, "UnknownOperationException", $"Operation {request.Header(AwsHeaders.Target)} is not supported by the sandbox."),
+            AwsProtocol.Json11 or AwsProtocol.Json10 => new ServiceError(400, "UnknownOperationException", $"Operation {request.Header(AwsHeaders.Target)} is not supported by the sandbox."),
             AwsProtocol.Query => new ServiceError(400, "InvalidAction", $"The action {FormBody.Action(request)} is not valid for this web service."),
             _ => new ServiceError(404, "UnknownOperationException", $"No {service.Name} operation matches {request.Method} {request.RawPath} in the sandbox."),
         };
@@ -57,6 +57,11 @@ internal sealed class ServiceDirectory(IReadOnlyList<IAwsService> services)
         if (target.StartsWith("AmazonSSM.", StringComparison.Ordinal))
         {
             return "ssm";
+        }
+
+        if (target.StartsWith("AmazonSQS.", StringComparison.Ordinal))
+        {
+            return "sqs";
         }
 
         var first = request.Segments.Count > 0 ? request.Segments[0] : string.Empty;

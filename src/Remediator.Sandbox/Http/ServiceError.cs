@@ -14,6 +14,9 @@ internal sealed record ServiceError(int Status, string Code, string Message)
     /// <summary>Extra members written next to the message.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Extra { get; init; } = new Dictionary<string, JsonNode?>();
 
+    /// <summary>Value of the <c>x-amzn-query-error</c> header (JSON services that were query services: SQS), if any.</summary>
+    public string? QueryError { get; init; }
+
     /// <summary>Value of the <c>Retry-After</c> header (throttling), if any.</summary>
     public string? RetryAfter { get; init; }
 

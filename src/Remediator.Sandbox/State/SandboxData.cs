@@ -5,6 +5,7 @@ using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Lambda;
 using Remediator.Sandbox.Logs;
 using Remediator.Sandbox.Sns;
+using Remediator.Sandbox.Sqs;
 using Remediator.Sandbox.Ssm;
 
 namespace Remediator.Sandbox.State;
@@ -23,6 +24,7 @@ internal sealed class SandboxData
     [JsonPropertyName("logGroups")] public Dictionary<string, LogGroupRecord> LogGroups { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("topics")] public Dictionary<string, Topic> Topics { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("snsMessages")] public List<PublishedMessage> SnsMessages { get; init; } = [];
+    [JsonPropertyName("queues")] public Dictionary<string, QueueRecord> Queues { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("opsItems")] public Dictionary<string, OpsItem> OpsItems { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("requestCounts")] public Dictionary<string, int> RequestCounts { get; init; } = new(StringComparer.Ordinal);
 

@@ -7,6 +7,7 @@ using Remediator.Sandbox.DataPlane;
 using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.Lambda;
 using Remediator.Sandbox.Logs;
+using Remediator.Sandbox.Sqs;
 using Remediator.Sandbox.Ssm;
 
 namespace Remediator.Sandbox.State;
@@ -14,6 +15,13 @@ namespace Remediator.Sandbox.State;
 /// <summary>Source-generated JSON metadata for every wire DTO and the state document.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SandboxData))]
+[JsonSerializable(typeof(QueueNameRequest))]
+[JsonSerializable(typeof(QueueUrlResponse))]
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(SendMessageResponse))]
+[JsonSerializable(typeof(ReceiveMessageRequest))]
+[JsonSerializable(typeof(ReceiveMessageResponse))]
+[JsonSerializable(typeof(DeleteMessageRequest))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(CreateFunctionRequest))]
 [JsonSerializable(typeof(CreateAliasRequest))]

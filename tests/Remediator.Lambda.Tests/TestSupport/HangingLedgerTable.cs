@@ -14,7 +14,7 @@ namespace Remediator.Lambda.Tests.TestSupport;
 /// <summary>
 /// A loopback DynamoDB for the ledger of one fresh record, answering the real SDK client in DynamoDB's JSON 1.0:
 /// claims succeed as on an empty table (the update of a live record fails its condition, the put of a new one
-/// succeeds), the hourly fix counter counts, and every write that ends a lease (an outcome, a release:
+/// succeeds), the hourly counters count, and every write that ends a lease (an outcome, a release:
 /// <c>UpdateItem ... REMOVE leaseOwner</c>) is never answered, as when DynamoDB hangs at the worst moment.
 /// </summary>
 public sealed class HangingLedgerTable : IAsyncDisposable
