@@ -89,4 +89,16 @@ public enum OutcomeReason
 
     /// <summary>Lambda refused Remediator's AddPermission (AccessDenied: an SCP, a permissions boundary or a control forbids it).</summary>
     WriteDenied,
+
+    /// <summary>Lambda throttled the invocation (concurrency or rate): the function never ran.</summary>
+    FunctionThrottled,
+
+    /// <summary>The integration did not answer within API Gateway's integration timeout.</summary>
+    IntegrationTimeout,
+
+    /// <summary>API Gateway cannot assume the integration's or authorizer's credentials role: its trust policy is the fix.</summary>
+    RoleTrust,
+
+    /// <summary>A mapping template or a Lambda authorizer's answer is wrong: the API's or authorizer's configuration is the fix.</summary>
+    IntegrationConfiguration,
 }

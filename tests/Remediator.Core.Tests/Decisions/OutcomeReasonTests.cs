@@ -12,7 +12,8 @@ public class OutcomeReasonTests
             "FunctionNotFound", "AliasNotFound", "PolicyTooLarge", "LogControlPlaneMismatch", "Exempted", "BreakerOpen",
             "RepeatedFailure", "ExplicitDeny", "ProxyResponse", "PackagePermissions", "Handler", "FunctionError",
             "UnrecognizedFailure", "Unresolvable", "ClaimedElsewhere", "InvalidPayload", "ForeignAccount", "RootCauseCapReached",
-            "OwnershipUnproven", "LogSourceMismatch", "WriteDenied",
+            "OwnershipUnproven", "LogSourceMismatch", "WriteDenied", "FunctionThrottled", "IntegrationTimeout", "RoleTrust",
+            "IntegrationConfiguration",
         ],
         Enum.GetNames<OutcomeReason>());
 

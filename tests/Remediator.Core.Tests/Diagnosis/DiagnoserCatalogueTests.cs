@@ -23,7 +23,7 @@ public class DiagnoserCatalogueTests
         { "rest-unable-to-import-module.json", FindingKind.HandlerNotFound, ApiType.Rest, Rest, "prod", "GET", "/reports", null, Functions + "reports-handler", 1 },
         { "rest-node-handler-not-found.json", FindingKind.HandlerNotFound, ApiType.Rest, Rest, "prod", "GET", "/reports", null, Functions + "reports-handler", 1 },
         { "rest-function-error.json", FindingKind.FunctionError, ApiType.Rest, Rest, "prod", "GET", "/reports", null, Functions + "reports-handler", 1 },
-        { "rest-unrecognized-timeout.json", FindingKind.Unrecognized, ApiType.Rest, Rest, "prod", "GET", "/slow", null, Functions + "slow-handler", 1 },
+        { "rest-integration-timeout.json", FindingKind.IntegrationTimeout, ApiType.Rest, Rest, "prod", "GET", "/slow", null, Functions + "slow-handler", 1 },
         { "websocket-missing-permission-info.json", FindingKind.MissingInvokePermission, ApiType.WebSocket, "w9x8y7z6v5", "production", null, null, "$connect", Functions + "chat-onconnect", 1 },
         { "http-json-missing-permission.json", FindingKind.MissingInvokePermission, ApiType.Http, Http, "$default", "GET", "/pets/42", "GET /pets/{id}", null, 3 },
         { "http-json-authorizer-permission.json", FindingKind.AuthorizerInvokePermission, ApiType.Http, Http, "$default", "GET", "/admin", "GET /admin", null, 1 },
