@@ -27,7 +27,7 @@ public static class KindRules
             "API Gateway could not assume the Lambda authorizer's credentials role",
             $"the role's trust policy must let API Gateway assume it: add the statement {TrustStatement}"),
         new(FindingKind.FunctionThrottled, OutcomeReason.FunctionThrottled, TargetKind.Integration, true,
-            "Lambda throttled the function's invocation; the function never ran",
+            "Lambda throttled the function's invocation (the function never ran)",
             "raise the function's reserved concurrency (`aws lambda put-function-concurrency`; 0 throttles every call) or the account's concurrency quota, or slow the callers with stage throttling; the function's code and response are not the cause"),
         new(FindingKind.MalformedProxyResponse, OutcomeReason.ProxyResponse, TargetKind.Integration, true,
             "The Lambda function returned a malformed proxy response (502)",
@@ -111,7 +111,7 @@ public static class KindRules
             FindingKind.FunctionThrottled => $"Lambda throttled function {function}, invoked by {via}, so the function never ran"
                 + (ThrottleReason(loggedResponseBody) is { } reason ? $" (Lambda's reason, as logged: {reason})" : string.Empty)
                 + (fact is null ? string.Empty : $". {fact}")
-                + $": {remedy}",
+                + $"; {remedy}",
             FindingKind.IntegrationTimeout => $"{via}, which invokes function {function}, did not answer within its integration timeout: {remedy}",
             FindingKind.CredentialsRoleNotAssumable => $"API Gateway cannot assume role {target.Credentials}, the credentials of {via}: {remedy}",
             FindingKind.AuthorizerCredentialsRoleNotAssumable => $"API Gateway cannot assume role {target.Credentials}, the credentials of {authorizer}: {remedy}",

@@ -84,7 +84,7 @@ internal sealed class FailureResolver(RemediatorSettings settings, EngineOptions
             {
                 null => "It has no reserved concurrency: it shares the account's unreserved concurrency with the other functions of the region",
                 0 => "Its reserved concurrency is 0, which throttles every invocation (what the console's Throttle button sets)",
-                { } n => $"Its reserved concurrency is {n}: no more than {n} invocations run at once",
+                { } n => $"Its reserved concurrency is {n}: at most {n} invocation{(n == 1 ? string.Empty : "s")} run at once",
             };
             return (fact, $"Function {function.UnqualifiedArn} has {(reserved is null ? "no reserved concurrency" : $"reserved concurrency {reserved}")} (GetFunctionConcurrency).");
         }

@@ -29,6 +29,18 @@ public class DiagnoserCatalogueTests
         { "http-json-authorizer-permission.json", FindingKind.AuthorizerInvokePermission, ApiType.Http, Http, "$default", "GET", "/admin", "GET /admin", null, 1 },
         { "http-clf-missing-permission.json", FindingKind.MissingInvokePermission, ApiType.Http, null, null, "GET", null, "GET /pets/{id}", null, 2 },
         { "http-clf-authorizer-permission.json", FindingKind.AuthorizerInvokePermission, ApiType.Http, null, null, "POST", null, "POST /orders", null, 1 },
+        { "rest-throttled-rate-exceeded.json", FindingKind.FunctionThrottled, ApiType.Unknown, Rest, "prod", null, null, null, null, 1 },
+        { "rest-throttled-behind-malformed.json", FindingKind.FunctionThrottled, ApiType.Rest, Rest, "dev", "GET", "/hello", null, Functions + "lambda-ngrok-dev-hello", 1 },
+        { "rest-role-not-assumable.json", FindingKind.CredentialsRoleNotAssumable, ApiType.Unknown, Rest, "prod", null, null, null, null, 1 },
+        { "rest-authorizer-role-not-assumable.json", FindingKind.AuthorizerCredentialsRoleNotAssumable, ApiType.Unknown, Rest, "prod", null, null, null, null, 1 },
+        { "rest-authorizer-invalid-json.json", FindingKind.AuthorizerConfiguration, ApiType.Unknown, Rest, "prod", null, null, null, "arn:aws:lambda:us-east-1:770646514888:function:Authorize-Registrations-Lambda", 1 },
+        { "rest-mapping-template.json", FindingKind.IntegrationConfiguration, ApiType.Unknown, Rest, "prod", null, null, null, null, 1 },
+        { "rest-node-malformed-handler.json", FindingKind.HandlerNotFound, ApiType.Rest, Rest, "prod", "GET", "/permissions", null, Functions + "generateUserPermissions", 1 },
+        { "rest-python-malformed-handler.json", FindingKind.HandlerNotFound, ApiType.Unknown, Rest, "prod", null, null, null, null, 1 },
+        { "rest-unrecognized-output-mapping.json", FindingKind.Unrecognized, ApiType.Rest, Rest, "prod", "GET", "/reports", null, null, 1 },
+        { "http-json-function-error.json", FindingKind.FunctionError, ApiType.Http, Http, "$default", "GET", "/getStuff", "ANY /", null, 1 },
+        { "http-json-permission-typographic.json", FindingKind.MissingInvokePermission, ApiType.Http, Http, "$default", "GET", "/items/7", "GET /items/{id}", null, 1 },
+        { "http-clf-role-not-assumable.json", FindingKind.CredentialsRoleNotAssumable, ApiType.Http, null, null, "POST", null, "POST /start-step-function", null, 1 },
     };
 
     [Theory]
