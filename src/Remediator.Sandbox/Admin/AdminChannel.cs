@@ -57,6 +57,10 @@ internal sealed class AdminChannel(
                 return Json(200, RolePermissions(), SandboxJson.Context.ListRolePermission);
             case ("POST", "role-permissions"):
                 return await AddRolePermissionAsync(request, cancellationToken).ConfigureAwait(false);
+            case ("GET", "role-trust"):
+                return Json(200, RoleTrusts(), SandboxJson.Context.ListRoleTrust);
+            case ("POST", "role-trust"):
+                return await SetRoleTrustAsync(request, cancellationToken).ConfigureAwait(false);
             case ("POST", "tags"):
                 return await AddTagsAsync(request, cancellationToken).ConfigureAwait(false);
             default:
@@ -107,6 +111,41 @@ internal sealed class AdminChannel(
 
         await afterChangeAsync(cancellationToken).ConfigureAwait(false);
         return Json(201, RolePermissions(), SandboxJson.Context.ListRolePermission);
+    }
+
+    private async Task<SandboxResponse> SetRoleTrustAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        RoleTrustRequest? input;
+        try
+        {
+            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.RoleTrustRequest);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(400, ex.Message);
+        }
+
+        if (RoleTrust.Problem(input?.RoleArn, input?.TrustedServices) is { } problem)
+        {
+            return Problem(400, problem);
+        }
+
+        lock (env.State.Gate)
+        {
+            env.Data.RoleTrusts.RemoveAll(t => t.RoleArn == input!.RoleArn);
+            env.Data.RoleTrusts.Add(new RoleTrust(input!.RoleArn!, [.. input.TrustedServices!]));
+        }
+
+        await afterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return Json(201, RoleTrusts(), SandboxJson.Context.ListRoleTrust);
+    }
+
+    private List<RoleTrust> RoleTrusts()
+    {
+        lock (env.State.Gate)
+        {
+            return [.. env.Data.RoleTrusts];
+        }
     }
 
     private async Task<SandboxResponse> AddTagsAsync(SandboxRequest request, CancellationToken cancellationToken)

@@ -78,6 +78,19 @@ internal sealed class HttpApiInvoker(SandboxEnvironment env)
                 access["context.error.message"] = "Internal Server Error";
                 access["context.error.responseType"] = "INTEGRATION_FAILURE";
                 return internalError;
+            case InvokeVerdict.RoleNotAssumable:
+                access["context.integrationErrorMessage"] = ExecutionLogText.HttpApiRoleNotAssumable;
+                access["context.integration.error"] = access["context.integrationErrorMessage"];
+                access["context.error.message"] = "Internal Server Error";
+                access["context.error.responseType"] = "INTEGRATION_FAILURE";
+                return internalError;
+            case InvokeVerdict.Throttled:
+                access["context.integrationErrorMessage"] = ExecutionLogText.HttpApiThrottled;
+                access["context.integration.error"] = access["context.integrationErrorMessage"];
+                access["context.integration.integrationStatus"] = "429";
+                access["context.error.message"] = "Internal Server Error";
+                access["context.error.responseType"] = "INTEGRATION_FAILURE";
+                return internalError;
             case InvokeVerdict.FunctionNotFound:
                 access["context.integrationErrorMessage"] = $"Function not found: {check.FunctionArn}";
                 access["context.integration.error"] = access["context.integrationErrorMessage"];
