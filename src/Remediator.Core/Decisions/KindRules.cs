@@ -9,6 +9,7 @@ public static class KindRules
 {
     private const string ProxyShape = "{\"statusCode\": int, \"headers\": {...}, \"body\": \"string\", \"isBase64Encoded\": bool}";
     private const string AuthorizerShape = "{\"principalId\": \"...\", \"policyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [{\"Action\": \"execute-api:Invoke\", \"Effect\": \"Allow\", \"Resource\": \"...\"}]}}";
+    private const string UnrecognizedAdvice = "answered 5xx for a reason outside Remediator's catalogue: see the evidence";
     private const string TrustStatement = "{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"apigateway.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}";
 
     /// <summary>Every kind and its remedy, in catalogue order; the one place these texts are written.</summary>
@@ -52,7 +53,7 @@ public static class KindRules
             $"the authorizer's function must return {AuthorizerShape} and nothing else (an error document is not a policy)"),
         new(FindingKind.Unrecognized, OutcomeReason.UnrecognizedFailure, TargetKind.Integration, false,
             "The API answered with a 5xx that Remediator does not recognise",
-            "answered 5xx for a reason outside Remediator's catalogue: see the evidence"),
+            $"the API {UnrecognizedAdvice}"),
     ];
 
     /// <summary>The remedy of <paramref name="kind"/>.</summary>
@@ -76,7 +77,7 @@ public static class KindRules
     public static Decision? TicketFor(FindingKind kind) => Of(kind) switch
     {
         { Reason: null } => null,
-        { Kind: FindingKind.Unrecognized } unrecognized => Decision.Ticket(unrecognized.Reason!.Value, $"the API {unrecognized.Remedy}"),
+        { Kind: FindingKind.Unrecognized } unrecognized => Decision.Ticket(unrecognized.Reason!.Value, unrecognized.Remedy),
         var remedy => Decision.Ticket(remedy.Reason!.Value, $"{Lower(remedy.WhatFailed)}: {remedy.Remedy}"),
     };
 
@@ -117,7 +118,7 @@ public static class KindRules
             FindingKind.AuthorizerCredentialsRoleNotAssumable => $"API Gateway cannot assume role {target.Credentials}, the credentials of {authorizer}: {remedy}",
             FindingKind.IntegrationConfiguration => $"the mapping template of {via} failed: {remedy}",
             FindingKind.AuthorizerConfiguration => $"{authorizer}, function {function}, answered with something that is not an authorizer response: {remedy}",
-            _ => target.Lambda.Function is null ? $"{via} {remedy}" : $"{via}, which invokes function {function}, {remedy}",
+            _ => target.Lambda.Function is null ? $"{via} {UnrecognizedAdvice}" : $"{via}, which invokes function {function}, {UnrecognizedAdvice}",
         };
         return ticket with { Detail = detail };
     }
