@@ -85,14 +85,9 @@ internal sealed class AdminChannel(
 
     private async Task<SandboxResponse> AddRolePermissionAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
-        RolePermissionRequest? input;
-        try
+        if (!TryRead(request, SandboxJson.Context.RolePermissionRequest, out RolePermissionRequest? input, out SandboxResponse? unreadable))
         {
-            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.RolePermissionRequest);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(400, ex.Message);
+            return unreadable;
         }
 
         if (RolePermission.Problem(input?.RoleArn, input?.FunctionArn) is { } problem)
@@ -115,14 +110,9 @@ internal sealed class AdminChannel(
 
     private async Task<SandboxResponse> SetRoleTrustAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
-        RoleTrustRequest? input;
-        try
+        if (!TryRead(request, SandboxJson.Context.RoleTrustRequest, out RoleTrustRequest? input, out SandboxResponse? unreadable))
         {
-            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.RoleTrustRequest);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(400, ex.Message);
+            return unreadable;
         }
 
         if (RoleTrust.Problem(input?.RoleArn, input?.TrustedServices) is { } problem)
@@ -150,14 +140,9 @@ internal sealed class AdminChannel(
 
     private async Task<SandboxResponse> AddTagsAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
-        SandboxTagsRequest? input;
-        try
+        if (!TryRead(request, SandboxJson.Context.SandboxTagsRequest, out SandboxTagsRequest? input, out SandboxResponse? unreadable))
         {
-            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.SandboxTagsRequest);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(400, ex.Message);
+            return unreadable;
         }
 
         if (input?.ResourceArn is not { } arn || input.Tags is not { Count: > 0 } tags)
@@ -227,6 +212,23 @@ internal sealed class AdminChannel(
 
     private List<SubscriptionView> Views() =>
         [.. subscriptions.List().Select(s => new SubscriptionView(s.Name, s.LogGroupNamePrefix, s.Pattern.Text, s.Target))];
+
+    /// <summary>Reads a test hook's JSON body; a body that is not JSON is a 400 naming why.</summary>
+    private static bool TryRead<T>(SandboxRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, out T? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SandboxResponse? problem)
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize(request.Body, info);
+            problem = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            value = default;
+            problem = Problem(400, ex.Message);
+            return false;
+        }
+    }
 
     private static SandboxResponse Json<T>(int status, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         new(status, Reply.JsonContentType, JsonSerializer.SerializeToUtf8Bytes(value, info), new Dictionary<string, string>());

@@ -26,7 +26,7 @@ internal sealed partial record RoleTrust(
     /// <summary>Why a declaration cannot be accepted, or null when it can.</summary>
     public static string? Problem(string? roleArn, IReadOnlyList<string>? services)
     {
-        if (roleArn is null || !RoleArnShape().IsMatch(roleArn))
+        if (roleArn is null || !RolePermission.RoleArnShape().IsMatch(roleArn))
         {
             return "roleArn must be an IAM role ARN, e.g. arn:aws:iam::000000000000:role/apigw-invoke.";
         }
@@ -35,9 +35,6 @@ internal sealed partial record RoleTrust(
             ? "trustedServices must list service principals, e.g. [\"lambda.amazonaws.com\"] (an empty list trusts none)."
             : null;
     }
-
-    [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/.+$")]
-    private static partial Regex RoleArnShape();
 
     [GeneratedRegex(@"^[a-z0-9-]+\.amazonaws\.com$")]
     private static partial Regex ServiceShape();

@@ -22,6 +22,7 @@ public class RemediationEngineNewKindsTests(ITestOutputHelper output)
     private const string ThrottledHeaders = "Endpoint response headers: {Connection=keep-alive, x-amzn-RequestId=a5e453c2-8d59-11e8-bf58-f5dde8cf91a3, x-amzn-ErrorType=TooManyRequestsException, Content-Length=104}";
     private const string ThrottleBody = "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}";
     private static readonly string Orders = Function("orders-handler");
+    private static readonly string Authorizer = Function("token-authorizer");
 
     private static EngineWorld OrdersWorld(string? credentials = null)
     {
@@ -30,6 +31,18 @@ public class RemediationEngineNewKindsTests(ITestOutputHelper output)
         world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage)
             .AddMethod(RestApiId, "/orders/{id}", "GET", Proxy(Orders, credentials))
             .AddMethod(RestApiId, "/orders", "POST", Proxy(Orders, credentials));
+        return world;
+    }
+
+    // GET /orders/{id} and POST /orders behind Lambda authorizer q8togz of Authorizer, with its credentials when given.
+    private static EngineWorld AuthorizedOrdersWorld(string? credentials = null)
+    {
+        var world = new EngineWorld();
+        world.Lambda.AddFunction(Orders).AddFunction(Authorizer);
+        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage)
+            .AddAuthorizer(RestApiId, "q8togz", InvokeUri(Authorizer), credentials: credentials)
+            .AddMethod(RestApiId, "/orders/{id}", "GET", Proxy(Orders), authorizerId: "q8togz")
+            .AddMethod(RestApiId, "/orders", "POST", Proxy(Orders), authorizerId: "q8togz");
         return world;
     }
 
@@ -152,13 +165,7 @@ public class RemediationEngineNewKindsTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessAsync_AuthorizerRoleNotAssumable_OneTicketForTheAuthorizerNamingItsRole()
     {
-        var world = new EngineWorld();
-        string authorizer = Function("token-authorizer");
-        world.Lambda.AddFunction(Orders).AddFunction(authorizer);
-        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage)
-            .AddAuthorizer(RestApiId, "q8togz", InvokeUri(authorizer), credentials: Role)
-            .AddMethod(RestApiId, "/orders/{id}", "GET", Proxy(Orders), authorizerId: "q8togz")
-            .AddMethod(RestApiId, "/orders", "POST", Proxy(Orders), authorizerId: "q8togz");
+        EngineWorld world = AuthorizedOrdersWorld(credentials: Role);
         string[] Lines(string id, string method, string path) =>
         [
             $"({id}) HTTP Method: {method}, Resource Path: {path}",
@@ -177,20 +184,15 @@ public class RemediationEngineNewKindsTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessAsync_AuthorizerAnsweredWithoutAPolicy_TicketsTheAuthorizer()
     {
-        var world = new EngineWorld();
-        string authorizer = Function("token-authorizer");
-        world.Lambda.AddFunction(Orders).AddFunction(authorizer);
-        world.Rest.AddApi(RestApiId).AddStage(RestApiId, Stage)
-            .AddAuthorizer(RestApiId, "q8togz", InvokeUri(authorizer))
-            .AddMethod(RestApiId, "/orders/{id}", "GET", Proxy(Orders), authorizerId: "q8togz");
+        EngineWorld world = AuthorizedOrdersWorld();
 
         EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(
             "(j1) HTTP Method: GET, Resource Path: /orders/1",
-            $"(j1) Sending request to https://lambda.{Region}.amazonaws.com/2015-03-31/functions/{authorizer}/invocations",
+            $"(j1) Sending request to https://lambda.{Region}.amazonaws.com/2015-03-31/functions/{Authorizer}/invocations",
             "(j1) Execution failed due to configuration error: Invalid JSON in response: Unrecognized field \"errorType\" , not marked as ignorable",
             "(j1) AuthorizerConfigurationException"))).Outcomes);
 
-        Assert.Equal((FindingKind.AuthorizerConfiguration, OutcomeReason.IntegrationConfiguration, authorizer), (outcome.Kind, outcome.Reason, outcome.FunctionArn));
+        Assert.Equal((FindingKind.AuthorizerConfiguration, OutcomeReason.IntegrationConfiguration, Authorizer), (outcome.Kind, outcome.Reason, outcome.FunctionArn));
         Assert.Contains("\"policyDocument\"", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal("q8togz", outcome.AuthorizerId);
     }
