@@ -119,7 +119,7 @@ internal sealed class ResolveStage(
 
         // A request its authorizer refused never reaches the lines that name its method and path; when the batch
         // already holds its INFO lines (they name the authorizer's function), there is nothing more to read.
-        bool contextInBatch = finding.Kind == FindingKind.AuthorizerInvokePermission && finding.FunctionArn is not null;
+        bool contextInBatch = KindRules.TargetOf(finding.Kind) == TargetKind.Authorizer && finding.FunctionArn is not null;
         if (!needsContext || contextInBatch || !RequestContextFetcher.CanFetch(batch))
         {
             return resolved;
