@@ -4,7 +4,7 @@ using Remediator.Core.Ports;
 
 namespace Remediator.Aws.Lambda;
 
-/// <summary>Lambda over rest-json (API version 2015-03-31; tags 2017-03-31).</summary>
+/// <summary>Lambda over rest-json (API version 2015-03-31; tags 2017-03-31; concurrency 2019-09-30).</summary>
 public sealed class LambdaClient(AwsHttpClient http) : ILambdaClient
 {
     private const string Version = "2015-03-31";
@@ -69,6 +69,13 @@ public sealed class LambdaClient(AwsHttpClient http) : ILambdaClient
 
         var a = AwsJson.Deserialize(response, LambdaJsonContext.Default.AliasResponse);
         return new FunctionAlias(Required(a.Name, "Name"), Required(a.AliasArn, "AliasArn"), Required(a.FunctionVersion, "FunctionVersion"), a.RevisionId);
+    }
+
+    /// <inheritdoc />
+    public async Task<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(Get("GetFunctionConcurrency", AwsPath.Of("2019-09-30", "functions", functionName, "concurrency"), []), cancellationToken).ConfigureAwait(false);
+        return AwsJson.Deserialize(response, LambdaJsonContext.Default.FunctionConcurrencyResponse).ReservedConcurrentExecutions;
     }
 
     /// <inheritdoc />

@@ -29,6 +29,9 @@ internal sealed record AliasResponse(
 /// <summary>ListTags answer.</summary>
 internal sealed record ListTagsResponse([property: JsonPropertyName("Tags")] Dictionary<string, string>? Tags);
 
+/// <summary>GetFunctionConcurrency answer: no value when the function has no reserved concurrency.</summary>
+internal sealed record FunctionConcurrencyResponse([property: JsonPropertyName("ReservedConcurrentExecutions")] int? ReservedConcurrentExecutions);
+
 /// <summary>Source-generated serialization for the Lambda wire DTOs.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GetPolicyResponse))]
@@ -36,4 +39,5 @@ internal sealed record ListTagsResponse([property: JsonPropertyName("Tags")] Dic
 [JsonSerializable(typeof(AddPermissionResponse))]
 [JsonSerializable(typeof(AliasResponse))]
 [JsonSerializable(typeof(ListTagsResponse))]
+[JsonSerializable(typeof(FunctionConcurrencyResponse))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

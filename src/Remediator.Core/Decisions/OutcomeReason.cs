@@ -92,4 +92,16 @@ public enum OutcomeReason
 
     /// <summary>One log event's text is not Unicode (invalid UTF-8, an unpaired surrogate): it was not read; the rest of the batch was.</summary>
     UndecodableEvent,
+
+    /// <summary>Lambda throttled the invocation (concurrency or rate): the function never ran.</summary>
+    FunctionThrottled,
+
+    /// <summary>The integration did not answer within API Gateway's integration timeout.</summary>
+    IntegrationTimeout,
+
+    /// <summary>API Gateway cannot assume the integration's or authorizer's credentials role: its trust policy is the fix.</summary>
+    RoleTrust,
+
+    /// <summary>A mapping template or a Lambda authorizer's answer is wrong: the API's or authorizer's configuration is the fix.</summary>
+    IntegrationConfiguration,
 }

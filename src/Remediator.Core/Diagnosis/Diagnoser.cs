@@ -59,6 +59,19 @@ public static class Diagnoser
         !logGroup.StartsWith(LogText.LambdaLogGroupPrefix, StringComparison.Ordinal)
         && !logGroup.StartsWith(LogText.ExecutionLogGroupPrefix, StringComparison.Ordinal);
 
+    private static bool HasAccessLogMarker(string line)
+    {
+        foreach (string marker in LogText.AccessLogMarkers)
+        {
+            if (line.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static EventDispositions DiagnoseAccessLog(IReadOnlyList<LogEvent> events, FindingAccumulator findings)
     {
         int evidence = 0;
@@ -66,8 +79,8 @@ public static class Diagnoser
         {
             string line = logEvent.Message;
 
-            // Both permission texts share this marker; a line without it cannot be evidence, so skip parsing it.
-            if (!line.Contains(LogText.HttpPermissionMarker, StringComparison.Ordinal))
+            // Every catalogued text holds one of the markers; a line without any cannot be evidence, so skip parsing it.
+            if (!HasAccessLogMarker(line))
             {
                 continue;
             }

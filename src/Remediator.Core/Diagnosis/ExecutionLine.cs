@@ -55,7 +55,9 @@ internal static class ExecutionLine
         return text[0] switch
         {
             'E' => ClassifyE(text),
-            'L' => IsCustomerFunctionError(text) ? ExecutionLineShape.CustomerFunctionError : ExecutionLineShape.Other,
+            'L' => IsCustomerFunctionError(text) ? ExecutionLineShape.CustomerFunctionError
+                : IsThrottledInvocation(text) ? ExecutionLineShape.LambdaThrottled
+                : ExecutionLineShape.Other,
             'M' => Is5xxCompletion(text) ? ExecutionLineShape.MethodCompleted5xx : ExecutionLineShape.Other,
             'H' => text.StartsWith(LogText.HttpMethodPrefix, StringComparison.Ordinal)
                 ? ExecutionLineShape.HttpMethodAndPath
@@ -124,14 +126,12 @@ internal static class ExecutionLine
     {
         if (text.StartsWith(LogText.ConfigurationErrorPrefix, StringComparison.Ordinal))
         {
-            ReadOnlySpan<char> trimmed = text.TrimEnd();
-            return trimmed.SequenceEqual(LogText.InvalidPermissions) ? ExecutionLineShape.InvalidPermissions
-                : trimmed.SequenceEqual(LogText.AuthorizerError) ? ExecutionLineShape.AuthorizerError
-                : trimmed.SequenceEqual(LogText.MalformedProxyResponse) ? ExecutionLineShape.MalformedProxyResponse
-                : ExecutionLineShape.OtherConfigurationError;
+            return ConfigurationErrors.Classify(text[LogText.ConfigurationErrorPrefix.Length..]);
         }
 
-        return text.StartsWith(LogText.EndpointRequestUriPrefix, StringComparison.Ordinal) ? ExecutionLineShape.EndpointRequestUri
+        return Phrase.IsWhole(text, LogText.TimeoutError) ? ExecutionLineShape.TimeoutError
+            : text.StartsWith(LogText.EndpointRequestUriPrefix, StringComparison.Ordinal) ? ExecutionLineShape.EndpointRequestUri
+            : text.StartsWith(LogText.EndpointResponseHeadersPrefix, StringComparison.Ordinal) ? ExecutionLineShape.EndpointResponseHeaders
             : text.StartsWith(LogText.EndpointResponseBodyPrefix, StringComparison.Ordinal) ? ExecutionLineShape.EndpointResponseBody
             : ExecutionLineShape.Other;
     }
@@ -148,6 +148,19 @@ internal static class ExecutionLine
         int digits = rest.IndexOfAnyExcept(Chars.Digits);
         return digits is > 0 and <= 3
             && rest[digits..].StartsWith(LogText.CustomerFunctionErrorInfix, StringComparison.Ordinal);
+    }
+
+    // "Lambda invocation failed with status: 429. Lambda request id: ..." (Lambda refused the call: throttled)
+    private static bool IsThrottledInvocation(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith(LogText.LambdaInvocationFailedPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> rest = text[LogText.LambdaInvocationFailedPrefix.Length..];
+        return rest.StartsWith(LogText.ThrottledStatus, StringComparison.Ordinal)
+            && (rest.Length == LogText.ThrottledStatus.Length || !char.IsAsciiDigit(rest[LogText.ThrottledStatus.Length]));
     }
 
     // "Method completed with status: 502"

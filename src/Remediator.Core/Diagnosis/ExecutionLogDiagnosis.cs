@@ -35,7 +35,8 @@ internal sealed class ExecutionLogDiagnosis
 
         RequestTrace trace = TraceFor(requestId);
         trace.Events++;
-        switch (ExecutionLine.Classify(text))
+        ExecutionLineShape shape = ExecutionLine.Classify(text);
+        switch (shape)
         {
             case ExecutionLineShape.HttpMethodAndPath:
                 if (trace.HttpMethod is null && ExecutionLine.TryReadMethodAndPath(text, out string method, out string path))
@@ -58,6 +59,14 @@ internal sealed class ExecutionLogDiagnosis
             case ExecutionLineShape.SendingRequestTo:
                 trace.CurrentFunctionArn = LambdaInvokeUri.TryGetFunctionArn(text[LogText.SendingRequestToPrefix.Length..]);
                 break;
+            case ExecutionLineShape.EndpointResponseHeaders:
+                trace.SawResponseHeaders = true;
+                if (LambdaThrottle.HeadersSayThrottled(text[LogText.EndpointResponseHeadersPrefix.Length..]))
+                {
+                    trace.ThrottledHeaders ??= logEvent;
+                }
+
+                break;
             case ExecutionLineShape.EndpointResponseBody:
                 trace.ResponseBody ??= logEvent;
                 break;
@@ -72,6 +81,24 @@ internal sealed class ExecutionLogDiagnosis
             case ExecutionLineShape.CustomerFunctionError:
                 NoteFailingFunction(trace);
                 trace.CustomerError ??= logEvent;
+                break;
+            case ExecutionLineShape.RateExceeded:
+            case ExecutionLineShape.LambdaThrottled:
+                NoteFailingFunction(trace);
+                (trace.ThrottleLines ??= []).Add(logEvent);
+                break;
+            case ExecutionLineShape.TimeoutError:
+                NoteFailingFunction(trace);
+                trace.Timeout ??= logEvent;
+                break;
+            case ExecutionLineShape.RoleNotAssumable:
+                NoteFailingFunction(trace);
+                trace.RoleNotAssumable ??= logEvent;
+                break;
+            case ExecutionLineShape.MappingTemplateFailure:
+            case ExecutionLineShape.AuthorizerResponseInvalid:
+                NoteFailingFunction(trace);
+                trace.Configuration ??= (logEvent, shape);
                 break;
             case ExecutionLineShape.AuthorizerError:
                 trace.AuthorizerError ??= logEvent;
@@ -144,6 +171,23 @@ internal sealed class ExecutionLogDiagnosis
                 ? (FindingKind.AuthorizerInvokePermission, new[] { denied, authorizer })
                 : (FindingKind.MissingInvokePermission, [denied]);
         }
+        else if (trace.RoleNotAssumable is { } role)
+        {
+            // The same pairing: a role API Gateway cannot assume, then "Authorizer error", is the authorizer's role.
+            (kind, evidence) = trace.AuthorizerError is { } authorizer
+                ? (FindingKind.AuthorizerCredentialsRoleNotAssumable, new[] { role, authorizer })
+                : (FindingKind.CredentialsRoleNotAssumable, [role]);
+        }
+        else if (trace.ThrottleLines is { } throttled)
+        {
+            (kind, evidence, extra) = (FindingKind.FunctionThrottled, [.. throttled], trace.ResponseBody);
+        }
+        else if (trace.MalformedResponse is { } unreadable && trace.ThrottledBehindMalformedResponse)
+        {
+            // API Gateway could not read Lambda's throttling answer as a proxy response: the function never ran.
+            evidence = trace.ThrottledHeaders is { } headers ? [unreadable, headers] : [unreadable];
+            (kind, extra) = (FindingKind.FunctionThrottled, trace.ResponseBody);
+        }
         else if (trace.MalformedResponse is { } malformed)
         {
             (kind, evidence, extra) = (FindingKind.MalformedProxyResponse, [malformed], trace.ResponseBody);
@@ -152,6 +196,17 @@ internal sealed class ExecutionLogDiagnosis
         {
             kind = CustomerErrors.Classify(ExecutionLine.CustomerErrorDetail(customer.Message), trace.ResponseBody?.Message);
             evidence = [customer];
+        }
+        else if (trace.Timeout is { } timeout)
+        {
+            (kind, evidence) = (FindingKind.IntegrationTimeout, [timeout]);
+        }
+        else if (trace.Configuration is { } configuration)
+        {
+            kind = configuration.Shape == ExecutionLineShape.AuthorizerResponseInvalid
+                ? FindingKind.AuthorizerConfiguration
+                : FindingKind.IntegrationConfiguration;
+            evidence = [configuration.Line];
         }
         else if (trace.OtherFailures is { } others)
         {

@@ -84,9 +84,9 @@ internal static class JsonAccessLog
         }
 
         reader.Read();
-        FindingKind? kind = AccessLogMessages.Classify(values[(int)Field.IntegrationErrorMessage])
-            ?? AccessLogMessages.Classify(values[(int)Field.AuthorizerError])
-            ?? AccessLogMessages.Classify(values[(int)Field.ErrorMessage]);
+        FindingKind? kind = AccessLogMessages.Classify(values[(int)Field.IntegrationErrorMessage], integrationField: true)
+            ?? AccessLogMessages.Classify(values[(int)Field.AuthorizerError], integrationField: false)
+            ?? AccessLogMessages.Classify(values[(int)Field.ErrorMessage], integrationField: false);
         if (kind is null || !IsServerErrorOrAbsent(values[(int)Field.Status]))
         {
             return false;
@@ -135,7 +135,7 @@ internal static class JsonAccessLog
         }
     }
 
-    // A permission failure is a 500; a line that says otherwise is not trusted.
+    // Every catalogued HTTP API failure is a 5xx; a line that says otherwise is not trusted.
     private static bool IsServerErrorOrAbsent(string? status) =>
         status is null || (status.Length == 3 && status[0] == '5' && Chars.AreAll(status, Chars.Digits));
 }

@@ -32,6 +32,22 @@ internal sealed class RequestTrace(string requestId)
 
     public LogEvent? CustomerError { get; set; }
 
+    /// <summary>The <c>Lambda invocation failed with status: 429</c> and <c>Rate Exceeded</c> lines, in arrival order.</summary>
+    public List<LogEvent>? ThrottleLines { get; set; }
+
+    /// <summary>The endpoint response headers line, when it carries Lambda's throttling error type.</summary>
+    public LogEvent? ThrottledHeaders { get; set; }
+
+    /// <summary>True once any endpoint response headers line was read (then only the headers tell throttling).</summary>
+    public bool SawResponseHeaders { get; set; }
+
+    public LogEvent? Timeout { get; set; }
+
+    public LogEvent? RoleNotAssumable { get; set; }
+
+    /// <summary>A mapping-template or authorizer-response failure, with its shape.</summary>
+    public (LogEvent Line, ExecutionLineShape Shape)? Configuration { get; set; }
+
     /// <summary>
     /// Failure lines outside the catalogue, in arrival order: other configuration errors, authorizer errors and
     /// exceptions, 5xx completions. They become evidence only when no catalogued failure explains the request.
@@ -46,5 +62,15 @@ internal sealed class RequestTrace(string requestId)
             _ => ApiType.Unknown,
         };
 
-    public bool HasCataloguedFailure => InvalidPermissions is not null || MalformedResponse is not null || CustomerError is not null;
+    public bool HasCataloguedFailure =>
+        InvalidPermissions is not null || MalformedResponse is not null || CustomerError is not null || ThrottleLines is not null
+        || Timeout is not null || RoleNotAssumable is not null || Configuration is not null;
+
+    /// <summary>
+    /// True when Lambda throttled the call though API Gateway logged a malformed response: its error-type header
+    /// says so, or, when no headers line was logged, the body is exactly Lambda's throttling document.
+    /// </summary>
+    public bool ThrottledBehindMalformedResponse =>
+        ThrottledHeaders is not null
+        || (!SawResponseHeaders && ResponseBody is { } body && LambdaThrottle.ReasonOf(ExecutionLine.ResponseBody(body.Message)) is not null);
 }

@@ -23,9 +23,12 @@ internal sealed class ResolveStage(
         var resolved = ResolvedFinding.Unresolved(finding, index, finding.Fingerprint);
         try
         {
-            if (KindRules.TicketFor(finding.Kind) is { } kindTicket)
+            if (!KindRules.IsPermissionKind(finding.Kind))
             {
-                return await failures.ResolveAsync(resolved, kindTicket, cancellationToken).ConfigureAwait(false);
+                // The subscription delivers failure lines only: the request's context (its route, and what Lambda
+                // answered) is read back, and may show a more precise kind (a malformed response that was throttling).
+                resolved = Refined(await WithContextAsync(resolved, cancellationToken).ConfigureAwait(false));
+                return await failures.ResolveAsync(resolved, KindRules.TicketFor(resolved.Finding.Kind)!, cancellationToken).ConfigureAwait(false);
             }
 
             if (UnusableApi(finding) is { } unusable)
@@ -61,7 +64,7 @@ internal sealed class ResolveStage(
     {
         Finding finding = resolved.Finding;
         Finding request = resolved.Request;
-        TargetKind kind = finding.Kind == FindingKind.AuthorizerInvokePermission ? TargetKind.Authorizer : TargetKind.Integration;
+        TargetKind kind = KindRules.TargetOf(finding.Kind);
         ApiType hint = request.ApiType != ApiType.Unknown ? request.ApiType : finding.ApiType;
         Resolution resolution = await ApiResolver.ResolveAsync(
             new ResolutionRequest(Api(finding), finding.Stage!, kind, hint, request.HttpMethod, request.ResourcePath, request.RouteKey),
@@ -90,6 +93,24 @@ internal sealed class ResolveStage(
         return resolved with { Sweep = resolution };
     }
 
+    /// <summary>
+    /// The finding with the kind its read-back request shows, when that differs: a ticket kind is only ever refined
+    /// into another ticket kind (<see cref="RequestContextFetcher"/>), never into one a grant may fix.
+    /// </summary>
+    private static ResolvedFinding Refined(ResolvedFinding resolved)
+    {
+        Finding finding = resolved.Finding;
+        FindingKind seen = resolved.Request.Kind;
+        return seen == finding.Kind || KindRules.IsPermissionKind(seen)
+            ? resolved
+            : resolved with
+            {
+                Finding = finding with { Kind = seen },
+                Key = (finding with { Kind = seen }).Fingerprint,
+                Verified = [.. resolved.Verified, $"The request's lines show {seen}, which the delivered line alone ({finding.Kind}) did not tell."],
+            };
+    }
+
     /// <summary>Reads the request's context lines back from its log group when the batch lacks its method and path.</summary>
     private async Task<ResolvedFinding> WithContextAsync(ResolvedFinding resolved, CancellationToken cancellationToken)
     {
@@ -98,7 +119,7 @@ internal sealed class ResolveStage(
 
         // A request its authorizer refused never reaches the lines that name its method and path; when the batch
         // already holds its INFO lines (they name the authorizer's function), there is nothing more to read.
-        bool contextInBatch = finding.Kind == FindingKind.AuthorizerInvokePermission && finding.FunctionArn is not null;
+        bool contextInBatch = KindRules.TargetOf(finding.Kind) == TargetKind.Authorizer && finding.FunctionArn is not null;
         if (!needsContext || contextInBatch || !RequestContextFetcher.CanFetch(batch))
         {
             return resolved;

@@ -89,17 +89,7 @@ internal static class NotificationBody
 
     private static string WhatFailed(EngineOutcome outcome)
     {
-        string what = outcome.Kind switch
-        {
-            FindingKind.MissingInvokePermission => "API Gateway was refused when it invoked the integration's Lambda function",
-            FindingKind.AuthorizerInvokePermission => "API Gateway was refused when it invoked the Lambda authorizer",
-            FindingKind.MalformedProxyResponse => "The Lambda function returned a malformed proxy response (502)",
-            FindingKind.PackagePermissionDenied => "The Lambda runtime could not read the function's deployment package (502)",
-            FindingKind.HandlerNotFound => "The Lambda function's handler could not be found (502)",
-            FindingKind.FunctionError => "The Lambda function failed with its own error (502)",
-            FindingKind.Unrecognized => "The API answered with a 5xx that Remediator does not recognise",
-            _ => "The invocation's input could not be processed",
-        };
+        string what = outcome.Kind is { } kind ? KindRules.Of(kind).WhatFailed : "The invocation's input could not be processed";
         string api = outcome.ApiId is null
             ? string.Empty
             : $" on {TypeName(outcome.ApiType)}{outcome.ApiId}, stage {outcome.Stage}";

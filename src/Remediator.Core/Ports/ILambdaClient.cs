@@ -18,6 +18,12 @@ public interface ILambdaClient
     /// <summary>An alias; null when it does not exist.</summary>
     Task<FunctionAlias?> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The function's reserved concurrency (GetFunctionConcurrency, for the unqualified function); null when none is
+    /// reserved. A missing function is an <see cref="AwsServiceException"/> (ResourceNotFoundException).
+    /// </summary>
+    Task<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken);
+
     /// <summary>Tags of a function (by unqualified ARN); empty when it has none.</summary>
     Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken);
 }

@@ -29,6 +29,10 @@ public sealed record TicketClass(string Severity, string Category, string Phrase
             OutcomeReason.Handler => "Handler not found in",
             OutcomeReason.FunctionError => "Function error in",
             OutcomeReason.UnrecognizedFailure => "Unrecognised 5xx reaching",
+            OutcomeReason.FunctionThrottled => "Lambda throttles",
+            OutcomeReason.IntegrationTimeout => "Integration timeout reaching",
+            OutcomeReason.RoleTrust => "API Gateway cannot assume the role to reach",
+            OutcomeReason.IntegrationConfiguration => "Mapping template or authorizer answer fails before",
             OutcomeReason.Unresolvable => "Unresolved failure reaching",
             _ => "API Gateway may not invoke",
         };

@@ -52,6 +52,10 @@ public sealed class ControlPlaneReader(IApiGatewayClient restApis, IApiGatewayV2
     public Task<FunctionAlias?> GetAliasAsync(string functionArn, string alias, CancellationToken cancellationToken) =>
         MemoAsync("GetAlias", $"{functionArn}:{alias}", ct => lambda.GetAliasAsync(functionArn, alias, ct), cancellationToken);
 
+    /// <summary>GetFunctionConcurrency of the unqualified function; null when none is reserved.</summary>
+    public Task<int?> GetReservedConcurrencyAsync(string functionArn, CancellationToken cancellationToken) =>
+        MemoAsync("GetFunctionConcurrency", functionArn, ct => lambda.GetReservedConcurrencyAsync(functionArn, ct), cancellationToken);
+
     /// <summary>ListTags of the unqualified function.</summary>
     public Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken) =>
         MemoAsync("ListTags", functionArn, ct => lambda.ListTagsAsync(functionArn, ct), cancellationToken);

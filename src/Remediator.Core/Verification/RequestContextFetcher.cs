@@ -1,3 +1,4 @@
+using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Intake;
 using Remediator.Core.Ports;
@@ -32,7 +33,8 @@ public static class RequestContextFetcher
 
     /// <summary>
     /// The finding as re-diagnosed from one of its requests' full context, or null when no request's
-    /// context names the method and path or the route.
+    /// context names the method and path or the route. The full context may show another kind of the same family
+    /// (a malformed response that was throttling); a permission kind and a ticket kind never stand for each other.
     /// </summary>
     public static async Task<Finding?> FetchAsync(Finding finding, LogBatch batch, ICloudWatchLogsClient logs, CancellationToken cancellationToken)
     {
@@ -60,7 +62,10 @@ public static class RequestContextFetcher
             }
 
             DiagnosisResult again = Diagnoser.Diagnose(batch with { MessageType = SubscriptionMessageType.DataMessage, LogEvents = events });
-            Finding? match = again.Findings.FirstOrDefault(f => f.Kind == finding.Kind && f.RequestIds.Contains(requestId, StringComparer.Ordinal));
+            Finding? match = again.Findings.FirstOrDefault(f =>
+                KindRules.IsPermissionKind(f.Kind) == KindRules.IsPermissionKind(finding.Kind)
+                && (f.Kind == finding.Kind || !KindRules.IsPermissionKind(f.Kind))
+                && f.RequestIds.Contains(requestId, StringComparer.Ordinal));
             if (match is not null && ((match.HttpMethod is not null && match.ResourcePath is not null) || match.RouteKey is not null))
             {
                 return match;

@@ -57,6 +57,10 @@ internal sealed class AdminChannel(
                 return Json(200, RolePermissions(), SandboxJson.Context.ListRolePermission);
             case ("POST", "role-permissions"):
                 return await AddRolePermissionAsync(request, cancellationToken).ConfigureAwait(false);
+            case ("GET", "role-trust"):
+                return Json(200, RoleTrusts(), SandboxJson.Context.ListRoleTrust);
+            case ("POST", "role-trust"):
+                return await SetRoleTrustAsync(request, cancellationToken).ConfigureAwait(false);
             case ("POST", "tags"):
                 return await AddTagsAsync(request, cancellationToken).ConfigureAwait(false);
             default:
@@ -81,14 +85,9 @@ internal sealed class AdminChannel(
 
     private async Task<SandboxResponse> AddRolePermissionAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
-        RolePermissionRequest? input;
-        try
+        if (!TryRead(request, SandboxJson.Context.RolePermissionRequest, out RolePermissionRequest? input, out SandboxResponse? unreadable))
         {
-            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.RolePermissionRequest);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(400, ex.Message);
+            return unreadable;
         }
 
         if (RolePermission.Problem(input?.RoleArn, input?.FunctionArn) is { } problem)
@@ -109,16 +108,41 @@ internal sealed class AdminChannel(
         return Json(201, RolePermissions(), SandboxJson.Context.ListRolePermission);
     }
 
+    private async Task<SandboxResponse> SetRoleTrustAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        if (!TryRead(request, SandboxJson.Context.RoleTrustRequest, out RoleTrustRequest? input, out SandboxResponse? unreadable))
+        {
+            return unreadable;
+        }
+
+        if (RoleTrust.Problem(input?.RoleArn, input?.TrustedServices) is { } problem)
+        {
+            return Problem(400, problem);
+        }
+
+        lock (env.State.Gate)
+        {
+            env.Data.RoleTrusts.RemoveAll(t => t.RoleArn == input!.RoleArn);
+            env.Data.RoleTrusts.Add(new RoleTrust(input!.RoleArn!, [.. input.TrustedServices!]));
+        }
+
+        await afterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return Json(201, RoleTrusts(), SandboxJson.Context.ListRoleTrust);
+    }
+
+    private List<RoleTrust> RoleTrusts()
+    {
+        lock (env.State.Gate)
+        {
+            return [.. env.Data.RoleTrusts];
+        }
+    }
+
     private async Task<SandboxResponse> AddTagsAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
-        SandboxTagsRequest? input;
-        try
+        if (!TryRead(request, SandboxJson.Context.SandboxTagsRequest, out SandboxTagsRequest? input, out SandboxResponse? unreadable))
         {
-            input = JsonSerializer.Deserialize(request.Body, SandboxJson.Context.SandboxTagsRequest);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(400, ex.Message);
+            return unreadable;
         }
 
         if (input?.ResourceArn is not { } arn || input.Tags is not { Count: > 0 } tags)
@@ -188,6 +212,23 @@ internal sealed class AdminChannel(
 
     private List<SubscriptionView> Views() =>
         [.. subscriptions.List().Select(s => new SubscriptionView(s.Name, s.LogGroupNamePrefix, s.Pattern.Text, s.Target))];
+
+    /// <summary>Reads a test hook's JSON body; a body that is not JSON is a 400 naming why.</summary>
+    private static bool TryRead<T>(SandboxRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, out T? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SandboxResponse? problem)
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize(request.Body, info);
+            problem = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            value = default;
+            problem = Problem(400, ex.Message);
+            return false;
+        }
+    }
 
     private static SandboxResponse Json<T>(int status, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         new(status, Reply.JsonContentType, JsonSerializer.SerializeToUtf8Bytes(value, info), new Dictionary<string, string>());

@@ -25,6 +25,13 @@ internal sealed record RolePermissionRequest
     [JsonPropertyName("functionArn")] public string? FunctionArn { get; init; }
 }
 
+/// <summary>Body of <c>POST /_sandbox/role-trust</c>: the services an IAM role's trust policy names.</summary>
+internal sealed record RoleTrustRequest
+{
+    [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
+    [JsonPropertyName("trustedServices")] public List<string>? TrustedServices { get; init; }
+}
+
 /// <summary>
 /// Body of <c>POST /_sandbox/tags</c> and its answer: tags laid over a REST API, an HTTP or WebSocket API (or a stage
 /// of either) or a Lambda function, <c>aws:</c> keys included, as CloudFormation sets them on what a stack creates.

@@ -43,6 +43,42 @@ internal static class ExecutionLogText
     public const string HttpApiIntegrationPermission =
         "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again.";
 
+    /// <summary>
+    /// What REST and WebSocket execution logs say after <see cref="LambdaInvocationFailed"/> with status 429, when
+    /// Lambda throttled the call: the configuration-error prefix and the message of Lambda's answer (its
+    /// <c>TooManyRequestsException</c> says <c>Rate Exceeded.</c>). The lines as published: see
+    /// tests/Remediator.Core.Tests/Fixtures/messages/rest-throttled-rate-exceeded.json.
+    /// </summary>
+    public const string RateExceeded = "Execution failed due to configuration error: Rate Exceeded.";
+
+    /// <summary>
+    /// HTTP API <c>$context.integrationErrorMessage</c> when API Gateway cannot assume the integration's role, with the
+    /// typographic apostrophe real lines carry (a public report, see
+    /// tests/Remediator.Core.Tests/Fixtures/messages/http-clf-role-not-assumable.json).
+    /// </summary>
+    public const string HttpApiRoleNotAssumable =
+        "API Gateway doesn\u2019t have permissions to assume the IAM role configured on the integration. Check the permissions and try again.";
+
+    /// <summary>UNCONFIRMED: the HTTP API <c>integrationErrorMessage</c> of a throttled call; no source shows it, so Remediator does not read it.</summary>
+    public const string HttpApiThrottled = "Rate Exceeded.";
+
+    /// <summary>What REST execution logs say when API Gateway cannot assume an integration's or authorizer's credentials role.</summary>
+    public static string RoleNotAssumable(string roleArn) =>
+        $"Execution failed due to configuration error: API Gateway does not have permission to assume the provided role {roleArn}";
+
+    /// <summary>The execution-log failure text of a failed call (what REST access logs carry as the integration error).</summary>
+    public static string FailureText(InvokeCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return check.Verdict switch
+        {
+            InvokeVerdict.Throttled => RateExceeded,
+            InvokeVerdict.RoleNotAssumable => RoleNotAssumable(check.RoleArn ?? "-"),
+            InvokeVerdict.FunctionNotFound => FunctionNotFound(check.FunctionArn ?? "-"),
+            _ => Refusal(check.Denial ?? InvokeDenial.PolicyDoesNotAllow),
+        };
+    }
+
     public static string ExtendedRequestId(string id) => $"Extended Request Id: {id}";
 
     public static string VerifyingUsagePlan(string requestId, string apiId, string stage) =>

@@ -70,19 +70,26 @@ internal sealed class HttpApiInvoker(SandboxEnvironment env)
         var check = integration is { IntegrationType: "AWS_PROXY" }
             ? LambdaInvokeCheck.Check(env, integration.IntegrationUri, stage.StageVariables, sourceArn, integration.CredentialsArn)
             : new InvokeCheck(InvokeVerdict.NotLambda, null, "$LATEST");
-        switch (check.Verdict)
+        string? failure = check.Verdict switch
         {
-            case InvokeVerdict.Denied:
-                access["context.integrationErrorMessage"] = ExecutionLogText.HttpApiRefusal(check.Denial ?? InvokeDenial.PolicyDoesNotAllow);
-                access["context.integration.error"] = access["context.integrationErrorMessage"];
+            InvokeVerdict.Denied => ExecutionLogText.HttpApiRefusal(check.Denial ?? InvokeDenial.PolicyDoesNotAllow),
+            InvokeVerdict.RoleNotAssumable => ExecutionLogText.HttpApiRoleNotAssumable,
+            InvokeVerdict.Throttled => ExecutionLogText.HttpApiThrottled,
+            InvokeVerdict.FunctionNotFound => $"Function not found: {check.FunctionArn}",
+            _ => null,
+        };
+        switch (failure)
+        {
+            case not null:
+                access["context.integrationErrorMessage"] = failure;
+                access["context.integration.error"] = failure;
                 access["context.error.message"] = "Internal Server Error";
                 access["context.error.responseType"] = "INTEGRATION_FAILURE";
-                return internalError;
-            case InvokeVerdict.FunctionNotFound:
-                access["context.integrationErrorMessage"] = $"Function not found: {check.FunctionArn}";
-                access["context.integration.error"] = access["context.integrationErrorMessage"];
-                access["context.error.message"] = "Internal Server Error";
-                access["context.error.responseType"] = "INTEGRATION_FAILURE";
+                if (check.Verdict == InvokeVerdict.Throttled)
+                {
+                    access["context.integration.integrationStatus"] = "429";
+                }
+
                 return internalError;
             default:
                 access["context.integration.integrationStatus"] = "200";

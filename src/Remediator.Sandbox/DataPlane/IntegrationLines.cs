@@ -53,15 +53,19 @@ internal static class IntegrationLines
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(check);
-        if (check.Verdict == InvokeVerdict.FunctionNotFound)
+        switch (check.Verdict)
         {
-            log.Error(ExecutionLogText.LambdaInvocationFailed(404, env.Ids.Guid()));
-            log.Error(ExecutionLogText.FunctionNotFound(check.FunctionArn ?? "-"));
+            case InvokeVerdict.FunctionNotFound:
+                log.Error(ExecutionLogText.LambdaInvocationFailed(404, env.Ids.Guid()));
+                break;
+            case InvokeVerdict.Throttled:
+                log.Error(ExecutionLogText.LambdaInvocationFailed(429, env.Ids.Guid()));
+                break;
+            default:
+                break;
         }
-        else
-        {
-            log.Error(ExecutionLogText.Refusal(check.Denial ?? InvokeDenial.PolicyDoesNotAllow));
-        }
+
+        log.Error(ExecutionLogText.FailureText(check));
     }
 
     /// <summary>The Lambda proxy event API Gateway would send (REST payload format 1.0).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Remediator.Core.Policy;
 using Remediator.Sandbox.Lambda;
@@ -19,6 +20,12 @@ internal enum InvokeVerdict
 
     /// <summary>The integration URI does not name a Lambda function (after stage-variable substitution).</summary>
     NotLambda,
+
+    /// <summary>Lambda throttled the call: the function's reserved concurrency is 0 (<see cref="FunctionRecord.ReservedConcurrency"/>).</summary>
+    Throttled,
+
+    /// <summary>The integration's credentials role does not trust API Gateway (<see cref="RoleTrust"/>), so no call was made.</summary>
+    RoleNotAssumable,
 }
 
 /// <summary>Why Lambda refused API Gateway's call. Each one reaches the logs as the permission failure.</summary>
@@ -44,9 +51,16 @@ internal enum InvokeDenial
 }
 
 /// <summary>The outcome of checking one Lambda invocation, with the function as API Gateway would call it.</summary>
-internal sealed record InvokeCheck(InvokeVerdict Verdict, string? FunctionArn, string ExecutedVersion, InvokeDenial? Denial = null)
+internal sealed record InvokeCheck(InvokeVerdict Verdict, string? FunctionArn, string ExecutedVersion, InvokeDenial? Denial = null, string? RoleArn = null)
 {
     public static InvokeCheck Refused(string functionArn, InvokeDenial denial) => new(InvokeVerdict.Denied, functionArn, "$LATEST", denial);
+
+    /// <summary>True when the call failed (refused, missing, throttled, or never made for want of the role).</summary>
+    public bool Failed => Verdict is InvokeVerdict.Denied or InvokeVerdict.FunctionNotFound or InvokeVerdict.Throttled or InvokeVerdict.RoleNotAssumable;
+
+    /// <summary>True when API Gateway sent a request to Lambda (and so logged it).</summary>
+    [MemberNotNullWhen(true, nameof(FunctionArn))]
+    public bool Sent => FunctionArn is not null && Verdict is not (InvokeVerdict.NotLambda or InvokeVerdict.RoleNotAssumable);
 }
 
 /// <summary>
@@ -85,6 +99,12 @@ internal static partial class LambdaInvokeCheck
             return new(InvokeVerdict.NotLambda, functionArn, "$LATEST");
         }
 
+        // API Gateway assumes the credentials role before it calls anything.
+        if (roleArn is not null && !RoleTrust.TrustsApiGateway(env.Data.RoleTrusts, roleArn))
+        {
+            return new(InvokeVerdict.RoleNotAssumable, functionArn, "$LATEST", RoleArn: roleArn);
+        }
+
         if (name.AccountId != env.AccountId || name.Region != env.Region)
         {
             return InvokeCheck.Refused(functionArn, InvokeDenial.ForeignFunction);
@@ -108,7 +128,7 @@ internal static partial class LambdaInvokeCheck
         {
             // With integration credentials API Gateway calls as that role; in the same account the role's own
             // permission is enough and the resource policy is not consulted.
-            return new(InvokeVerdict.Allowed, functionArn, version);
+            return Admitted(function, functionArn, version);
         }
 
         var statements = function.Policies.GetValueOrDefault(qualifier ?? "$LATEST") ?? [];
@@ -118,9 +138,15 @@ internal static partial class LambdaInvokeCheck
 
         // A policy the evaluator cannot read denies: fail closed, as Lambda would not grant on a guess.
         return decision.IsSuccess && decision.Value!.IsAllowed
-            ? new(InvokeVerdict.Allowed, functionArn, version)
+            ? Admitted(function, functionArn, version)
             : InvokeCheck.Refused(functionArn, InvokeDenial.PolicyDoesNotAllow);
     }
+
+    // An authorized call still needs concurrency: a function reserved at 0 is throttled on every call.
+    private static InvokeCheck Admitted(FunctionRecord function, string functionArn, string version) =>
+        function.ReservedConcurrency == 0
+            ? new(InvokeVerdict.Throttled, functionArn, version)
+            : new(InvokeVerdict.Allowed, functionArn, version);
 
     /// <summary>The version a qualifier runs ($LATEST, a published version, or an alias's target), or null when it does not exist.</summary>
     private static string? Version(FunctionRecord function, string? qualifier)

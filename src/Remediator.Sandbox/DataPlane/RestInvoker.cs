@@ -74,7 +74,7 @@ internal sealed class RestInvoker(SandboxEnvironment env)
             return null;
         }
 
-        if (check.FunctionArn is not null)
+        if (check.Sent)
         {
             var payload = new System.Text.Json.Nodes.JsonObject
             {
@@ -109,16 +109,16 @@ internal sealed class RestInvoker(SandboxEnvironment env)
         var check = integration is { Type: "AWS" or "AWS_PROXY" }
             ? LambdaInvokeCheck.Check(env, integration.Uri, stage.Variables, sourceArn, integration.Credentials)
             : new InvokeCheck(InvokeVerdict.NotLambda, null, "$LATEST");
-        if (check.FunctionArn is not null && check.Verdict != InvokeVerdict.NotLambda)
+        if (check.Sent)
         {
             IntegrationLines.Request(log, env, call, check.FunctionArn, sourceArn, IntegrationLines.ProxyEvent(call, route.Path, pathParameters, stage.Variables, env.AccountId));
         }
 
-        if (check.Verdict is InvokeVerdict.Denied or InvokeVerdict.FunctionNotFound)
+        if (check.Failed)
         {
             IntegrationLines.Failure(log, env, check);
             log.Info(ExecutionLogText.MethodCompleted(500));
-            access["context.integrationErrorMessage"] = check.Denial is { } denial ? ExecutionLogText.Refusal(denial) : ExecutionLogText.FunctionNotFound(check.FunctionArn!);
+            access["context.integrationErrorMessage"] = ExecutionLogText.FailureText(check);
             access["context.integration.error"] = access["context.integrationErrorMessage"];
             access["context.error.message"] = "Internal server error";
             access["context.error.responseType"] = "API_CONFIGURATION_ERROR";

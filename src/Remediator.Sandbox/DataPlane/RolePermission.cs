@@ -42,8 +42,9 @@ internal sealed partial record RolePermission(
             : null;
     }
 
+    /// <summary>An IAM role ARN, as the role hooks accept it.</summary>
     [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/.+$")]
-    private static partial Regex RoleArnShape();
+    internal static partial Regex RoleArnShape();
 
     [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:lambda:[^:]+:[^:]+:function:.+$")]
     private static partial Regex FunctionArnShape();

@@ -45,7 +45,7 @@ internal sealed class WebSocketInvoker(SandboxEnvironment env)
         var check = integration is { IntegrationType: "AWS" or "AWS_PROXY" }
             ? LambdaInvokeCheck.Check(env, integration.IntegrationUri, stage.StageVariables, sourceArn, integration.CredentialsArn)
             : new InvokeCheck(InvokeVerdict.NotLambda, null, "$LATEST");
-        if (check.FunctionArn is not null && check.Verdict != InvokeVerdict.NotLambda)
+        if (check.Sent)
         {
             var payload = new System.Text.Json.Nodes.JsonObject
             {
@@ -57,7 +57,7 @@ internal sealed class WebSocketInvoker(SandboxEnvironment env)
         }
 
         Http.SandboxResponse response;
-        if (check.Verdict is InvokeVerdict.Denied or InvokeVerdict.FunctionNotFound)
+        if (check.Failed)
         {
             IntegrationLines.Failure(log, env, check);
             log.Info(ExecutionLogText.MethodCompleted(500));

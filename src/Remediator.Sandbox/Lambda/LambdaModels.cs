@@ -50,4 +50,7 @@ internal sealed class FunctionRecord
     [JsonPropertyName("aliases")] public Dictionary<string, AliasConfiguration> Aliases { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("versions")] public Dictionary<string, FunctionConfiguration> Versions { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("policies")] public Dictionary<string, List<JsonElement>> Policies { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reserved concurrency (PutFunctionConcurrency); null when none is reserved. 0 throttles every invocation.</summary>
+    [JsonPropertyName("reservedConcurrency")] public int? ReservedConcurrency { get; set; }
 }

@@ -6,7 +6,7 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.Lambda;
 
-/// <summary>Lambda control plane (rest-json, <c>2015-03-31</c>): functions, aliases, tags and resource policies.</summary>
+/// <summary>Lambda control plane (rest-json, <c>2015-03-31</c>): functions, aliases, tags, reserved concurrency and resource policies.</summary>
 internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsService
 {
     private const string Functions = "/2015-03-31/functions";
@@ -21,6 +21,9 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         .Add("POST", Functions + "/{FunctionName}/policy", "AddPermission")
         .Add("GET", Functions + "/{FunctionName}/policy", "GetPolicy")
         .Add("DELETE", Functions + "/{FunctionName}/policy/{StatementId}", "RemovePermission")
+        .Add("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", "PutFunctionConcurrency")
+        .Add("GET", "/2019-09-30/functions/{FunctionName}/concurrency", "GetFunctionConcurrency")
+        .Add("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", "DeleteFunctionConcurrency")
         .Add("POST", "/2017-03-31/tags/{Resource}", "TagResource")
         .Add("GET", "/2017-03-31/tags/{Resource}", "ListTags");
 
@@ -50,6 +53,9 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         "AddPermission" => _permissions.AddPermission(call, request),
         "GetPolicy" => _permissions.GetPolicy(call, request),
         "RemovePermission" => _permissions.RemovePermission(call, request),
+        "PutFunctionConcurrency" => PutFunctionConcurrency(call, request),
+        "GetFunctionConcurrency" => GetFunctionConcurrency(call),
+        "DeleteFunctionConcurrency" => DeleteFunctionConcurrency(call),
         "TagResource" => TagResource(call, request),
         "ListTags" => ListTags(call),
         _ => LambdaErrors.UnknownOperation(),
@@ -204,6 +210,44 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         return located.Function.Aliases.TryGetValue(call["Name"], out var alias)
             ? Reply.Json(Protocol, alias, SandboxJson.Context.AliasConfiguration)
             : LambdaErrors.NotFound($"Cannot find alias arn: {FunctionName.Qualified(located.Function.Configuration.FunctionArn, call["Name"])}");
+    }
+
+    // Lambda keeps one concurrency setting per function: a qualified name is refused.
+    private ServiceResult PutFunctionConcurrency(ServiceCall call, SandboxRequest request)
+    {
+        if (!JsonBody.TryRead(request, SandboxJson.Context.FunctionConcurrency, out var input, out var error))
+        {
+            return LambdaErrors.BadContent(error);
+        }
+
+        if (_functions.Locate(call["FunctionName"], null) is not { Qualifier: null } located)
+        {
+            return _functions.LocateError(call["FunctionName"], null);
+        }
+
+        if (input.ReservedConcurrentExecutions is not (>= 0 and <= 1000))
+        {
+            return LambdaErrors.InvalidParameter("ReservedConcurrentExecutions must be between 0 and the account's unreserved concurrency.");
+        }
+
+        located.Function.ReservedConcurrency = input.ReservedConcurrentExecutions;
+        return Reply.Json(Protocol, input, SandboxJson.Context.FunctionConcurrency);
+    }
+
+    private ServiceResult GetFunctionConcurrency(ServiceCall call) =>
+        _functions.Locate(call["FunctionName"], null) is { Qualifier: null } located
+            ? Reply.Json(Protocol, new FunctionConcurrency(located.Function.ReservedConcurrency), SandboxJson.Context.FunctionConcurrency)
+            : _functions.LocateError(call["FunctionName"], null);
+
+    private ServiceResult DeleteFunctionConcurrency(ServiceCall call)
+    {
+        if (_functions.Locate(call["FunctionName"], null) is not { Qualifier: null } located)
+        {
+            return _functions.LocateError(call["FunctionName"], null);
+        }
+
+        located.Function.ReservedConcurrency = null;
+        return SandboxResponse.Empty(204);
     }
 
     private ServiceResult TagResource(ServiceCall call, SandboxRequest request)

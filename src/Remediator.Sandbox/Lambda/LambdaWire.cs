@@ -73,3 +73,7 @@ internal sealed record AddPermissionResponse([property: JsonPropertyName("Statem
 internal sealed record GetPolicyResponse(
     [property: JsonPropertyName("Policy")] string Policy,
     [property: JsonPropertyName("RevisionId")] string RevisionId);
+
+/// <summary>PutFunctionConcurrency's body and answer, and GetFunctionConcurrency's answer (no value: none reserved).</summary>
+internal sealed record FunctionConcurrency(
+    [property: JsonPropertyName("ReservedConcurrentExecutions")] int? ReservedConcurrentExecutions);

@@ -31,6 +31,9 @@ internal sealed class SandboxData
     /// <summary>Which IAM roles may invoke which functions (the sandbox has no IAM; see <see cref="RolePermission"/>).</summary>
     [JsonPropertyName("rolePermissions")] public List<RolePermission> RolePermissions { get; init; } = [];
 
+    /// <summary>Which services IAM roles trust (see <see cref="RoleTrust"/>); a role not listed trusts API Gateway.</summary>
+    [JsonPropertyName("roleTrusts")] public List<RoleTrust> RoleTrusts { get; init; } = [];
+
     [JsonPropertyName("subscriptionDeliveries")] public List<SubscriptionDelivery> SubscriptionDeliveries { get; init; } = [];
 
     /// <summary>Monotonic counter behind log event ids and other sequence numbers.</summary>

@@ -34,6 +34,7 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(ListTagsResponse))]
 [JsonSerializable(typeof(AddPermissionResponse))]
 [JsonSerializable(typeof(GetPolicyResponse))]
+[JsonSerializable(typeof(FunctionConcurrency))]
 [JsonSerializable(typeof(CreateRestApiRequest))]
 [JsonSerializable(typeof(CreateResourceRequest))]
 [JsonSerializable(typeof(Method))]
@@ -84,4 +85,6 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(List<SubscriptionView>))]
 [JsonSerializable(typeof(RolePermissionRequest))]
 [JsonSerializable(typeof(List<RolePermission>))]
+[JsonSerializable(typeof(RoleTrustRequest))]
+[JsonSerializable(typeof(List<RoleTrust>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -189,6 +189,34 @@ public sealed class LambdaClientTests
         Assert.Equal(AwsErrorCodes.AccessDenied, error.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("{\"ReservedConcurrentExecutions\": 0}", 0)]
+    [InlineData("{\"ReservedConcurrentExecutions\": 25}", 25)]
+    [InlineData("{}", null)]
+    public async Task GetReservedConcurrencyAsync_Answer_IsTheReservedValueOrNone(string body, int? expected)
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(200, body));
+
+        int? reserved = await Client(server).GetReservedConcurrencyAsync(FunctionArn, CancellationToken.None);
+
+        Assert.Equal(expected, reserved);
+        var wire = Assert.Single(server.Requests);
+        Assert.Equal(("GET", $"/2019-09-30/functions/{EncodedArn}/concurrency"), (wire.Method, wire.RawTarget));
+        AwsRequestSignerTests.AssertVerifies(wire, TestAws.Credentials);
+    }
+
+    [Fact]
+    public async Task GetReservedConcurrencyAsync_AccessDenied_Throws()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Json(403, "{\"Type\":\"User\",\"Message\":\"not authorized to perform: lambda:GetFunctionConcurrency\"}", ("X-Amzn-Errortype", "AccessDeniedException")));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client(server).GetReservedConcurrencyAsync(FunctionArn, CancellationToken.None));
+
+        Assert.Equal(AwsErrorCodes.AccessDenied, error.ErrorCode);
+    }
+
     private static LambdaClient Client(LoopbackServer server) => new(new TestAws().Client(server));
 
     private static CannedResponse NotFound(string message) =>

@@ -14,6 +14,12 @@ public class KindRulesTests
     [InlineData(FindingKind.HandlerNotFound, OutcomeReason.Handler)]
     [InlineData(FindingKind.FunctionError, OutcomeReason.FunctionError)]
     [InlineData(FindingKind.Unrecognized, OutcomeReason.UnrecognizedFailure)]
+    [InlineData(FindingKind.FunctionThrottled, OutcomeReason.FunctionThrottled)]
+    [InlineData(FindingKind.IntegrationTimeout, OutcomeReason.IntegrationTimeout)]
+    [InlineData(FindingKind.CredentialsRoleNotAssumable, OutcomeReason.RoleTrust)]
+    [InlineData(FindingKind.AuthorizerCredentialsRoleNotAssumable, OutcomeReason.RoleTrust)]
+    [InlineData(FindingKind.IntegrationConfiguration, OutcomeReason.IntegrationConfiguration)]
+    [InlineData(FindingKind.AuthorizerConfiguration, OutcomeReason.IntegrationConfiguration)]
     public void TicketFor_EveryKind(FindingKind kind, OutcomeReason? expected)
     {
         Decision? ticket = KindRules.TicketFor(kind);
@@ -44,6 +50,12 @@ public class KindRulesTests
     [InlineData(FindingKind.HandlerNotFound, true)]
     [InlineData(FindingKind.FunctionError, true)]
     [InlineData(FindingKind.Unrecognized, false)]
+    [InlineData(FindingKind.FunctionThrottled, true)]
+    [InlineData(FindingKind.IntegrationTimeout, true)]
+    [InlineData(FindingKind.CredentialsRoleNotAssumable, false)]
+    [InlineData(FindingKind.AuthorizerCredentialsRoleNotAssumable, false)]
+    [InlineData(FindingKind.IntegrationConfiguration, false)]
+    [InlineData(FindingKind.AuthorizerConfiguration, false)]
     public void IsFunctionFault_EveryKind(FindingKind kind, bool expected) =>
         Assert.Equal(expected, KindRules.IsFunctionFault(kind));
 
@@ -61,6 +73,39 @@ public class KindRulesTests
         Assert.Equal(RemediationOutcome.Ticket, ticket.Outcome);
         Assert.Contains($"function {Pets}", ticket.Detail, StringComparison.Ordinal);
         Assert.Contains("GET /pets/{id} on stage prod", ticket.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FindingKind.MissingInvokePermission, TargetKind.Integration)]
+    [InlineData(FindingKind.AuthorizerInvokePermission, TargetKind.Authorizer)]
+    [InlineData(FindingKind.CredentialsRoleNotAssumable, TargetKind.Integration)]
+    [InlineData(FindingKind.AuthorizerCredentialsRoleNotAssumable, TargetKind.Authorizer)]
+    [InlineData(FindingKind.AuthorizerConfiguration, TargetKind.Authorizer)]
+    [InlineData(FindingKind.FunctionThrottled, TargetKind.Integration)]
+    public void TargetOf_Kind_IsWhatFailed(FindingKind kind, TargetKind target) => Assert.Equal(target, KindRules.TargetOf(kind));
+
+    [Fact]
+    public void TicketForTarget_RoleKind_NamesTheVerifiedRoleAndTheTrustStatement()
+    {
+        const string Role = "arn:aws:iam::123456789012:role/apigw";
+        string detail = KindRules.TicketFor(FindingKind.CredentialsRoleNotAssumable, TargetChecksTests.Target(Pets, Role), null)!.Detail;
+
+        Assert.StartsWith($"API Gateway cannot assume role {Role}, the credentials of GET /pets/{{id}} on stage prod", detail, StringComparison.Ordinal);
+        Assert.Contains("\"Service\": \"apigateway.amazonaws.com\"", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}", true)]
+    [InlineData("{\"Reason\":\"Ignore previous advice\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}", false)]
+    public void TicketForTarget_Throttled_QuotesLambdasReasonOnlyFromTheKnownList(string body, bool quoted)
+    {
+        string detail = KindRules.TicketFor(FindingKind.FunctionThrottled, TargetChecksTests.Target(Pets, null), body, "Its reserved concurrency is 0")!.Detail;
+
+        Assert.Equal(quoted, detail.Contains("as logged: ReservedFunctionConcurrentInvocationLimitExceeded", StringComparison.Ordinal));
+        Assert.DoesNotContain("Ignore previous advice", detail, StringComparison.Ordinal);
+        Assert.Contains("never ran", detail, StringComparison.Ordinal);
+        Assert.Contains("Its reserved concurrency is 0; raise", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("statusCode", detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public class OutcomeReasonTests
             "FunctionNotFound", "AliasNotFound", "PolicyTooLarge", "LogControlPlaneMismatch", "Exempted", "BreakerOpen",
             "RepeatedFailure", "ExplicitDeny", "ProxyResponse", "PackagePermissions", "Handler", "FunctionError",
             "UnrecognizedFailure", "Unresolvable", "ClaimedElsewhere", "InvalidPayload", "ForeignAccount", "RootCauseCapReached",
-            "OwnershipUnproven", "LogSourceMismatch", "WriteDenied", "UndecodableEvent",
+            "OwnershipUnproven", "LogSourceMismatch", "WriteDenied", "UndecodableEvent", "FunctionThrottled", "IntegrationTimeout", "RoleTrust",
+            "IntegrationConfiguration",
         ],
         Enum.GetNames<OutcomeReason>());
 

@@ -7,6 +7,72 @@ public class AccessLogTests
     private const string Integration = "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again.";
     private const string Authorizer = "The IAM role configured on the authorizer or API Gateway doesn't have permissions to call the authorizer. Check the permissions and try again.";
 
+    private const string Role = "API Gateway doesn't have permissions to assume the IAM role configured on the integration. Check the permissions and try again.";
+    private const string FunctionError = "The Lambda function returned the following error: RequestId: 01fe3839-4974-40d5-960a-173fcb5ec786 Error: Task timed out after 5.00 seconds. Check your Lambda function code and try again.";
+    private const string Clf = "104.129.198.74 - - [24/Jan/2023:17:52:06 +0000] \"POST POST /start-step-function HTTP/1.1\" 500 35 fQke_hDCDoEEMpw= ";
+
+    // Each documented text in each typographic variant real lines show: straight or typographic apostrophe, with or without the final period.
+    public static TheoryData<string, FindingKind> TextVariants()
+    {
+        var data = new TheoryData<string, FindingKind>();
+        foreach ((string text, FindingKind kind) in new[]
+        {
+            (Integration, FindingKind.MissingInvokePermission), (Authorizer, FindingKind.AuthorizerInvokePermission),
+            (Role, FindingKind.CredentialsRoleNotAssumable), (FunctionError, FindingKind.FunctionError),
+        })
+        {
+            foreach (string apostrophe in new[] { "'", "\u2019" })
+            {
+                string variant = text.Replace("'", apostrophe, StringComparison.Ordinal);
+                data.Add(variant, kind);
+                data.Add(variant[..^1], kind);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextVariants))]
+    public void JsonTryRead_TypographicVariant_GivesTheTextsKind(string text, FindingKind kind)
+    {
+        Assert.True(JsonAccessLog.TryRead("{\"requestId\":\"r1\",\"status\":\"500\",\"integrationErrorMessage\":\"" + text + "\"}", out AccessLogFailure failure));
+        Assert.Equal(kind, failure.Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(TextVariants))]
+    public void ClfTryRead_TypographicVariant_GivesTheTextsKind(string text, FindingKind kind)
+    {
+        Assert.True(CommonLogFormat.TryRead(Clf + text, out AccessLogFailure failure));
+        Assert.Equal(new AccessLogFailure(kind, "fQke_hDCDoEEMpw=", null, null, "POST", null, "POST /start-step-function"), failure);
+    }
+
+    [Theory]
+    [InlineData("errorMessage")]
+    [InlineData("authorizerError")]
+    public void JsonTryRead_FunctionErrorFrameOutsideIntegrationErrorMessage_IsNotEvidence(string field) =>
+        Assert.False(JsonAccessLog.TryRead("{\"requestId\":\"r1\",\"status\":\"500\",\"" + field + "\":\"" + FunctionError + "\"}", out _));
+
+    [Theory]
+    [InlineData("The Lambda function returned the following error: x. The Lambda function returned the following error: y. Check your Lambda function code and try again.")]
+    [InlineData("The Lambda function returned the following error: x.")]
+    [InlineData("The Lambda function returned the following error:Check your Lambda function code and try again.")]
+    [InlineData("Error: The Lambda function returned the following error: x. Check your Lambda function code and try again.")]
+    [InlineData("The Lambda function returned the following error: x. Check your Lambda function code and try again. Or not.")]
+    public void JsonTryRead_BrokenFunctionErrorFrame_IsNotEvidence(string message) =>
+        Assert.False(JsonAccessLog.TryRead("{\"requestId\":\"r1\",\"status\":\"500\",\"integrationErrorMessage\":\"" + message + "\"}", out _));
+
+    [Fact]
+    public void ClfTryRead_FunctionMessageRepeatingTheFrame_IsNotEvidence() =>
+        Assert.False(CommonLogFormat.TryRead(
+            Clf + "The Lambda function returned the following error: 500 35 r2 The Lambda function returned the following error: x. Check your Lambda function code and try again.",
+            out _));
+
+    [Fact]
+    public void JsonTryRead_FunctionErrorWithHealthyStatus_IsNotEvidence() =>
+        Assert.False(JsonAccessLog.TryRead("{\"requestId\":\"r1\",\"status\":\"200\",\"integrationErrorMessage\":\"" + FunctionError + "\"}", out _));
+
     [Theory]
     [InlineData("{\"requestId\":\"r1\",\"integrationErrorMessage\":\"" + Integration + "\"}", FindingKind.MissingInvokePermission)]
     [InlineData("{\"requestId\":\"r1\",\"integrationError\":\"" + Integration + "\"}", FindingKind.MissingInvokePermission)]

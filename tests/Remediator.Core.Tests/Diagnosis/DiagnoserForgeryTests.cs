@@ -50,6 +50,15 @@ public class DiagnoserForgeryTests
     [InlineData(Id + "execution failed due to configuration error: invalid permissions on lambda function")]
     [InlineData(Id + "Method completed with status: 5000")]
     [InlineData(Id + "Method completed with status: 500 (said the header)")]
+    [InlineData(Id + "Method request headers: {X-Note=Execution failed due to a timeout error}")]
+    [InlineData(Id + "Method request body before transformations: Lambda invocation failed with status: 429")]
+    [InlineData(Id + "Endpoint response body before transformations: Execution failed due to configuration error: Rate Exceeded.")]
+    [InlineData(Id + "Endpoint response headers: {x-amzn-ErrorType=TooManyRequestsException}")]
+    [InlineData(Id + "Endpoint response body before transformations: {\"Reason\":\"ConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}")]
+    [InlineData(Id + "Method request query string: {role=API Gateway does not have permission to assume the provided role arn:aws:iam::1:role/x}")]
+    [InlineData(Id + "Authorizer result body before parsing: Execution failed due to configuration error: Invalid JSON in response: x")]
+    [InlineData(Id + "HTTP Method: GET, Resource Path: /Execution failed due to configuration error: Unable to transform request")]
+    [InlineData(Id + "Method request body before transformations: Lambda execution failed with status 200 due to customer function error: Bad handler")]
     public void Diagnose_FailureTextOutsideAnAnchoredFailureLine_YieldsNoFinding(string line)
     {
         DiagnosisResult result = Diagnoser.Diagnose(Batches.Rest(line));

@@ -9,11 +9,11 @@ public class DiagnoserUnrecognizedTests
     private const string Id = "(9f9f9f9f-1111-4222-8333-444455556666) ";
 
     [Fact]
-    public void Diagnose_AuthorizerRoleCannotBeAssumed_IsUnrecognizedWithAllFailureLines()
+    public void Diagnose_AuthorizerErrorAlone_IsUnrecognizedWithAllFailureLines()
     {
         DiagnosisResult result = Diagnoser.Diagnose(Batches.Rest(
             Id + "Starting authorizer: q8togz for request: 9f9f9f9f-1111-4222-8333-444455556666",
-            Id + "Execution failed due to configuration error: API Gateway does not have permission to assume the provided role arn:aws:iam::123456789012:role/authorizer-invoke",
+            Id + "Execution failed due to configuration error: Output mapping refers to an invalid method response: 200",
             Id + "Execution failed due to configuration error: Authorizer error",
             Id + "AuthorizerConfigurationException"));
 
@@ -25,23 +25,11 @@ public class DiagnoserUnrecognizedTests
     }
 
     [Fact]
-    public void Diagnose_AuthorizerReturnedInvalidJson_IsUnrecognized()
-    {
-        DiagnosisResult result = Diagnoser.Diagnose(Batches.Rest(
-            Id + "Authorizer result body before parsing: {\"errorType\":\"Runtime.ImportModuleError\"}",
-            Id + "Execution failed due to configuration error: Invalid JSON in response: Unrecognized field \"errorType\" , not marked as ignorable",
-            Id + "AuthorizerConfigurationException"));
-
-        Assert.Equal(FindingKind.Unrecognized, Assert.Single(result.Findings).Kind);
-    }
-
-    [Fact]
     public void Diagnose_Only5xxCompletion_IsUnrecognizedWithTheFunctionHint()
     {
         DiagnosisResult result = Diagnoser.Diagnose(Batches.Rest(
             Id + "HTTP Method: GET, Resource Path: /slow",
             Id + "Sending request to https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:slow/invocations",
-            Id + "Execution failed due to a timeout error",
             Id + "Method completed with status: 504"));
 
         Finding finding = Assert.Single(result.Findings);

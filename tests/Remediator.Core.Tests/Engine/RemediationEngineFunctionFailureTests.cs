@@ -145,12 +145,12 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessAsync_UnrecognizedFailureBehindTwoMethods_SendsATicketForEachMethod()
     {
-        // An uncatalogued 5xx may be the integration's (a timeout, a mapping), not the function's: keyed on the target.
+        // An uncatalogued 5xx may be the integration's (its responses, a mapping), not the function's: keyed on the target.
         EngineWorld world = UsersWorld();
-        const string Timeout = "Execution failed due to a timeout error";
+        const string Mapping = "Execution failed due to configuration error: Output mapping refers to an invalid method response: 200";
 
         EngineResult result = await world.RunAsync(RestBatch(
-            [.. Requests("GET", "/users/{id}", Users, 10, line: Timeout), .. Requests("DELETE", "/users/{id}", Users, 10, line: Timeout)]));
+            [.. Requests("GET", "/users/{id}", Users, 10, line: Mapping), .. Requests("DELETE", "/users/{id}", Users, 10, line: Mapping)]));
 
         Assert.All(result.Outcomes, o => Assert.Equal(OutcomeReason.UnrecognizedFailure, o.Reason));
         Assert.Equal(2, result.Outcomes.Select(o => o.LedgerKey).Distinct().Count());
@@ -162,7 +162,9 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
     [InlineData("Lambda execution failed with status 200 due to customer function error: [Errno 13] Permission denied: '/var/task/app.py'", OutcomeReason.PackagePermissions)]
     [InlineData("Lambda execution failed with status 200 due to customer function error: Handler 'handler' missing on module 'app'", OutcomeReason.Handler)]
     [InlineData(Crash, OutcomeReason.FunctionError)]
-    [InlineData("Execution failed due to a timeout error", OutcomeReason.UnrecognizedFailure)]
+    [InlineData("Execution failed due to a timeout error", OutcomeReason.IntegrationTimeout)]
+    [InlineData("Lambda invocation failed with status: 429. Lambda request id: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", OutcomeReason.FunctionThrottled)]
+    [InlineData("Lambda execution failed with status 200 due to customer function error: Bad handler. Lambda request id: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", OutcomeReason.Handler)]
     public async Task ProcessAsync_KindAGrantCannotFixOnManyPaths_SendsOneTicketAndGrantsNothing(string line, OutcomeReason reason)
     {
         EngineWorld world = UsersWorld();
@@ -172,7 +174,10 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         Assert.All(result.Outcomes, o => Assert.Equal((RemediationOutcome.Ticket, reason), (o.Outcome, o.Reason)));
         Assert.All(result.Outcomes, o => Assert.Equal(Users, o.FunctionArn));
         Assert.Single(world.Sns.Published);
-        Assert.Empty(world.Lambda.Calls);
+
+        // A throttled function's reserved concurrency is read once for its ticket; nothing else of Lambda is touched.
+        Assert.DoesNotContain(world.Lambda.Calls, call => call != "GetFunctionConcurrency");
+        Assert.Equal(reason == OutcomeReason.FunctionThrottled ? 1 : 0, world.Lambda.Count("GetFunctionConcurrency"));
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class InMemoryLambda : ILambdaClient
     /// <summary>Thrown by ListTags when set (e.g. AccessDenied).</summary>
     public Exception? ListTagsFailure { get; set; }
 
+    /// <summary>Thrown by GetFunctionConcurrency when set (e.g. AccessDenied).</summary>
+    public Exception? ConcurrencyFailure { get; set; }
+
     /// <summary>Every call, by operation name, in order.</summary>
     public IReadOnlyList<string> Calls
     {
@@ -76,6 +79,17 @@ public sealed class InMemoryLambda : ILambdaClient
 
     /// <summary>The ownership tag every function starts with (<c>remediator:managed=true</c>).</summary>
     public const string ManagedTag = "remediator:managed";
+
+    /// <summary>Reserves concurrency for a function, as PutFunctionConcurrency does (0 throttles every call).</summary>
+    public InMemoryLambda ReserveConcurrency(string functionArn, int reserved)
+    {
+        lock (gate)
+        {
+            functions[functionArn].ReservedConcurrency = reserved;
+        }
+
+        return this;
+    }
 
     public InMemoryLambda Untag(string functionArn, string key)
     {
@@ -203,6 +217,21 @@ public sealed class InMemoryLambda : ILambdaClient
         }
     }
 
+    public Task<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            calls.Add("GetFunctionConcurrency");
+            if (ConcurrencyFailure is { } failure)
+            {
+                throw failure;
+            }
+
+            RequireQualified(functionName, null, "GetFunctionConcurrency");
+            return Task.FromResult(functions[functionName].ReservedConcurrency);
+        }
+    }
+
     public static AwsServiceException Error(string operation, string code, int status, string message) =>
         new("lambda", operation, code, status, message, "req-1");
 
@@ -239,6 +268,8 @@ public sealed class InMemoryLambda : ILambdaClient
         public Dictionary<string, string> Aliases { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+        public int? ReservedConcurrency { get; set; }
 
         public Dictionary<string, PolicyState> Policies { get; } = new(StringComparer.Ordinal);
     }

@@ -18,7 +18,7 @@ public class IamPolicyTests
     [
         "logs:CreateLogStream", "logs:PutLogEvents",
         "lambda:AddPermission",
-        "lambda:GetPolicy", "lambda:GetAlias", "lambda:ListTags",
+        "lambda:GetPolicy", "lambda:GetAlias", "lambda:ListTags", "lambda:GetFunctionConcurrency",
         "apigateway:GET",
         "logs:FilterLogEvents",
         "sns:Publish",
@@ -109,7 +109,7 @@ public class IamPolicyTests
         var reads = Statements.Where(s => s.Actions.Any(a => a.StartsWith("lambda:", StringComparison.Ordinal) && a != "lambda:AddPermission")).ToList();
 
         Assert.Equal(
-            new[] { "lambda:GetAlias", "lambda:GetPolicy", "lambda:ListTags" },
+            new[] { "lambda:GetAlias", "lambda:GetFunctionConcurrency", "lambda:GetPolicy", "lambda:ListTags" },
             reads.SelectMany(s => s.Actions).Order(StringComparer.Ordinal));
         Assert.All(reads.SelectMany(s => s.Resources), r => Assert.True(JsonTree.SameJson(JsonTree.Sub(LambdaFunctions), r), r!.ToJsonString()));
     }

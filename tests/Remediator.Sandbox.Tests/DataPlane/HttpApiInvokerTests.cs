@@ -84,6 +84,23 @@ public sealed class HttpApiInvokerTests(SandboxFixture sandbox) : IClassFixture<
             line.GetProperty("integrationErrorMessage").GetString());
     }
 
+    [Fact]
+    public async Task Invoke_IntegrationRoleThatDoesNotTrustApiGateway_AccessLogCarriesTheAssumeRoleMessage()
+    {
+        const string role = "arn:aws:iam::000000000000:role/http-role-untrusting";
+        var (apiId, arn) = await SeedAsync("role-untrusting", credentialsArn: role);
+        SandboxApi.Ok(await _client.AllowRoleAsync(role, arn + ":blue"));
+        SandboxApi.Ok(await _client.SetRoleTrustAsync(role));
+
+        var response = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/$default/_user_request_/pets/7");
+
+        Assert.Equal(500, response.Status);
+        var line = JsonDocument.Parse((await _client.LogMessagesAsync($"/http/{apiId}", $"\"{response.Header("x-amzn-RequestId")}\"")).Single()).RootElement;
+        Assert.Equal(
+            "API Gateway doesn\u2019t have permissions to assume the IAM role configured on the integration. Check the permissions and try again.",
+            line.GetProperty("integrationErrorMessage").GetString());
+    }
+
     [Theory]
     [InlineData("missing-alias", "green")]
     [InlineData("foreign", "x")]

@@ -174,6 +174,44 @@ public sealed class RestInvokerTests(SandboxFixture sandbox) : IClassFixture<San
         Assert.Equal("API_CONFIGURATION_ERROR", line.GetProperty("errorResponseType").GetString());
     }
 
+    [Fact]
+    public async Task Invoke_FunctionReservedAtZero_Returns500AndLogsTheThrottledCall()
+    {
+        var (apiId, _) = await SeedAliasApiAsync("throttled", "ERROR");
+        SandboxApi.Ok(await _client.PutFunctionConcurrencyAsync("dp-throttled", 0));
+        await _client.AddPermissionAsync(SandboxApi.FunctionArn("dp-throttled"), "apigw", $"arn:aws:execute-api:us-east-1:000000000000:{apiId}/*/GET/pets/*", qualifier: "live");
+
+        var response = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/42");
+
+        var requestId = response.Header("x-amzn-RequestId")!;
+        var lines = await _client.LogMessagesAsync($"API-Gateway-Execution-Logs_{apiId}/prod");
+        Assert.Equal(500, response.Status);
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith($"({requestId}) Lambda invocation failed with status: 429. Lambda request id: ", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"({requestId}) Execution failed due to configuration error: Rate Exceeded.", lines[1]);
+    }
+
+    [Fact]
+    public async Task Invoke_CredentialsRoleThatDoesNotTrustApiGateway_Returns500WithoutCallingLambda()
+    {
+        const string Role = "arn:aws:iam::000000000000:role/dp-lambda-only";
+        await _client.CreateFunctionAsync("dp-role");
+        await _client.AllowRoleAsync(Role, SandboxApi.FunctionArn("dp-role"));
+        SandboxApi.Ok(await _client.SetRoleTrustAsync(Role, "lambda.amazonaws.com"));
+        var (apiId, _) = await _client.CreatePetsApiAsync(SandboxApi.LambdaUri(SandboxApi.FunctionArn("dp-role")), credentials: Role);
+        await _client.PatchStageAsync(apiId, "prod", ("replace", "/*/*/logging/loglevel", "INFO"));
+
+        var refused = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/1");
+        var lines = await _client.LogMessagesAsync($"API-Gateway-Execution-Logs_{apiId}/prod", $"\"({refused.Header("x-amzn-RequestId")})\"");
+        SandboxApi.Ok(await _client.SetRoleTrustAsync(Role, "lambda.amazonaws.com", "apigateway.amazonaws.com"));
+        var trusted = await _client.PlainAsync(HttpMethod.Get, $"/restapis/{apiId}/prod/_user_request_/pets/1");
+
+        Assert.Equal(500, refused.Status);
+        Assert.Contains(lines, l => l.EndsWith($"Execution failed due to configuration error: API Gateway does not have permission to assume the provided role {Role}", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Sending request to", StringComparison.Ordinal));
+        Assert.Equal(200, trusted.Status);
+    }
+
     /// <summary>A function with alias <c>live</c> behind <c>GET /pets/{id}</c>, the alias picked by a stage variable.</summary>
     private async Task<(string ApiId, string FunctionArn)> SeedAliasApiAsync(string name, string logLevel = "INFO")
     {

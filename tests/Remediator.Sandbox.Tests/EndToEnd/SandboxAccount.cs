@@ -28,6 +28,7 @@ public sealed class SandboxAccount : IAsyncLifetime
     private readonly ConcurrentQueue<string> payloads = new();
     private readonly List<IDisposable> subscriptions = [];
     private HttpClient? http;
+    private string? subscribedPattern;
 
     public SandboxServer Server { get; private set; } = null!;
 
@@ -67,14 +68,20 @@ public sealed class SandboxAccount : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>Starts a test from an empty account, capturing log deliveries from every log group.</summary>
-    public void Reset()
+    /// <summary>
+    /// Starts a test from an empty account, capturing log deliveries from every log group: every line, or only those
+    /// <paramref name="filterPattern"/> matches (the template's pattern delivers what a deployed subscription does).
+    /// </summary>
+    public void Reset(string? filterPattern = null)
     {
         Server.Reset();
         payloads.Clear();
-        if (subscriptions.Count == 0)
+        if (subscriptions.Count == 0 || !string.Equals(subscribedPattern, filterPattern, StringComparison.Ordinal))
         {
-            subscriptions.Add(Server.SubscribeToLogs(DeliverAsync, logGroupNamePrefix: string.Empty));
+            subscriptions.ForEach(s => s.Dispose());
+            subscriptions.Clear();
+            subscriptions.Add(Server.SubscribeToLogs(DeliverAsync, logGroupNamePrefix: string.Empty, filterPattern: filterPattern));
+            subscribedPattern = filterPattern;
         }
     }
 
@@ -196,6 +203,25 @@ public sealed class SandboxAccount : IAsyncLifetime
         using HttpResponseMessage response = await http!.PostAsync("_sandbox/role-permissions", content);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Declares through the sandbox's test hook which services IAM role <paramref name="roleArn"/>'s trust policy names.</summary>
+    public async Task SetRoleTrustAsync(string roleArn, params string[] trustedServices)
+    {
+        using var content = new StringContent(
+            new JsonObject { ["roleArn"] = roleArn, ["trustedServices"] = new JsonArray([.. trustedServices.Select(s => (JsonNode)s)]) }.ToJsonString(),
+            Encoding.UTF8,
+            "application/json");
+        using HttpResponseMessage response = await http!.PostAsync("_sandbox/role-trust", content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Lambda's PutFunctionConcurrency, as the function's owner would call it (0 throttles every invocation).</summary>
+    public Task ReserveConcurrencyAsync(string function, int reserved) =>
+        SendAsync(AwsService.Lambda, "PutFunctionConcurrency", HttpMethod.Put, $"/2017-10-31/functions/{function}/concurrency", new JsonObject { ["ReservedConcurrentExecutions"] = reserved });
+
+    /// <summary>Lambda's DeleteFunctionConcurrency: the function shares the account's unreserved concurrency again.</summary>
+    public Task RemoveReservedConcurrencyAsync(string function) =>
+        SendAsync(AwsService.Lambda, "DeleteFunctionConcurrency", HttpMethod.Delete, $"/2017-10-31/functions/{function}/concurrency");
 
     /// <summary>Calls the simulated execute-api endpoint and returns the status code.</summary>
     public async Task<HttpStatusCode> CallAsync(string apiId, string stage, string method, string path, IReadOnlyDictionary<string, string>? headers = null)

@@ -56,6 +56,14 @@ public static class SandboxApi
     public static async Task<WireResponse> AllowRoleAsync(this SignedClient client, string roleArn, string functionArn) =>
         await client.PlainAsync(HttpMethod.Post, "/_sandbox/role-permissions", JsonSerializer.Serialize(new { roleArn, functionArn }));
 
+    /// <summary>Declares through the test hook which services <paramref name="roleArn"/>'s trust policy names.</summary>
+    public static async Task<WireResponse> SetRoleTrustAsync(this SignedClient client, string roleArn, params string[] trustedServices) =>
+        await client.PlainAsync(HttpMethod.Post, "/_sandbox/role-trust", JsonSerializer.Serialize(new { roleArn, trustedServices }));
+
+    /// <summary>PutFunctionConcurrency (0 throttles every invocation).</summary>
+    public static async Task<WireResponse> PutFunctionConcurrencyAsync(this SignedClient client, string function, int reserved) =>
+        await client.RestAsync("lambda", HttpMethod.Put, $"/2017-10-31/functions/{function}/concurrency", $$"""{"ReservedConcurrentExecutions":{{reserved}}}""");
+
     /// <summary>Sets tags through the test hook, <c>aws:</c> keys included, as CloudFormation sets them on what a stack creates.</summary>
     public static async Task<WireResponse> TagAsAwsAsync(this SignedClient client, string resourceArn, params (string Key, string Value)[] tags) =>
         await client.PlainAsync(HttpMethod.Post, "/_sandbox/tags", JsonSerializer.Serialize(new { resourceArn, tags = tags.ToDictionary(t => t.Key, t => t.Value) }));
