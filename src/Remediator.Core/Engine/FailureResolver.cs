@@ -88,7 +88,7 @@ internal sealed class FailureResolver(RemediatorSettings settings, EngineOptions
             };
             return (fact, $"Function {function.UnqualifiedArn} has {(reserved is null ? "no reserved concurrency" : $"reserved concurrency {reserved}")} (GetFunctionConcurrency).");
         }
-        catch (AwsServiceException e) when (!AwsFailures.IsTransient(e))
+        catch (AwsServiceException e) when (!TransientAwsErrors.IsTransient(e))
         {
             return (null, $"The reserved concurrency of {function.UnqualifiedArn} could not be read ({e.ErrorCode}).");
         }
