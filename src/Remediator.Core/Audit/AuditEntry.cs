@@ -42,4 +42,7 @@ public sealed record AuditEntry
     /// and in OpsCenter (<see cref="RootCauseKey.ForTarget"/>), so an audit can resolve the OpsItem of a target it found healthy.
     /// </summary>
     public string? RootCauseKey { get; init; }
+
+    /// <summary>The target as resolved, for the engine's audit of an EventBridge event (not serialized: the fields above say it for people).</summary>
+    internal ResolvedTarget? Resolved { get; init; }
 }

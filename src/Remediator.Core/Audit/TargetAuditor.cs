@@ -22,6 +22,7 @@ internal sealed class TargetAuditor(ControlPlaneReader reader, AuditedPolicies p
             FunctionArn = target.Lambda.Function?.Arn,
             Status = AuditStatus.Unresolved,
             Detail = string.Empty,
+            Resolved = target,
         };
         if (TargetChecks.Check(target, loggedFunctionArn: null) is { } ruledOut)
         {

@@ -104,4 +104,7 @@ public enum OutcomeReason
 
     /// <summary>A mapping template or a Lambda authorizer's answer is wrong: the API's or authorizer's configuration is the fix.</summary>
     IntegrationConfiguration,
+
+    /// <summary>An EventBridge event's audit found nothing Remediator may grant (every target allowed or for people), or the change it reports failed.</summary>
+    NothingToFix,
 }

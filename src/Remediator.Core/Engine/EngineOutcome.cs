@@ -35,8 +35,11 @@ public sealed record EngineOutcome
     /// <summary>The region Remediator ran in.</summary>
     public string? Region { get; init; }
 
-    /// <summary>The log group the evidence came from.</summary>
+    /// <summary>The log group the evidence came from; null when an EventBridge event started the pass (see <see cref="Trigger"/>).</summary>
     public string? LogGroup { get; init; }
+
+    /// <summary>The EventBridge event that started the pass (a CloudTrail change or the schedule), described; null for log evidence.</summary>
+    public string? Trigger { get; init; }
 
     /// <summary>The API type as the control plane reports it (the log's hint until resolved).</summary>
     public ApiType ApiType { get; init; }

@@ -17,40 +17,49 @@ internal sealed class InvocationPipeline
     private readonly EngineDependencies deps;
     private readonly RemediatorSettings settings;
     private readonly EngineOptions options;
-    private readonly LogBatch batch;
+    private readonly ControlPlaneReader reader;
     private readonly PassLeases leases;
-    private readonly ResolveStage resolve;
-    private readonly LogSourceStage logSource;
     private readonly AssessStage assess;
     private readonly OwnershipStage ownership;
     private readonly WriteStage write;
     private readonly ReportStage report;
 
-    public InvocationPipeline(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, LogBatch batch, string invocationId)
+    /// <summary>A pass over the findings of <paramref name="logGroup"/>'s batch, or (null) of an audit an EventBridge event asked for.</summary>
+    /// <param name="digest">True when one digest tells people about the whole pass (the scheduled sweep): no notification per root cause.</param>
+    public InvocationPipeline(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, string? logGroup, string invocationId, bool digest = false)
     {
         this.deps = deps;
         this.settings = settings;
         this.options = options;
-        this.batch = batch;
 
         // One reader per invocation: its reads are memoised for the pass, so a storm of paths of one method
         // costs the reads of one path.
-        var reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
+        reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
         leases = new PassLeases(deps.Ledger, invocationId, options.LeaseDuration, options.CleanupGrace, deps.Time);
-        resolve = new ResolveStage(deps, settings, options, reader, batch);
-        logSource = new LogSourceStage(options, reader, batch);
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
         ownership = new OwnershipStage(settings, reader);
         write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
-        report = new ReportStage(deps, settings, options, leases, batch);
+        report = new ReportStage(deps, settings, options, leases, logGroup, digest);
     }
 
-    /// <summary>One outcome per finding, in finding order. Transient failures propagate after the ledger is left as a retry needs it.</summary>
-    public async Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    /// <summary>One outcome per finding of <paramref name="batch"/>, in finding order. Transient failures propagate after the ledger is left as a retry needs it.</summary>
+    public async Task<IReadOnlyList<EngineOutcome>> RunAsync(LogBatch batch, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         // Nothing is claimed while resolving, so a failure here leaves nothing to abandon.
-        IReadOnlyList<RootCause> rootCauses = await GroupAsync(findings, cancellationToken).ConfigureAwait(false);
-        var outcomes = new EngineOutcome[findings.Count];
+        IReadOnlyList<RootCause> rootCauses = await GroupAsync(batch, findings, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(rootCauses, findings.Count, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One outcome per finding whose target the control plane already resolved (an audit's), in order: from the
+    /// claim on, the same stages as a logged failure's (docs/ARCHITECTURE.md, "Healing ahead of failures").
+    /// </summary>
+    public Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<ResolvedFinding> resolved, CancellationToken cancellationToken) =>
+        SettleAsync(RootCauseGrouper.Group(resolved, options.MaxRootCausesPerInvocation), resolved.Count, cancellationToken);
+
+    private async Task<IReadOnlyList<EngineOutcome>> SettleAsync(IReadOnlyList<RootCause> rootCauses, int count, CancellationToken cancellationToken)
+    {
+        var outcomes = new EngineOutcome[count];
         string? current = null;
         try
         {
@@ -103,7 +112,7 @@ internal sealed class InvocationPipeline
         return outcomes;
     }
 
-    private async Task<IReadOnlyList<RootCause>> GroupAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RootCause>> GroupAsync(LogBatch batch, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         if (!string.Equals(batch.Owner, options.AccountId, StringComparison.Ordinal))
         {
@@ -111,6 +120,8 @@ internal sealed class InvocationPipeline
             return RootCauseGrouper.Settle(findings.Select((finding, i) => ResolvedFinding.Unresolved(finding, i)).ToArray(), foreign);
         }
 
+        var resolve = new ResolveStage(deps, settings, options, reader, batch);
+        var logSource = new LogSourceStage(options, reader, batch);
         var resolved = new ResolvedFinding[findings.Count];
         for (int i = 0; i < findings.Count; i++)
         {

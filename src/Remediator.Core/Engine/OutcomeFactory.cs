@@ -8,7 +8,7 @@ namespace Remediator.Core.Engine;
 internal static class OutcomeFactory
 {
     /// <summary>The outcome of member <paramref name="position"/> of a root cause, which shares the root cause's decision.</summary>
-    public static EngineOutcome Create(ResolvedFinding finding, int position, WriteResult result, EngineOptions options, string logGroup)
+    public static EngineOutcome Create(ResolvedFinding finding, int position, WriteResult result, EngineOptions options, string? logGroup)
     {
         Assessment rootCause = result.Assessment;
         Decision decision = result.Decision;

@@ -1,6 +1,5 @@
 using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
-using Remediator.Core.Intake;
 using Remediator.Core.Notifications;
 using Remediator.Core.Ports;
 
@@ -13,7 +12,7 @@ namespace Remediator.Core.Engine;
 /// hour's notification cap allows it, and the outcome recorded under the lease. The first finding speaks for
 /// the root cause.
 /// </summary>
-internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, LogBatch batch)
+internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest)
 {
     private readonly TicketStage tickets = new(deps, settings, options);
 
@@ -25,7 +24,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
     public async Task<IReadOnlyList<EngineOutcome>> ReportAsync(WriteResult result, CancellationToken cancellationToken)
     {
         RootCause rootCause = result.Assessment.RootCause;
-        EngineOutcome[] outcomes = rootCause.Members.Select((member, i) => OutcomeFactory.Create(member, i, result, options, batch.LogGroup)).ToArray();
+        EngineOutcome[] outcomes = rootCause.Members.Select((member, i) => OutcomeFactory.Create(member, i, result, options, logGroup)).ToArray();
         Claim? claim = result.Claim;
         TicketResult ticket;
         try
@@ -58,7 +57,8 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         string? sameMessage = SameMessageKey(result);
 
         // Another root cause of this pass that ended on the same target has just told the person the same thing.
-        bool toldAlready = notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage);
+        // A sweep's digest tells people about every root cause of the pass at once, so each counts as told.
+        bool toldAlready = digest || (notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage));
         bool suppressed = false;
         if (notify && !toldAlready)
         {

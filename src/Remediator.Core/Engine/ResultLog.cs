@@ -26,6 +26,7 @@ internal sealed class ResultLog(ILogSink? sink, TimeProvider time, RemediatorMod
             outcome.StatementId,
             duration,
             $"{outcome.Outcome} ({outcome.Reason}): {outcome.Detail}"
+                + (outcome.Trigger is null ? string.Empty : $" [after {outcome.Trigger}]")
                 + (outcome.NotificationSuppressed ? " (notification suppressed: REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR reached this hour)" : string.Empty),
             outcome.NotificationSuppressed,
             outcome.OpsItemId)).ToList();

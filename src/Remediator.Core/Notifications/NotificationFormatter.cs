@@ -97,7 +97,7 @@ public static class NotificationFormatter
     private static string Fit(string body, string subject, IReadOnlyDictionary<string, string> attributes) =>
         UntrustedText.FitUtf8(body, NotificationLimits.MessageBudget(subject, attributes));
 
-    private static string SubjectLine(string subject)
+    internal static string SubjectLine(string subject)
     {
         string ascii = UntrustedText.Only(subject, SafeIdentifiers.SubjectChars);
         return ascii.Length <= MaxSubjectLength ? ascii : string.Concat(ascii.AsSpan(0, MaxSubjectLength - 3), "...");

@@ -13,7 +13,7 @@ public class OutcomeReasonTests
             "RepeatedFailure", "ExplicitDeny", "ProxyResponse", "PackagePermissions", "Handler", "FunctionError",
             "UnrecognizedFailure", "Unresolvable", "ClaimedElsewhere", "InvalidPayload", "ForeignAccount", "RootCauseCapReached",
             "OwnershipUnproven", "LogSourceMismatch", "WriteDenied", "UndecodableEvent", "FunctionThrottled", "IntegrationTimeout", "RoleTrust",
-            "IntegrationConfiguration",
+            "IntegrationConfiguration", "NothingToFix",
         ],
         Enum.GetNames<OutcomeReason>());
 

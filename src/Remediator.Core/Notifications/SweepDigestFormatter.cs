@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Remediator.Core.Audit;
+using Remediator.Core.Decisions;
+using Remediator.Core.Engine;
+
+namespace Remediator.Core.Notifications;
+
+/// <summary>
+/// The scheduled sweep's one notification: how many APIs, stages and targets were audited, what was fixed,
+/// recommended or ticketed, and which targets fail for reasons no grant cures, each line bounded and every field
+/// cleaned as in every notification (docs/ARCHITECTURE.md, "Safety rules" 12).
+/// </summary>
+public static class SweepDigestFormatter
+{
+    /// <summary>The digest's outcome attribute.</summary>
+    public const string DigestOutcome = "Digest";
+
+    /// <summary>The digest's reason attribute.</summary>
+    public const string DigestReason = "ScheduledSweep";
+
+    private const int MaxLinesPerSection = 50;
+
+    /// <summary>Formats the digest.</summary>
+    public static Notification Format(SweepDigest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        AuditReport report = digest.Report;
+        int fixedNow = digest.Count(RemediationOutcome.Fixed);
+        int recommended = digest.Count(RemediationOutcome.Recommended) + digest.Count(RemediationOutcome.Observed);
+        int tickets = digest.Count(RemediationOutcome.Ticket);
+        string subject = NotificationFormatter.SubjectLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Remediator sweep: {report.Entries.Count} targets on {report.Stages} stages, {fixedNow} fixed, {recommended} recommended, {tickets} ticketed"));
+        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [NotificationAttributes.Outcome] = DigestOutcome,
+            [NotificationAttributes.Reason] = DigestReason,
+        };
+        if (SafeIdentifiers.AccountId(digest.AccountId) is { } account)
+        {
+            attributes[NotificationAttributes.AccountId] = account;
+        }
+
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"Remediator's scheduled sweep of account {SafeIdentifiers.AccountId(digest.AccountId) ?? "unknown"}, region {UntrustedText.Line(digest.Region, 64)}, ")
+            .Append(CultureInfo.InvariantCulture, $"at {digest.Time.UtcDateTime:yyyy-MM-dd HH:mm} UTC (EventBridge event {UntrustedText.Line(digest.EventId, 128)}), audited ")
+            .Append(CultureInfo.InvariantCulture, $"{report.Apis} API(s), {report.Stages} stage(s) and {report.Entries.Count} Lambda target(s).\n\n")
+            .Append(CultureInfo.InvariantCulture, $"Allowed: {digest.Count(AuditStatus.Allowed)}. Missing a permission: {digest.Count(AuditStatus.Missing)}: ")
+            .Append(CultureInfo.InvariantCulture, $"{fixedNow} fixed, {recommended} recommended, {tickets} ticketed, {digest.Count(RemediationOutcome.Ignored)} left for a later run (a cap or another invocation holds them).\n");
+        Section(body, "What was done", digest.Outcomes.Where(o => o.Outcome != RemediationOutcome.Ignored).Select(Line));
+        Section(body, "Held back", digest.Outcomes.Where(o => o.Outcome == RemediationOutcome.Ignored).Select(Line));
+        Section(
+            body,
+            "Failing for reasons a grant does not cure (see `remediator audit`)",
+            report.Entries.Where(e => e.Status != AuditStatus.Missing && AuditClassifier.Blocks(e.Status)).Select(e =>
+                $"{e.Status}: {Where(e.ApiId, e.Stage)} {UntrustedText.Line(e.Target, 200)} -> {UntrustedText.Line(e.FunctionArn ?? "no function", 200)}: {UntrustedText.Line(e.Detail, 300)}"));
+        body.Append("\nEvery outcome is also one JSON line in Remediator's log group; each fix is recorded in the ledger (`remediator revert --from-ledger` undoes it).\n");
+        return new Notification(subject, UntrustedText.FitUtf8(body.ToString(), NotificationLimits.MessageBudget(subject, attributes)), attributes);
+    }
+
+    private static string Line(EngineOutcome outcome) =>
+        $"{outcome.Outcome} ({outcome.Reason}): {Where(outcome.ApiId, outcome.Stage)} "
+        + UntrustedText.Line(outcome.FunctionArn is null ? "no function" : outcome.Qualifier is null ? outcome.FunctionArn : $"{outcome.FunctionArn}:{outcome.Qualifier}", 200)
+        + (outcome.StatementId is null ? string.Empty : $", statement {UntrustedText.Line(outcome.StatementId, 100)}")
+        + (outcome.OpsItemId is null ? string.Empty : $", OpsItem {SafeIdentifiers.OpsItemId(outcome.OpsItemId)}");
+
+    private static string Where(string? apiId, string? stage) =>
+        $"{SafeIdentifiers.ApiId(apiId) ?? "?"}/{(stage == "$default" ? stage : SafeIdentifiers.Stage(stage) ?? "?")}";
+
+    private static void Section(StringBuilder body, string title, IEnumerable<string> lines)
+    {
+        string[] all = lines.ToArray();
+        if (all.Length == 0)
+        {
+            return;
+        }
+
+        body.Append('\n').Append(title).Append(":\n");
+        foreach (string line in all.Take(MaxLinesPerSection))
+        {
+            body.Append("- ").Append(line).Append('\n');
+        }
+
+        if (all.Length > MaxLinesPerSection)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"- and {all.Length - MaxLinesPerSection} more\n");
+        }
+    }
+}
