@@ -81,6 +81,11 @@ public sealed class RemediationEngine
         {
             outcomes = [Settled(OutcomeReason.NothingToFix, $"the call failed ({error}) and changed nothing", seen)];
         }
+        else if (!trigger.ChangesWhatStagesServe)
+        {
+            // REST integration and authorizer edits change the draft; the stage serves them only after a deployment.
+            outcomes = [Settled(OutcomeReason.NothingToFix, $"{trigger.EventName} does not change what a stage serves", seen)];
+        }
         else
         {
             outcomes = await AuditAsync(trigger, invocationId, cancellationToken).ConfigureAwait(false);

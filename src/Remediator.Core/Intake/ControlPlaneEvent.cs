@@ -11,6 +11,7 @@ namespace Remediator.Core.Intake;
 /// <param name="Region">The region the event says it happened in.</param>
 /// <param name="Time">When it happened.</param>
 /// <param name="EventName">The CloudTrail event name (<c>CreateDeployment</c>, <c>UpdateStage</c>, ...); null for the schedule.</param>
+/// <param name="RestApi">True when the change is to a REST API (v1, <c>restApiId</c>), false for HTTP and WebSocket APIs (v2, <c>apiId</c>).</param>
 /// <param name="ApiId">The API changed; null for the schedule.</param>
 /// <param name="Stage">The stage changed; null when the change applies to every stage of the API (or for the schedule).</param>
 /// <param name="Actor">Who made the change (CloudTrail's <c>userIdentity.arn</c>), for people only.</param>
@@ -22,11 +23,19 @@ public sealed record ControlPlaneEvent(
     string Region,
     DateTimeOffset Time,
     string? EventName = null,
+    bool RestApi = false,
     string? ApiId = null,
     string? Stage = null,
     string? Actor = null,
     string? ErrorCode = null)
 {
+    /// <summary>
+    /// True when the change can alter what a stage serves (<see cref="EventBridgeEventReader.RestEventNames"/>,
+    /// <see cref="EventBridgeEventReader.V2EventNames"/>); the schedule always audits.
+    /// </summary>
+    public bool ChangesWhatStagesServe => Kind == ControlPlaneEventKind.Schedule
+        || (EventName is not null && (RestApi ? EventBridgeEventReader.RestEventNames : EventBridgeEventReader.V2EventNames).Contains(EventName));
+
     /// <summary>What happened, in one line for people: the outcome lines and notifications quote it.</summary>
     public string Describe() => Kind == ControlPlaneEventKind.Schedule
         ? $"scheduled sweep (EventBridge event {EventId}, {Time:yyyy-MM-ddTHH:mm:ssZ})"

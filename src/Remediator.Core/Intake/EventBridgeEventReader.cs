@@ -7,7 +7,9 @@ namespace Remediator.Core.Intake;
 /// <summary>
 /// Reads the EventBridge events the template routes to Remediator: CloudTrail records of API Gateway changes
 /// (<c>detail-type</c> "AWS API Call via CloudTrail", <c>source</c> "aws.apigateway") and the sweep's schedule
-/// (<c>detail-type</c> "Scheduled Event", <c>source</c> "aws.events"). Anything else is a typed refusal. Bounded like
+/// (<c>detail-type</c> "Scheduled Event", <c>source</c> "aws.events"). Anything else is a typed refusal; a well-formed
+/// record of a call that changes no stage is read (the engine settles it without reads), so it never reaches the
+/// dead-letter queue. Bounded like
 /// the subscription intake, never throws for bad input (docs/ARCHITECTURE.md, "Healing ahead of failures").
 /// </summary>
 public static class EventBridgeEventReader
@@ -142,7 +144,6 @@ public static class EventBridgeEventReader
         string? restApiId = parameters.ValueKind == JsonValueKind.Object ? Text(parameters, "restApiId") : null;
         string? v2ApiId = parameters.ValueKind == JsonValueKind.Object ? Text(parameters, "apiId") : null;
         string? apiId = restApiId ?? v2ApiId;
-        IReadOnlySet<string> names = restApiId is not null ? RestEventNames : V2EventNames;
         if (apiId is null || (restApiId is not null && v2ApiId is not null))
         {
             return Refuse(IntakeErrorCode.MissingField, $"CloudTrail {Clip(eventName)} names no single API ('requestParameters.restApiId' or 'apiId')");
@@ -151,11 +152,6 @@ public static class EventBridgeEventReader
         if (SafeIdentifiers.ApiId(apiId) is null)
         {
             return Refuse(IntakeErrorCode.InvalidValue, "'requestParameters' names an API id that is not letters and digits");
-        }
-
-        if (!names.Contains(eventName))
-        {
-            return Refuse(IntakeErrorCode.InvalidValue, $"CloudTrail {Clip(eventName)} does not change what a stage of a {(restApiId is null ? "v2" : "REST")} API serves");
         }
 
         string? stage = StageOf(parameters);
@@ -168,7 +164,8 @@ public static class EventBridgeEventReader
         return Result<ControlPlaneEvent, IntakeError>.Success(envelope with
         {
             Kind = ControlPlaneEventKind.Deployment,
-            EventName = eventName,
+            EventName = UntrustedText.Line(eventName, 64),
+            RestApi = restApiId is not null,
             ApiId = apiId,
             Stage = stage,
             Actor = actor is null ? null : UntrustedText.Line(actor, 256),

@@ -60,13 +60,27 @@ public class EventBridgeEventReaderTests
         Assert.DoesNotContain('\u202E', read.Value.Actor!);
     }
 
+    [Theory]
+    [InlineData("rest-update-stage.json", "PutIntegration", false)]
+    [InlineData("rest-update-stage.json", "UpdateIntegration", false)]
+    [InlineData("rest-update-stage.json", "DeleteStage", false)]
+    [InlineData("rest-update-stage.json", "CreateDeployment", true)]
+    [InlineData("v2-create-stage.json", "UpdateIntegration", true)]
+    [InlineData("v2-create-stage.json", "UpdateRoute", true)]
+    [InlineData("v2-create-stage.json", "DeleteRoute", false)]
+    public void Read_CallName_SaysWhetherItChangesWhatStagesServe(string fixture, string eventName, bool changes)
+    {
+        Result<ControlPlaneEvent, IntakeError> read = ReadEdited(fixture, node => node["detail"]!["eventName"] = eventName);
+
+        Assert.True(read.IsSuccess);
+        Assert.Equal(changes, read.Value.ChangesWhatStagesServe);
+    }
+
     public static TheoryData<string, Action<JsonNode>, IntakeErrorCode> Refused() => new()
     {
         { "rest-update-stage.json", n => n["detail-type"] = "EC2 Instance State-change Notification", IntakeErrorCode.InvalidValue },
         { "rest-update-stage.json", n => n["source"] = "aws.lambda", IntakeErrorCode.InvalidValue },
         { "rest-update-stage.json", n => n["detail"]!["eventSource"] = "lambda.amazonaws.com", IntakeErrorCode.MissingField },
-        { "rest-update-stage.json", n => n["detail"]!["eventName"] = "PutIntegration", IntakeErrorCode.InvalidValue },
-        { "rest-update-stage.json", n => n["detail"]!["eventName"] = "DeleteStage", IntakeErrorCode.InvalidValue },
         { "rest-update-stage.json", n => n["detail"]!["requestParameters"]!["restApiId"] = "a1b2*", IntakeErrorCode.InvalidValue },
         { "rest-update-stage.json", n => n["detail"]!["requestParameters"]!["stageName"] = "prod/../x", IntakeErrorCode.InvalidValue },
         { "rest-update-stage.json", n => n["detail"]!["requestParameters"]!["apiId"] = "b1", IntakeErrorCode.MissingField },

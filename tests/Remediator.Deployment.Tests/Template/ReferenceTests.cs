@@ -16,6 +16,7 @@ public class ReferenceTests
         ["AWS::DynamoDB::Table"] = ["Arn", "StreamArn"],
         ["AWS::IAM::Role"] = ["Arn", "RoleId"],
         ["AWS::SNS::Topic"] = ["TopicArn", "TopicName"],
+        ["AWS::Events::Rule"] = ["Arn"],
     };
 
     [Fact]
