@@ -19,6 +19,7 @@ public sealed class DynamoDbLedger : ILedger
 
     // "state" is aliased because DynamoDB reserves many plain words; the other names are safe.
     private const string StateAlias = "#state";
+    private const string SweepCursor = "cursor";
 
     private readonly LedgerTable _table;
     private readonly LedgerClaim _claim;
@@ -265,4 +266,25 @@ public sealed class DynamoDbLedger : ILedger
 
     private static Dictionary<string, string> StateNames() =>
         new(StringComparer.Ordinal) { [StateAlias] = State };
+
+    /// <inheritdoc />
+    public async Task<string?> GetSweepCursorAsync(CancellationToken cancellationToken)
+    {
+        var item = await _table.GetItemAsync(LedgerTableSchema.SweepCursorKey, cancellationToken).ConfigureAwait(false);
+        return item is not null && item.TryGetValue(SweepCursor, out AttributeValue? cursor) && cursor.S is { Length: > 0 } value ? value : null;
+    }
+
+    /// <inheritdoc />
+    public async Task SetSweepCursorAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        // One item, overwritten by each run; without a cursor attribute it says the last sweep covered everything.
+        var item = LedgerTable.KeyOf(LedgerTableSchema.SweepCursorKey);
+        item[Ttl] = Seconds(LedgerRules.ExpiryAfter(LedgerRules.Now(_time), _options.RecordRetention));
+        if (cursor is not null)
+        {
+            item[SweepCursor] = S(cursor);
+        }
+
+        await _table.TryPutAsync(new PutItemRequest { TableName = _table.Name, Item = item }, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -23,6 +23,9 @@ public static class LedgerTableSchema
     /// <summary>Key prefix of hourly counters (fixes and notifications).</summary>
     public const string HourKeyPrefix = "hour#";
 
+    /// <summary>The key of the item that says where the last sweep stopped.</summary>
+    public const string SweepCursorKey = "sweep#cursor";
+
     /// <summary>The UTC hour in a counter key.</summary>
     public const string HourKeyFormat = "yyyy-MM-ddTHH";
 

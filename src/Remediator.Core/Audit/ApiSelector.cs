@@ -26,13 +26,16 @@ internal sealed class ApiSelector(IApiGatewayClient restApis, IApiGatewayV2Clien
 
         IReadOnlyList<RestApi> rests = await restApis.GetRestApisAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<HttpApi> v2s = await v2Apis.GetApisAsync(cancellationToken).ConfigureAwait(false);
-        return
+        AuditedApi[] all =
         [
             .. rests.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => new AuditedApi(Where(a.Id), ApiType.Rest, a.Name)),
             .. v2s.OrderBy(a => a.ApiId, StringComparer.Ordinal)
                 .Select(a => V2Type(a) is { } type ? new AuditedApi(Where(a.ApiId), type, a.Name) : null)
                 .OfType<AuditedApi>(),
         ];
+
+        // A sweep that stopped early goes on after the last API it audited, even if that one is gone since.
+        return request.StartAfter is { } after ? [.. all.Where(api => string.CompareOrdinal(api.SweepKey, after) > 0)] : all;
     }
 
     private static ApiType? V2Type(HttpApi api) => api.ProtocolType switch

@@ -6,12 +6,14 @@ namespace Remediator.Core.Audit;
 /// <param name="Notes">What could not be listed as an entry (a dangling route or authorizer, a stage without targets), for people.</param>
 /// <param name="Apis">How many APIs were audited.</param>
 /// <param name="Stages">How many stages were audited.</param>
+/// <param name="ResumeAfter">When the audit stopped before the last API (its time was up): the sweep key of the last one audited.</param>
 public sealed record AuditReport(
     IReadOnlyList<AuditEntry> Entries,
     IReadOnlyList<RemediatorStatement> Statements,
     IReadOnlyList<string> Notes,
     int Apis,
-    int Stages)
+    int Stages,
+    string? ResumeAfter = null)
 {
     /// <summary>True when any target fails as configured (see <see cref="AuditClassifier.Blocks"/>).</summary>
     public bool HasBlockingEntries => Entries.Any(e => AuditClassifier.Blocks(e.Status));

@@ -8,4 +8,6 @@ namespace Remediator.Core.Audit;
 /// <param name="ApiId">Only this API; null for every REST, HTTP and WebSocket API of the region.</param>
 /// <param name="Stage">Only this stage; null for every stage.</param>
 /// <param name="StageScope">The scope Remediator's grants use, so a reported grant is the one it would add.</param>
-public sealed record AuditRequest(string AccountId, string Region, string? ApiId = null, string? Stage = null, StageScope StageScope = RemediatorVariables.DefaultStageScope);
+/// <param name="StartAfter">Every API: only those after this sweep key (<see cref="AuditReport.ResumeAfter"/> of the run that stopped early).</param>
+public sealed record AuditRequest(
+    string AccountId, string Region, string? ApiId = null, string? Stage = null, StageScope StageScope = RemediatorVariables.DefaultStageScope, string? StartAfter = null);

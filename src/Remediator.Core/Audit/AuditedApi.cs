@@ -7,4 +7,7 @@ namespace Remediator.Core.Audit;
 internal sealed record AuditedApi(ApiTarget Target, ApiType Type, string Name)
 {
     public string Id => Target.ApiId;
+
+    /// <summary>Its place in a sweep's order (REST APIs by id, then HTTP and WebSocket APIs by id): <c>rest/{id}</c> or <c>v2/{id}</c>.</summary>
+    public string SweepKey => (Type == ApiType.Rest ? "rest/" : "v2/") + Id;
 }

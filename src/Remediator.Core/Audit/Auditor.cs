@@ -13,7 +13,10 @@ namespace Remediator.Core.Audit;
 public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Apis, ILambdaClient lambda)
 {
     /// <summary>Audits what <paramref name="request"/> selects.</summary>
-    public async Task<Result<AuditReport, string>> AuditAsync(AuditRequest request, CancellationToken cancellationToken)
+    /// <param name="request">What to audit.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="timeIsUp">Asked before each API after the first: true stops the audit there (<see cref="AuditReport.ResumeAfter"/>).</param>
+    public async Task<Result<AuditReport, string>> AuditAsync(AuditRequest request, CancellationToken cancellationToken, Func<bool>? timeIsUp = null)
     {
         ArgumentNullException.ThrowIfNull(request);
 
@@ -30,8 +33,17 @@ public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Ap
         var entries = new List<AuditEntry>();
         var notes = new List<string>();
         int stages = 0;
+        int done = 0;
+        string? resumeAfter = null;
         foreach (AuditedApi api in apis)
         {
+            if (done > 0 && timeIsUp?.Invoke() == true)
+            {
+                resumeAfter = apis[done - 1].SweepKey;
+                break;
+            }
+
+            done++;
             ApiAudit audited = await apiAuditor.AuditAsync(api, request.Stage, cancellationToken).ConfigureAwait(false);
             entries.AddRange(audited.Entries);
             notes.AddRange(audited.Notes);
@@ -43,6 +55,6 @@ public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Ap
             return Result<AuditReport, string>.Failure($"no audited API has a stage \"{request.Stage}\"");
         }
 
-        return Result<AuditReport, string>.Success(new AuditReport(entries, policies.RemediatorStatements(), notes, apis.Count, stages));
+        return Result<AuditReport, string>.Success(new AuditReport(entries, policies.RemediatorStatements(), notes, done, stages, resumeAfter));
     }
 }

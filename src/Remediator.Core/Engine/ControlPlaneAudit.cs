@@ -14,11 +14,18 @@ namespace Remediator.Core.Engine;
 /// </summary>
 internal sealed class ControlPlaneAudit(EngineDependencies deps, RemediatorSettings settings, EngineOptions options)
 {
-    /// <summary>The audit of what <paramref name="trigger"/> names, or why there is nothing to audit.</summary>
+    /// <summary>
+    /// The audit of what <paramref name="trigger"/> names, or why there is nothing to audit. The schedule's audit goes
+    /// on after where the last sweep stopped and stops taking APIs after <see cref="EngineOptions.SweepReadBudget"/>.
+    /// </summary>
     public async Task<Result<AuditedEvent, string>> AuditAsync(ControlPlaneEvent trigger, CancellationToken cancellationToken)
     {
-        var request = new AuditRequest(options.AccountId, options.Region, trigger.ApiId, trigger.Stage, settings.StageScope);
-        Result<AuditReport, string> audited = await new Auditor(deps.RestApis, deps.V2Apis, deps.Lambda).AuditAsync(request, cancellationToken).ConfigureAwait(false);
+        bool sweep = trigger.Kind == ControlPlaneEventKind.Schedule;
+        string? startAfter = sweep ? await deps.Ledger.GetSweepCursorAsync(cancellationToken).ConfigureAwait(false) : null;
+        long started = deps.Time.GetTimestamp();
+        var request = new AuditRequest(options.AccountId, options.Region, trigger.ApiId, trigger.Stage, settings.StageScope, startAfter);
+        Result<AuditReport, string> audited = await new Auditor(deps.RestApis, deps.V2Apis, deps.Lambda).AuditAsync(
+            request, cancellationToken, sweep ? () => deps.Time.GetElapsedTime(started) >= options.SweepReadBudget : null).ConfigureAwait(false);
         if (!audited.IsSuccess)
         {
             return Result<AuditedEvent, string>.Failure(audited.Error);
@@ -29,7 +36,7 @@ internal sealed class ControlPlaneAudit(EngineDependencies deps, RemediatorSetti
             .Where(entry => entry is { Status: AuditStatus.Missing, Resolved: not null })
             .Select((entry, index) => Finding(trigger, entry.Resolved!, index))
             .ToArray();
-        return Result<AuditedEvent, string>.Success(new AuditedEvent(report, findings));
+        return Result<AuditedEvent, string>.Success(new AuditedEvent(report, findings, startAfter));
     }
 
     private ResolvedFinding Finding(ControlPlaneEvent trigger, ResolvedTarget target, int index)

@@ -41,6 +41,13 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan CleanupGrace { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the scheduled sweep reads before it stops taking another API: what it read is settled and the rest is
+    /// left to the next run, which goes on from the cursor in the ledger. With the template's 60-second timeout this
+    /// leaves time for the settle delay, the writes and the digest.
+    /// </summary>
+    public TimeSpan SweepReadBudget { get; init; } = TimeSpan.FromSeconds(25);
+
     /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
     public int MaxWriteAttempts { get; init; } = 3;
 }

@@ -112,8 +112,17 @@ public sealed class RemediationEngine
         {
             // The digest is the pass's one message; if it cannot be sent the invocation fails and Lambda retries it
             // (each root cause is recorded already, so the retry finds them settled).
-            var digest = new SweepDigest(trigger.EventId, trigger.Time, options.AccountId, options.Region, audited.Value.Report, outcomes);
+            var digest = new SweepDigest(trigger.EventId, trigger.Time, options.AccountId, options.Region, audited.Value.Report, outcomes)
+            {
+                StartedAfter = audited.Value.StartedAfter,
+            };
             await notifications.PublishAsync(SweepDigestFormatter.Format(digest).ToSnsMessage(topic), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sweep)
+        {
+            // Only a pass that settled and reported its slice moves the cursor; a failed one is retried on the same slice.
+            await deps.Ledger.SetSweepCursorAsync(audited.Value.Report.ResumeAfter, cancellationToken).ConfigureAwait(false);
         }
 
         if (outcomes.Count > 0)

@@ -14,6 +14,7 @@ public sealed class InMemoryLedger : ILedger
     private readonly Dictionary<DateTimeOffset, (long Count, bool SummaryTaken)> _notificationsPerHour = [];
     private readonly TimeProvider _time;
     private readonly LedgerOptions _options;
+    private string? _sweepCursor;
 
     /// <summary>Creates an empty ledger reading time from <paramref name="time"/>.</summary>
     public InMemoryLedger(TimeProvider time, LedgerOptions? options = null)
@@ -173,5 +174,27 @@ public sealed class InMemoryLedger : ILedger
         {
             _notificationsPerHour.Remove(hour);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetSweepCursorAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_sweepCursor);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SetSweepCursorAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _sweepCursor = cursor;
+        }
+
+        return Task.CompletedTask;
     }
 }

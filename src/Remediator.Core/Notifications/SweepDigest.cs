@@ -12,6 +12,9 @@ namespace Remediator.Core.Notifications;
 /// <param name="Outcomes">How each target no policy allowed ended (fixed, recommended, ticketed, held back by a cap).</param>
 public sealed record SweepDigest(string EventId, DateTimeOffset Time, string AccountId, string Region, AuditReport Report, IReadOnlyList<EngineOutcome> Outcomes)
 {
+    /// <summary>The sweep key of the API after which this run began (where the last run stopped); null when it began at the first.</summary>
+    public string? StartedAfter { get; init; }
+
     /// <summary>How many outcomes ended as <paramref name="outcome"/>.</summary>
     public int Count(Decisions.RemediationOutcome outcome) => Outcomes.Count(o => o.Outcome == outcome);
 

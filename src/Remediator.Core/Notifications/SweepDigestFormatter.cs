@@ -48,6 +48,15 @@ public static class SweepDigestFormatter
             .Append(CultureInfo.InvariantCulture, $"{report.Apis} API(s), {report.Stages} stage(s) and {report.Entries.Count} Lambda target(s).\n\n")
             .Append(CultureInfo.InvariantCulture, $"Allowed: {digest.Count(AuditStatus.Allowed)}. Missing a permission: {digest.Count(AuditStatus.Missing)}: ")
             .Append(CultureInfo.InvariantCulture, $"{fixedNow} fixed, {recommended} recommended, {tickets} ticketed, {digest.Count(RemediationOutcome.Ignored)} left for a later run (a cap or another invocation holds them).\n");
+        if (digest.StartedAfter is not null || report.ResumeAfter is not null)
+        {
+            string from = digest.StartedAfter is { } after ? $"after {UntrustedText.Line(after, 80)}, where the last run stopped" : "from the first API";
+            string to = report.ResumeAfter is { } stop
+                ? $" and stopped after {UntrustedText.Line(stop, 80)} when its time for reads was up: the next run goes on from there"
+                : " to the last API: the next run starts at the first again";
+            body.Append("\nThis run went on ").Append(from).Append(to).Append(".\n");
+        }
+
         Section(body, "What was done", digest.Outcomes.Where(o => o.Outcome != RemediationOutcome.Ignored).Select(Line));
         Section(body, "Held back", digest.Outcomes.Where(o => o.Outcome == RemediationOutcome.Ignored).Select(Line));
         Section(

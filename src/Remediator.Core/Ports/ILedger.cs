@@ -48,4 +48,10 @@ public interface ILedger
 
     /// <summary>Every live remediation record, in no particular order (for audit and revert).</summary>
     IAsyncEnumerable<LedgerRecord> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where the last sweep stopped (the key of the last API it audited); null when it covered everything or none ran.</summary>
+    Task<string?> GetSweepCursorAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records where the sweep stopped (null: it covered every API, the next one starts at the first).</summary>
+    Task SetSweepCursorAsync(string? cursor, CancellationToken cancellationToken);
 }

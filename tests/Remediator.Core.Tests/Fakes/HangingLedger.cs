@@ -38,4 +38,8 @@ public sealed class HangingLedger(ILedger inner) : ILedger
         await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    public Task<string?> GetSweepCursorAsync(CancellationToken cancellationToken) => inner.GetSweepCursorAsync(cancellationToken);
+
+    public Task SetSweepCursorAsync(string? cursor, CancellationToken cancellationToken) => inner.SetSweepCursorAsync(cursor, cancellationToken);
 }

@@ -57,4 +57,16 @@ public sealed class RecordingLedger(ILedger inner) : ILedger
         calls.Enqueue(("List", null));
         return inner.ListAsync(cancellationToken);
     }
+
+    public Task<string?> GetSweepCursorAsync(CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("GetSweepCursor", null));
+        return inner.GetSweepCursorAsync(cancellationToken);
+    }
+
+    public Task SetSweepCursorAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("SetSweepCursor", cursor));
+        return inner.SetSweepCursorAsync(cursor, cancellationToken);
+    }
 }

@@ -84,6 +84,43 @@ public class EndToEndAheadTests(SandboxAccount account) : IClassFixture<SandboxA
     }
 
     [Fact]
+    public async Task ScheduledSweep_OutOfTimeForReads_GoesOnFromTheLedgersCursorInTheNextRuns()
+    {
+        account.Reset();
+        var apis = new List<string>();
+        foreach (string name in new[] { "alpha", "bravo", "charlie" })
+        {
+            string function = await account.CreateFunctionAsync(name);
+            apis.Add((await account.RestApi(name).Method("GET", "/x", account.InvokeUri(function)).DeployAsync("prod")).ApiId);
+        }
+
+        var ledger = new Remediator.Core.Ledger.InMemoryLedger(TimeProvider.System);
+        RemediatorSettings settings = await EnforceAsync();
+
+        // No time for reads beyond the first API: each run audits one, and the cursor carries the sweep on.
+        var fixedPerRun = new List<int>();
+        for (int run = 0; run < 4; run++)
+        {
+            EngineResult result = await account.Engine(settings, ledger, new EngineOptions { AccountId = account.AccountId, Region = account.Region, SweepReadBudget = TimeSpan.Zero })
+                .ProcessAsync(Schedule(), $"invocation-{run}", CancellationToken.None);
+            fixedPerRun.Add(result.Outcomes.Count(o => o.Outcome == RemediationOutcome.Fixed));
+        }
+
+        Assert.Equal([1, 1, 1, 0], fixedPerRun);
+        foreach (string api in apis)
+        {
+            Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, "prod", "GET", "/x"));
+        }
+
+        Assert.Equal(4, account.SnsMessages().Count);
+        Assert.Contains("stopped after rest/", account.SnsMessages()[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("where the last run stopped", account.SnsMessages()[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the next run starts at the first again", account.SnsMessages()[2].GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The fourth run began at the first API again (the third had reached the last) and stopped after it.
+        Assert.Equal("rest/" + apis.Order(StringComparer.Ordinal).First(), await ledger.GetSweepCursorAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DeploymentEvent_EveryTargetAllowed_IsOneNothingToFixOutcomeAndNoMessage()
     {
         account.Reset();

@@ -262,7 +262,7 @@ public sealed class SandboxAccount : IAsyncLifetime
         RemediatorServices.Create(settings, AwsEnvironment.FromDictionary(Environment), TimeProvider.System, new NullLogSink());
 
     /// <summary>An engine over this account's wire clients.</summary>
-    public RemediationEngine Engine(RemediatorSettings settings, ILedger? ledger = null) => new(
+    public RemediationEngine Engine(RemediatorSettings settings, ILedger? ledger = null, EngineOptions? options = null) => new(
         new EngineDependencies
         {
             Lambda = Clients.Lambda,
@@ -273,7 +273,7 @@ public sealed class SandboxAccount : IAsyncLifetime
             Ledger = ledger ?? new InMemoryLedger(TimeProvider.System),
         },
         settings,
-        new EngineOptions { AccountId = AccountId, Region = Region });
+        options ?? new EngineOptions { AccountId = AccountId, Region = Region });
 
     /// <summary>Tags a function through Lambda's public TagResource, as its owner would.</summary>
     public Task TagFunctionAsync(string functionArn, string key, string value) =>
