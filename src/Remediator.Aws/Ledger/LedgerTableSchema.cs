@@ -7,7 +7,8 @@ namespace Remediator.Aws.Ledger;
 /// <summary>
 /// The ledger table's shape, which the deployment template must match: one table, partition key
 /// <c>pk</c> (String) only, TTL on <c>expiresAt</c> (epoch seconds), on-demand billing;
-/// <c>fp#&lt;fingerprint&gt;</c> items hold remediation records, <c>hour#&lt;yyyy-MM-ddTHH&gt;</c> items the hourly counters (fixes, notifications).
+/// <c>fp#&lt;fingerprint&gt;</c> items hold remediation records, <c>hour#&lt;yyyy-MM-ddTHH&gt;</c> items the hourly counters (fixes, notifications),
+/// and one <c>sweep#cursor</c> item where the last sweep stopped.
 /// </summary>
 public static class LedgerTableSchema
 {
