@@ -2,6 +2,7 @@ using System.Net;
 using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
+using Remediator.Sandbox.Faults;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 
@@ -111,6 +112,32 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
         Assert.True(account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents") > filtersBefore);
         Assert.Contains(outcome.Verified, line => line.Contains("every Lambda integration", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets"));
+    }
+
+    // An authorizer finding needs no method or path; a read-back that is refused must not make it a ticket.
+    [Fact]
+    public async Task Remediate_AuthorizerRefusedErrorLevelContextReadDenied_SweepsTheAuthorizersAndFixes()
+    {
+        account.Reset();
+        string pets = await account.CreateFunctionAsync("pets");
+        string authorizer = await account.CreateFunctionAsync("token-authorizer");
+        (string api, IReadOnlyDictionary<string, string> authorizers) = await account.RestApi()
+            .Authorizer("tokens", account.InvokeUri(authorizer))
+            .Method("GET", "/secure", account.InvokeUri(pets), authorizer: "tokens")
+            .DeployAsync(Stage, logLevel: "ERROR");
+        await account.AllowApiAsync(pets, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/secure");
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer x" };
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/secure", headers));
+        account.Server.Faults.Add(new FaultRule("logs", "FilterLogEvents", FaultKind.AccessDenied, Count: 100));
+        int filtersBefore = account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents");
+
+        EngineOutcome outcome = Assert.Single(await RemediateAsync(await Enforce()));
+
+        Assert.Equal((RemediationOutcome.Fixed, authorizer, authorizers["tokens"]), (outcome.Outcome, outcome.FunctionArn, outcome.AuthorizerId));
+        Assert.Equal(filtersBefore + 1, account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents"));
+        Assert.Contains(outcome.Verified, line => line.Contains("could not be read back", StringComparison.Ordinal));
+        account.Server.Faults.Clear();
+        Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/secure", headers));
     }
 
     [Fact]
