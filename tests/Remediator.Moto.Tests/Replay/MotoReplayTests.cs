@@ -157,22 +157,5 @@ public sealed class MotoReplayTests(MotoFixture fixture) : IAsyncLifetime
         Assert.Empty(await PolicyStatementsAsync("items"));
     }
 
-    private async Task<IReadOnlyList<JsonElement>> PolicyStatementsAsync(string function, string? qualifier = null)
-    {
-        var args = new JsonObject { ["FunctionName"] = function };
-        if (qualifier is not null)
-        {
-            args["Qualifier"] = qualifier;
-        }
-
-        var read = await _world.RunAsync(Step("lambda", "get_policy", args, save: "policy", expectError: true));
-        JsonElement policy = read.GetProperty("policy");
-        if (policy.TryGetProperty("ErrorCode", out _))
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(policy.GetProperty("Policy").GetString()!);
-        return [.. document.RootElement.GetProperty("Statement").EnumerateArray().Select(s => s.Clone())];
-    }
+    private Task<IReadOnlyList<JsonElement>> PolicyStatementsAsync(string function) => _world.PolicyStatementsAsync(function);
 }

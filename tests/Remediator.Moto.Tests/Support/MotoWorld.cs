@@ -121,4 +121,25 @@ public sealed class MotoWorld(MotoServer moto)
         int exitCode = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         return (exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>The statements of a function's policy as boto3 reads it; none when it has no policy.</summary>
+    public async Task<IReadOnlyList<JsonElement>> PolicyStatementsAsync(string function)
+    {
+        var read = await RunAsync(Step("lambda", "get_policy", new JsonObject { ["FunctionName"] = function }, save: "policy", expectError: true));
+        JsonElement policy = read.GetProperty("policy");
+        if (policy.TryGetProperty("ErrorCode", out _))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(policy.GetProperty("Policy").GetString()!);
+        return [.. document.RootElement.GetProperty("Statement").EnumerateArray().Select(s => s.Clone())];
+    }
+
+    /// <summary>One HTTP API, route <c>GET /items</c> to function <c>items</c>, access logs to <paramref name="logGroup"/>; returns the API id.</summary>
+    public async Task<string> SeedItemsApiAsync(string logGroup)
+    {
+        var seeded = await RunAsync([.. Function("items"), .. HttpApi(logGroup), .. Route("GET /items", FunctionArn("items"), "route")]);
+        return seeded.GetProperty("api").GetProperty("ApiId").GetString()!;
+    }
 }
