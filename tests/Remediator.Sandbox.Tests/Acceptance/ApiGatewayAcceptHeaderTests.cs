@@ -1,9 +1,5 @@
 using System.Reflection;
-using Remediator.Aws.Composition;
-using Remediator.Aws.Config;
-using Remediator.Aws.Credentials;
 using Remediator.Core.Ports;
-using Remediator.Emulation.Credentials;
 using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.Acceptance;
@@ -20,9 +16,7 @@ public sealed class ApiGatewayAcceptHeaderTests
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { RecordExchanges = true });
         using var client = new SignedClient(server.BaseUrl);
         var (apiId, _) = await client.CreatePetsApiAsync(SandboxApi.LambdaUri(SandboxApi.FunctionArn("accept")));
-        var aws = AwsClients.Create(
-            AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = server.BaseUrl.ToString() }),
-            new AwsClientSettings { Region = "us-east-1", Credentials = new StaticCredentialsProvider(new AwsCredentials("test", "test")) });
+        using var aws = SandboxApi.OwnClients(server.BaseUrl);
         var seeded = server.Exchanges.Count;
 
         // One call per method of the port, plus a missing API (the error path sends the same header).

@@ -77,14 +77,7 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
     [Fact]
     public async Task Remediate_AuthorizerRefused_GrantsTheAuthorizerSourceArn()
     {
-        account.Reset();
-        string pets = await account.CreateFunctionAsync("pets");
-        string authorizer = await account.CreateFunctionAsync("token-authorizer");
-        (string api, IReadOnlyDictionary<string, string> authorizers) = await account.RestApi()
-            .Authorizer("tokens", account.InvokeUri(authorizer))
-            .Method("GET", "/secure", account.InvokeUri(pets), authorizer: "tokens")
-            .DeployAsync(Stage);
-        await account.AllowApiAsync(pets, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/secure");
+        (string api, IReadOnlyDictionary<string, string> authorizers, string authorizer) = await SecureApiAsync("INFO");
 
         EngineOutcome outcome = Assert.Single(await FailThenRemediateAsync(api, "GET", "/secure", new Dictionary<string, string> { ["Authorization"] = "Bearer x" }));
 
@@ -118,14 +111,7 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
     [Fact]
     public async Task Remediate_AuthorizerRefusedErrorLevelContextReadDenied_SweepsTheAuthorizersAndFixes()
     {
-        account.Reset();
-        string pets = await account.CreateFunctionAsync("pets");
-        string authorizer = await account.CreateFunctionAsync("token-authorizer");
-        (string api, IReadOnlyDictionary<string, string> authorizers) = await account.RestApi()
-            .Authorizer("tokens", account.InvokeUri(authorizer))
-            .Method("GET", "/secure", account.InvokeUri(pets), authorizer: "tokens")
-            .DeployAsync(Stage, logLevel: "ERROR");
-        await account.AllowApiAsync(pets, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/secure");
+        (string api, IReadOnlyDictionary<string, string> authorizers, string authorizer) = await SecureApiAsync("ERROR");
         var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer x" };
         Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/secure", headers));
         account.Server.Faults.Add(new FaultRule("logs", "FilterLogEvents", FaultKind.AccessDenied, Count: 100));
@@ -213,6 +199,20 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
         Assert.Empty(await account.StatementIdsAsync(pets));
         Assert.Equal(0, account.RequestCounts().GetValueOrDefault("lambda:AddPermission"));
         Assert.Equal(notifications, account.SnsMessages().Count);
+    }
+
+    /// <summary><c>GET /secure</c> behind a TOKEN authorizer whose function API Gateway may not invoke (the method's function it may).</summary>
+    private async Task<(string ApiId, IReadOnlyDictionary<string, string> Authorizers, string AuthorizerArn)> SecureApiAsync(string logLevel)
+    {
+        account.Reset();
+        string pets = await account.CreateFunctionAsync("pets");
+        string authorizer = await account.CreateFunctionAsync("token-authorizer");
+        (string api, IReadOnlyDictionary<string, string> authorizers) = await account.RestApi()
+            .Authorizer("tokens", account.InvokeUri(authorizer))
+            .Method("GET", "/secure", account.InvokeUri(pets), authorizer: "tokens")
+            .DeployAsync(Stage, logLevel: logLevel);
+        await account.AllowApiAsync(pets, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/secure");
+        return (api, authorizers, authorizer);
     }
 
     private async Task<IReadOnlyList<EngineOutcome>> FailThenRemediateAsync(string api, string method, string path, IReadOnlyDictionary<string, string>? headers = null)
