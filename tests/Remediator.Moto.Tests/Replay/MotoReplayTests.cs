@@ -44,6 +44,34 @@ public sealed class MotoReplayTests(MotoFixture fixture) : IAsyncLifetime
         Assert.Equal(outcome.GetProperty("sourceArn").GetString(), statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("AWS:SourceArn").GetString());
     }
 
+    // Lambda keeps one policy per qualifier: the grant goes to the alias or version the integration invokes, its
+    // Resource the qualified ARN. moto 5.2.1 keeps one policy per function (GetPolicy shows the statement for every
+    // qualifier), so that the function's own policy stays empty is shown against the sandbox
+    // (EndToEndRestTests.Remediate_StageVariableNamesAlias_FixesTheAliasPolicyOnly).
+    [Theory]
+    [InlineData("live")]
+    [InlineData("1")]
+    public async Task Replay_RouteInvokesAQualifier_GrantsOnThatQualifiersPolicyOnly(string qualifier)
+    {
+        var seeded = await _world.RunAsync(
+        [
+            .. MotoWorld.Function("items", publish: true),
+            Step("lambda", "create_alias", new JsonObject { ["FunctionName"] = "items", ["Name"] = "live", ["FunctionVersion"] = "1" }),
+            .. MotoWorld.HttpApi(AccessLogGroup),
+            .. MotoWorld.Route("GET /items", MotoWorld.FunctionArn("items") + ":" + qualifier, "route"),
+        ]);
+        string apiId = seeded.GetProperty("api").GetProperty("ApiId").GetString()!;
+
+        var (exitCode, outcomes, error) = _world.Replay(MotoWorld.AccessLogPayload(AccessLogGroup, apiId, "GET /items", "GET", "/items", "integrationErrorMessage", IntegrationRefused), "enforce");
+
+        Assert.True(exitCode == 0, error);
+        JsonElement outcome = Assert.Single(outcomes);
+        Assert.Equal(("Fixed", qualifier), (outcome.GetProperty("outcome").GetString(), outcome.GetProperty("qualifier").GetString()));
+        JsonElement statement = Assert.Single(await _world.PolicyStatementsAsync("items", qualifier));
+        Assert.Equal(MotoWorld.FunctionArn("items") + ":" + qualifier, statement.GetProperty("Resource").GetString());
+        Assert.Equal(outcome.GetProperty("statementId").GetString(), statement.GetProperty("Sid").GetString());
+    }
+
     [Fact]
     public async Task Replay_WebSocketConnectRefused_AddsTheRoutesPermission()
     {

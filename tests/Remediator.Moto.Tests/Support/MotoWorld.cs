@@ -122,10 +122,16 @@ public sealed class MotoWorld(MotoServer moto)
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>The statements of a function's policy as boto3 reads it; none when it has no policy.</summary>
-    public async Task<IReadOnlyList<JsonElement>> PolicyStatementsAsync(string function)
+    /// <summary>The statements of a function's (or its alias's or version's) policy as boto3 reads it; none when it has no policy.</summary>
+    public async Task<IReadOnlyList<JsonElement>> PolicyStatementsAsync(string function, string? qualifier = null)
     {
-        var read = await RunAsync(Step("lambda", "get_policy", new JsonObject { ["FunctionName"] = function }, save: "policy", expectError: true));
+        var args = new JsonObject { ["FunctionName"] = function };
+        if (qualifier is not null)
+        {
+            args["Qualifier"] = qualifier;
+        }
+
+        var read = await RunAsync(Step("lambda", "get_policy", args, save: "policy", expectError: true));
         JsonElement policy = read.GetProperty("policy");
         if (policy.TryGetProperty("ErrorCode", out _))
         {
