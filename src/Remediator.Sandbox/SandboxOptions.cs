@@ -30,6 +30,9 @@ public sealed record SandboxOptions
     /// <summary>Clock for signatures, timestamps and log events.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Keeps every AWS call that reached an operation (<see cref="SandboxServer.Exchanges"/>), for wire-conformance tests.</summary>
+    public bool RecordExchanges { get; init; }
+
     /// <summary>Seed for generated ids; null for a random seed.</summary>
     public int? Seed { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,10 +34,12 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly StateFile? _stateFile;
     private readonly LogSubscriptions _subscriptions;
     private readonly HttpClient _http;
+    private readonly ConcurrentQueue<SandboxExchange> _exchanges;
     private bool _stopped;
 
-    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, StateFile? stateFile, LogSubscriptions subscriptions, HttpClient http, Uri baseUrl)
+    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, StateFile? stateFile, LogSubscriptions subscriptions, HttpClient http, Uri baseUrl, ConcurrentQueue<SandboxExchange> exchanges)
     {
+        _exchanges = exchanges;
         _app = app;
         _env = env;
         _stateFile = stateFile;
@@ -54,6 +57,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The region the sandbox serves.</summary>
     public string Region => _env.Region;
+
+    /// <summary>The AWS calls served so far, in arrival order; empty unless <see cref="SandboxOptions.RecordExchanges"/>.</summary>
+    public IReadOnlyList<SandboxExchange> Exchanges => [.. _exchanges];
 
     /// <summary>Fault injection: the next N calls of an operation throttle, fail or wait.</summary>
     public FaultInjector Faults { get; }
@@ -76,6 +82,7 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var faults = new FaultInjector();
+        var exchanges = new ConcurrentQueue<SandboxExchange>();
         var subscriptions = new LogSubscriptions(env);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         async Task AfterChangeAsync(CancellationToken ct)
@@ -97,7 +104,8 @@ public sealed class SandboxServer : IAsyncDisposable
             new RequestAuthenticator(options.Credentials, options.Region, options.Clock, options.MaxClockSkew),
             faults,
             [new AdminChannel(env, faults, subscriptions, http, AfterChangeAsync), new DataPlaneChannel(env, AfterChangeAsync)],
-            AfterChangeAsync);
+            AfterChangeAsync,
+            options.RecordExchanges ? exchanges.Enqueue : null);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -107,7 +115,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, env, faults, stateFile, subscriptions, http, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new SandboxServer(app, env, faults, stateFile, subscriptions, http, new Uri(address.EndsWith('/') ? address : address + "/"), exchanges);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
-using Remediator.Core.Policy;
 using Remediator.Sandbox.Lambda;
 using Remediator.Sandbox.State;
 
@@ -65,7 +64,7 @@ internal sealed record InvokeCheck(InvokeVerdict Verdict, string? FunctionArn, s
 
 /// <summary>
 /// Resolves an integration URI to a function (substituting <c>${stageVariables.name}</c>) and decides the
-/// invocation with the shared IAM-style evaluator, exactly as Lambda checks API Gateway's call.
+/// invocation as Lambda checks API Gateway's call, with the sandbox's own judge of the resource policy.
 /// </summary>
 internal static partial class LambdaInvokeCheck
 {
@@ -131,13 +130,10 @@ internal static partial class LambdaInvokeCheck
             return Admitted(function, functionArn, version);
         }
 
+        // The sandbox's own judge, not the product's evaluator: the tests that run Remediator against the sandbox
+        // must not share the code they test (ApiGatewayInvokeJudge).
         var statements = function.Policies.GetValueOrDefault(qualifier ?? "$LATEST") ?? [];
-        var decision = PolicyEvaluator.Evaluate(
-            statements.Count == 0 ? null : LambdaPolicyDocument.Document(statements),
-            AuthorizationRequest.ApiGatewayInvoke(functionArn, sourceArn, env.AccountId));
-
-        // A policy the evaluator cannot read denies: fail closed, as Lambda would not grant on a guess.
-        return decision.IsSuccess && decision.Value!.IsAllowed
+        return ApiGatewayInvokeJudge.Allows(statements, functionArn, sourceArn, env.AccountId)
             ? Admitted(function, functionArn, version)
             : InvokeCheck.Refused(functionArn, InvokeDenial.PolicyDoesNotAllow);
     }

@@ -27,7 +27,8 @@ internal sealed class SandboxDispatcher(
     RequestAuthenticator authenticator,
     FaultInjector faults,
     IReadOnlyList<ISideChannel> channels,
-    Func<CancellationToken, Task> persistAsync)
+    Func<CancellationToken, Task> persistAsync,
+    Action<SandboxExchange>? record = null)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -36,11 +37,17 @@ internal sealed class SandboxDispatcher(
         var request = await ReadAsync(context, env.Ids.Guid(), cancellationToken).ConfigureAwait(false);
         var channel = channels.FirstOrDefault(c => c.Matches(request));
         SandboxResponse response;
+        ServiceCall? call = null;
         try
         {
-            response = channel is null
-                ? await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false)
-                : await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            if (channel is null)
+            {
+                (response, call) = await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                response = await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -48,16 +55,28 @@ internal sealed class SandboxDispatcher(
             response = Reply.Error(AwsProtocol.RestJson, null, new ServiceError(500, "InternalFailure", $"Sandbox internal error: {ex.GetType().Name}: {ex.Message}"), request.RequestId);
         }
 
+        if (record is not null && call is not null)
+        {
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.RawPath;
+            var headers = new Dictionary<string, string>(response.Headers, StringComparer.OrdinalIgnoreCase) { [AwsHeaders.RequestId] = request.RequestId };
+            if (response.Body.Length > 0)
+            {
+                headers["Content-Type"] = response.ContentType;
+            }
+
+            record(new SandboxExchange(call.Service, call.Operation, request.Method, rawTarget, request.Headers, request.Body, response.Status, headers, response.Body));
+        }
+
         await WriteAsync(context, response, request.RequestId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SandboxResponse> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
+    private async Task<(SandboxResponse, ServiceCall?)> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         var signingName = RequestAuthenticator.ScopeService(request);
         var found = services.Find(request, signingName);
         if (found is null)
         {
-            return Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId);
+            return (Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId), null);
         }
 
         var (service, call) = found.Value;
@@ -65,12 +84,12 @@ internal sealed class SandboxDispatcher(
         var auth = authenticator.Authenticate(request, service.Protocol);
         if (auth.Error is not null)
         {
-            return Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId), null);
         }
 
         if (call is null)
         {
-            return Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId), null);
         }
 
         env.State.Count(call.Key);
@@ -78,7 +97,7 @@ internal sealed class SandboxDispatcher(
         {
             if (fault.Kind != FaultKind.Delay)
             {
-                return Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId);
+                return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId), call);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMilliseconds), env.Clock, cancellationToken).ConfigureAwait(false);
@@ -95,7 +114,7 @@ internal sealed class SandboxDispatcher(
             await persistAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId);
+        return (result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId), call);
     }
 
     private static bool IsReadOnly(string operation) =>

@@ -6,7 +6,7 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.Lambda;
 
-/// <summary>Lambda control plane (rest-json, <c>2015-03-31</c>): functions, aliases, tags, reserved concurrency and resource policies.</summary>
+/// <summary>Lambda control plane (rest-json, <c>2015-03-31</c>): functions, versions, aliases, tags, reserved concurrency and resource policies.</summary>
 internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsService
 {
     private const string Functions = "/2015-03-31/functions";
@@ -18,6 +18,7 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         .Add("GET", Functions + "/{FunctionName}/configuration", "GetFunctionConfiguration")
         .Add("POST", Functions + "/{FunctionName}/aliases", "CreateAlias")
         .Add("GET", Functions + "/{FunctionName}/aliases/{Name}", "GetAlias")
+        .Add("POST", Functions + "/{FunctionName}/versions", "PublishVersion")
         .Add("POST", Functions + "/{FunctionName}/policy", "AddPermission")
         .Add("GET", Functions + "/{FunctionName}/policy", "GetPolicy")
         .Add("DELETE", Functions + "/{FunctionName}/policy/{StatementId}", "RemovePermission")
@@ -29,6 +30,7 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
 
     private readonly FunctionLocator _functions = new(env);
     private readonly LambdaPermissions _permissions = new(env);
+    private readonly LambdaVersions _versions = new(env);
 
     public string SigningName => "lambda";
 
@@ -50,6 +52,7 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         "GetFunctionConfiguration" => GetFunctionConfiguration(call, request),
         "CreateAlias" => CreateAlias(call, request),
         "GetAlias" => GetAlias(call),
+        "PublishVersion" => _versions.PublishVersion(call, request),
         "AddPermission" => _permissions.AddPermission(call, request),
         "GetPolicy" => _permissions.GetPolicy(call, request),
         "RemovePermission" => _permissions.RemovePermission(call, request),
@@ -132,9 +135,7 @@ internal sealed partial class LambdaService(SandboxEnvironment env) : IAwsServic
         Data.Functions[name.Name] = record;
         if (input.Publish == true)
         {
-            var version = configuration with { Version = "1", FunctionArn = arn + ":1", RevisionId = env.Ids.Guid() };
-            record.Versions["1"] = version;
-            configuration = version;
+            configuration = LambdaVersions.Publish(env, record, null);
         }
 
         return Reply.Json(Protocol, configuration, SandboxJson.Context.FunctionConfiguration, 201);

@@ -36,6 +36,13 @@ internal sealed record CreateAliasRequest
     [JsonPropertyName("Description")] public string? Description { get; init; }
 }
 
+internal sealed record PublishVersionRequest
+{
+    [JsonPropertyName("CodeSha256")] public string? CodeSha256 { get; init; }
+    [JsonPropertyName("Description")] public string? Description { get; init; }
+    [JsonPropertyName("RevisionId")] public string? RevisionId { get; init; }
+}
+
 internal sealed record TagResourceRequest
 {
     [JsonPropertyName("Tags")] public Dictionary<string, string>? Tags { get; init; }

@@ -25,6 +25,7 @@ namespace Remediator.Sandbox.State;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(CreateFunctionRequest))]
 [JsonSerializable(typeof(CreateAliasRequest))]
+[JsonSerializable(typeof(PublishVersionRequest))]
 [JsonSerializable(typeof(TagResourceRequest))]
 [JsonSerializable(typeof(AddPermissionRequest))]
 [JsonSerializable(typeof(FunctionConfiguration))]

@@ -6,7 +6,7 @@ namespace Remediator.Aws.Tests.Ledger;
 
 /// <summary>The ledger contract against the DynamoDB ledger on dynalite, each test on a fresh table.</summary>
 [Collection(DynaliteCollection.Name)]
-public sealed class DynamoDbLedgerTests(DynaliteFixture dynalite) : LedgerContractTests
+public sealed class DynamoDbLedgerTests(DynaliteFixture dynalite) : ConcurrentLedgerContractTests
 {
     protected override async Task<ILedger> CreateLedgerAsync(TimeProvider time, LedgerOptions options)
     {

@@ -156,41 +156,4 @@ public abstract partial class LedgerContractTests
         Assert.Empty(await Ledger.ListAsync(CancellationToken.None).ToListAsync());
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ClaimAsync_EightConcurrentClaimers_ExactlyOneWinsEachRound(bool recordExists)
-    {
-        const int claimers = 8;
-        for (var round = 0; round < 10; round++)
-        {
-            // A new fingerprint races on creating the record; a known one (released lease) on taking the lease.
-            var fingerprint = $"fp-race-{round}";
-            var earlier = 0;
-            if (recordExists)
-            {
-                var lease = await ClaimLeaseAsync(fingerprint, "invocation-earlier");
-                Assert.True(await Ledger.TryCompleteAsync(lease, FullOutcome, CancellationToken.None));
-                earlier = 1;
-            }
-
-            var startGun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var attempts = Enumerable.Range(0, claimers)
-                .Select(claimer => Task.Run(async () =>
-                {
-                    await startGun.Task;
-                    return await ClaimAsync(fingerprint, $"invocation-{claimer}");
-                }))
-                .ToList();
-            startGun.SetResult();
-
-            var results = await Task.WhenAll(attempts);
-
-            var winner = Assert.Single(results, result => result.Claimed);
-            var record = await GetRequiredAsync(fingerprint);
-            Assert.Equal(winner.Lease, record.Lease);
-            Assert.Equal(earlier + claimers, record.Occurrences);
-            Assert.All(results.Where(result => !result.Claimed), loser => Assert.Equal(winner.Lease, loser.Record.Lease));
-        }
-    }
 }

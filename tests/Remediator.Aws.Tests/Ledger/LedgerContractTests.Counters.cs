@@ -81,32 +81,6 @@ public abstract partial class LedgerContractTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TryConsumeAsync(cap, -1, CancellationToken.None));
     }
 
-    [Theory]
-    [InlineData(HourlyCap.Fixes)]
-    [InlineData(HourlyCap.NewTickets)]
-    public async Task TryConsumeAsync_EightConcurrentRequests_NeverExceedLimit(HourlyCap cap)
-    {
-        const int limit = 5;
-        for (var round = 0; round < 5; round++)
-        {
-            var startGun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var requests = Enumerable.Range(0, 8)
-                .Select(_ => Task.Run(async () =>
-                {
-                    await startGun.Task;
-                    return await Ledger.TryConsumeAsync(cap, limit, CancellationToken.None);
-                }))
-                .ToList();
-            startGun.SetResult();
-
-            var budgets = await Task.WhenAll(requests);
-
-            Assert.Equal(limit, budgets.Count(budget => budget.Allowed));
-            Assert.Equal(Enumerable.Range(1, limit).Select(count => (long)count), budgets.Where(b => b.Allowed).Select(b => b.CountThisHour).Order());
-            Clock.Advance(TimeSpan.FromHours(1));
-        }
-    }
-
     [Fact]
     public async Task TryConsumeAsync_CapsOfOneHour_CountApart()
     {

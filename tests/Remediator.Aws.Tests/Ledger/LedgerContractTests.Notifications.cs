@@ -67,30 +67,4 @@ public abstract partial class LedgerContractTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TryConsumeNotificationAsync(-1, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task TryConsumeNotificationAsync_EightConcurrentRequests_AllowTheLimitAndOneSummary()
-    {
-        // Concurrent Lambda instances share the hour: the limit holds and exactly one of them owes the summary.
-        const int limit = 3;
-        for (var round = 0; round < 5; round++)
-        {
-            var startGun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var requests = Enumerable.Range(0, 8)
-                .Select(_ => Task.Run(async () =>
-                {
-                    await startGun.Task;
-                    return await Ledger.TryConsumeNotificationAsync(limit, CancellationToken.None);
-                }))
-                .ToList();
-            startGun.SetResult();
-
-            var budgets = await Task.WhenAll(requests);
-
-            Assert.Equal(limit, budgets.Count(budget => budget.Allowed));
-            Assert.Single(budgets, budget => budget.SummaryDue);
-            Assert.Equal(Enumerable.Range(1, 8).Select(count => (long)count), budgets.Select(b => b.NotificationsThisHour).Order());
-            Assert.All(budgets, budget => Assert.Equal(budget.NotificationsThisHour <= limit, budget.Allowed));
-            Clock.Advance(TimeSpan.FromHours(1));
-        }
-    }
 }

@@ -1,8 +1,5 @@
 using Remediator.Aws.Composition;
-using Remediator.Aws.Config;
-using Remediator.Aws.Credentials;
 using Remediator.Core.Ports;
-using Remediator.Emulation.Credentials;
 using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.Acceptance;
@@ -10,9 +7,7 @@ namespace Remediator.Sandbox.Tests.Acceptance;
 /// <summary>The CLI-seeded scenario read back through Remediator's own wire clients (what the engine verifies with).</summary>
 public sealed class OwnClientsReadBackTests(AwsCliScenario scenario) : IClassFixture<AwsCliScenario>, IDisposable
 {
-    private readonly AwsClients _aws = AwsClients.Create(
-        AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = scenario.Server.BaseUrl.ToString() }),
-        new AwsClientSettings { Region = "us-east-1", Credentials = new StaticCredentialsProvider(new AwsCredentials("test", "test")) });
+    private readonly AwsClients _aws = SandboxApi.OwnClients(scenario.Server.BaseUrl);
 
     [Fact]
     public async Task ApiGatewayClient_CliSeededApi_ReadsStageVariablesAndTheDeployedIntegration()

@@ -2,6 +2,7 @@ using System.Net;
 using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
+using Remediator.Sandbox.Faults;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 
@@ -76,14 +77,7 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
     [Fact]
     public async Task Remediate_AuthorizerRefused_GrantsTheAuthorizerSourceArn()
     {
-        account.Reset();
-        string pets = await account.CreateFunctionAsync("pets");
-        string authorizer = await account.CreateFunctionAsync("token-authorizer");
-        (string api, IReadOnlyDictionary<string, string> authorizers) = await account.RestApi()
-            .Authorizer("tokens", account.InvokeUri(authorizer))
-            .Method("GET", "/secure", account.InvokeUri(pets), authorizer: "tokens")
-            .DeployAsync(Stage);
-        await account.AllowApiAsync(pets, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/secure");
+        (string api, IReadOnlyDictionary<string, string> authorizers, string authorizer) = await SecureApiAsync("INFO");
 
         EngineOutcome outcome = Assert.Single(await FailThenRemediateAsync(api, "GET", "/secure", new Dictionary<string, string> { ["Authorization"] = "Bearer x" }));
 
@@ -111,6 +105,25 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
         Assert.True(account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents") > filtersBefore);
         Assert.Contains(outcome.Verified, line => line.Contains("every Lambda integration", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/pets"));
+    }
+
+    // An authorizer finding needs no method or path; a read-back that is refused must not make it a ticket.
+    [Fact]
+    public async Task Remediate_AuthorizerRefusedErrorLevelContextReadDenied_SweepsTheAuthorizersAndFixes()
+    {
+        (string api, IReadOnlyDictionary<string, string> authorizers, string authorizer) = await SecureApiAsync("ERROR");
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer x" };
+        Assert.Equal(HttpStatusCode.InternalServerError, await account.CallAsync(api, Stage, "GET", "/secure", headers));
+        account.Server.Faults.Add(new FaultRule("logs", "FilterLogEvents", FaultKind.AccessDenied, Count: 100));
+        int filtersBefore = account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents");
+
+        EngineOutcome outcome = Assert.Single(await RemediateAsync(await Enforce()));
+
+        Assert.Equal((RemediationOutcome.Fixed, authorizer, authorizers["tokens"]), (outcome.Outcome, outcome.FunctionArn, outcome.AuthorizerId));
+        Assert.Equal(filtersBefore + 1, account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents"));
+        Assert.Contains(outcome.Verified, line => line.Contains("could not be read back", StringComparison.Ordinal));
+        account.Server.Faults.Clear();
+        Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/secure", headers));
     }
 
     [Fact]
@@ -186,6 +199,20 @@ public class EndToEndRestTests(SandboxAccount account) : IClassFixture<SandboxAc
         Assert.Empty(await account.StatementIdsAsync(pets));
         Assert.Equal(0, account.RequestCounts().GetValueOrDefault("lambda:AddPermission"));
         Assert.Equal(notifications, account.SnsMessages().Count);
+    }
+
+    /// <summary><c>GET /secure</c> behind a TOKEN authorizer whose function API Gateway may not invoke (the method's function it may).</summary>
+    private async Task<(string ApiId, IReadOnlyDictionary<string, string> Authorizers, string AuthorizerArn)> SecureApiAsync(string logLevel)
+    {
+        account.Reset();
+        string pets = await account.CreateFunctionAsync("pets");
+        string authorizer = await account.CreateFunctionAsync("token-authorizer");
+        (string api, IReadOnlyDictionary<string, string> authorizers) = await account.RestApi()
+            .Authorizer("tokens", account.InvokeUri(authorizer))
+            .Method("GET", "/secure", account.InvokeUri(pets), authorizer: "tokens")
+            .DeployAsync(Stage, logLevel: logLevel);
+        await account.AllowApiAsync(pets, $"arn:aws:execute-api:{account.Region}:{account.AccountId}:{api}/*/GET/secure");
+        return (api, authorizers, authorizer);
     }
 
     private async Task<IReadOnlyList<EngineOutcome>> FailThenRemediateAsync(string api, string method, string path, IReadOnlyDictionary<string, string>? headers = null)

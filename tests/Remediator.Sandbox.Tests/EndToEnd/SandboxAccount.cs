@@ -49,7 +49,7 @@ public sealed class SandboxAccount : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Seed = 7 });
+        Server = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Seed = 7, RecordExchanges = true });
         Clients = AwsClients.Create(
             AwsEnvironment.FromDictionary(Environment),
             new AwsClientSettings { Credentials = new EnvironmentCredentialsProvider(AwsEnvironment.FromDictionary(Environment)) });

@@ -57,6 +57,25 @@ public sealed class LambdaServicePolicyTests(SandboxFixture sandbox) : IClassFix
         Assert.NotEqual(before, after);
     }
 
+    // Lambda's 412 text points at GetFunction/GetAlias for the revision: a policy's RevisionId is its function's,
+    // version's or alias's own, so even a function without any policy has one to condition the first grant on.
+    [Fact]
+    public async Task AddPermission_NoPolicyYet_IsConditionalOnTheFunctionsAndAliasesOwnRevision()
+    {
+        var created = await _client.CreateFunctionAsync("perm-first", publish: true);
+        var alias = await _client.CreateAliasAsync("perm-first", "live", "1");
+        var functionRevision = (await _client.RestAsync("lambda", HttpMethod.Get, "/2015-03-31/functions/perm-first/configuration")).Json.GetProperty("RevisionId").GetString();
+
+        var onFunction = await _client.AddPermissionAsync("perm-first", "first", InvokeSource, revisionId: functionRevision);
+        var onAlias = await _client.AddPermissionAsync("perm-first", "first", InvokeSource, qualifier: "live", revisionId: alias.Json.GetProperty("RevisionId").GetString());
+        var policy = (await _client.GetPolicyAsync("perm-first")).Json.GetProperty("RevisionId").GetString();
+        var configuration = (await _client.RestAsync("lambda", HttpMethod.Get, "/2015-03-31/functions/perm-first/configuration")).Json.GetProperty("RevisionId").GetString();
+
+        Assert.Equal((201, 201), (onFunction.Status, onAlias.Status));
+        Assert.Equal(configuration, policy);
+        Assert.NotEqual(created.Json.GetProperty("RevisionId").GetString(), policy);
+    }
+
     [Fact]
     public async Task AddPermission_UnknownFunction_Returns404()
     {

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Remediator.Aws.Composition;
+using Remediator.Aws.Config;
+using Remediator.Aws.Credentials;
+using Remediator.Emulation.Credentials;
 
 namespace Remediator.Sandbox.Tests.TestSupport;
 
@@ -7,6 +11,11 @@ public static class SandboxApi
 {
     public const string Account = "000000000000";
     public const string Region = "us-east-1";
+
+    /// <summary>Remediator's own wire clients, pointed at a sandbox with its test credentials.</summary>
+    public static AwsClients OwnClients(Uri baseUrl) => AwsClients.Create(
+        AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = baseUrl.ToString() }),
+        new AwsClientSettings { Region = Region, Credentials = new StaticCredentialsProvider(new AwsCredentials("test", "test")) });
 
     public static string FunctionArn(string name) => $"arn:aws:lambda:{Region}:{Account}:function:{name}";
 
