@@ -36,11 +36,12 @@ internal sealed class SandboxDispatcher(
         var request = await ReadAsync(context, env.Ids.Guid(), cancellationToken).ConfigureAwait(false);
         var channel = channels.FirstOrDefault(c => c.Matches(request));
         SandboxResponse response;
+        FaultRule? lost = null;
         try
         {
-            response = channel is null
+            (response, lost) = channel is null
                 ? await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false)
-                : await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+                : (await channel.HandleAsync(request, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -48,16 +49,24 @@ internal sealed class SandboxDispatcher(
             response = Reply.Error(AwsProtocol.RestJson, null, new ServiceError(500, "InternalFailure", $"Sandbox internal error: {ex.GetType().Name}: {ex.Message}"), request.RequestId);
         }
 
+        if (lost is not null)
+        {
+            // Applied, and the answer never leaves: what a crash or a dropped connection looks like to the caller.
+            faults.AnswerLost?.Invoke(lost);
+            context.Abort();
+            return;
+        }
+
         await WriteAsync(context, response, request.RequestId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SandboxResponse> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
+    private async Task<(SandboxResponse Response, FaultRule? Lost)> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         var signingName = RequestAuthenticator.ScopeService(request);
         var found = services.Find(request, signingName);
         if (found is null)
         {
-            return Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId);
+            return (Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId), null);
         }
 
         var (service, call) = found.Value;
@@ -65,22 +74,23 @@ internal sealed class SandboxDispatcher(
         var auth = authenticator.Authenticate(request, service.Protocol);
         if (auth.Error is not null)
         {
-            return Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId), null);
         }
 
         if (call is null)
         {
-            return Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId), null);
         }
 
         env.State.Count(call.Key);
-        if (faults.Take(service.Name, call.Operation) is { } fault)
+        var fault = faults.Take(service.Name, call.Operation);
+        if (fault is { Kind: not FaultKind.Delay and not FaultKind.LoseAnswer })
         {
-            if (fault.Kind != FaultKind.Delay)
-            {
-                return Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId);
-            }
+            return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId), null);
+        }
 
+        if (fault is { Kind: FaultKind.Delay })
+        {
             await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMilliseconds), env.Clock, cancellationToken).ConfigureAwait(false);
         }
 
@@ -95,7 +105,7 @@ internal sealed class SandboxDispatcher(
             await persistAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId);
+        return (result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId), fault is { Kind: FaultKind.LoseAnswer } ? fault : null);
     }
 
     private static bool IsReadOnly(string operation) =>
