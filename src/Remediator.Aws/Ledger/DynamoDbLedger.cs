@@ -92,18 +92,7 @@ public sealed class DynamoDbLedger : ILedger
             [":attempts"] = N(normalized.Attempts),
             [":failures"] = N(normalized.ConsecutiveFailures),
         };
-        foreach (var (name, value) in OptionalOutcomeAttributes(normalized))
-        {
-            if (value is null)
-            {
-                remove.Add(name);
-            }
-            else
-            {
-                set.Add($"{name} = :{name}");
-                values[$":{name}"] = value;
-            }
-        }
+        SetOrRemove(OptionalOutcomeAttributes(normalized), set, remove, values);
 
         return CompleteAsync(lease, normalized, set, remove, values, cancellationToken);
     }
@@ -117,18 +106,7 @@ public sealed class DynamoDbLedger : ILedger
         var set = new List<string>();
         var remove = new List<string>();
         var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var (name, value) in IntentAttributes(normalized))
-        {
-            if (value is null)
-            {
-                remove.Add(name);
-            }
-            else
-            {
-                set.Add($"{name} = :{name}");
-                values[$":{name}"] = value;
-            }
-        }
+        SetOrRemove(IntentAttributes(normalized), set, remove, values);
 
         return TryUpdateUnderLeaseAsync(lease, set, remove, values, release: false, cancellationToken);
     }
@@ -364,6 +342,27 @@ public sealed class DynamoDbLedger : ILedger
             },
             cancellationToken).ConfigureAwait(false);
         return updated is not null;
+    }
+
+    // Each attribute with a value is set, each without one removed.
+    private static void SetOrRemove(
+        IEnumerable<(string Name, AttributeValue? Value)> attributes,
+        List<string> set,
+        List<string> remove,
+        Dictionary<string, AttributeValue> values)
+    {
+        foreach (var (name, value) in attributes)
+        {
+            if (value is null)
+            {
+                remove.Add(name);
+            }
+            else
+            {
+                set.Add($"{name} = :{name}");
+                values[$":{name}"] = value;
+            }
+        }
     }
 
     private static Dictionary<string, string> StateNames() =>

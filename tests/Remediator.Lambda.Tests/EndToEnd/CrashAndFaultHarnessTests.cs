@@ -51,7 +51,6 @@ public sealed class CrashAndFaultHarnessTests(PublishedFunction published, Dynal
     [Theory]
     [InlineData("lambda", "AddPermission")]
     [InlineData("sns", "Publish")]
-    [InlineData("apigateway", "GetExport")]
     public async Task AwsCallAppliedAndItsAnswerLost_TheFirstAttemptHealsOnceAndAnnouncesOnce(string service, string operation)
     {
         await using CrashWorld world = await CrashWorld.StartAsync(published, dynalite);
@@ -147,10 +146,8 @@ public sealed class CrashAndFaultHarnessTests(PublishedFunction published, Dynal
     }
 
     [Theory]
-    [InlineData("lambda", "GetPolicy")]
     [InlineData("lambda", "AddPermission")]
     [InlineData("sns", "Publish")]
-    [InlineData("apigateway", "GetExport")]
     public async Task ShortThrottle_TheClientsRetryAndTheFirstAttemptHeals(string service, string operation)
     {
         await using CrashWorld world = await CrashWorld.StartAsync(published, dynalite);

@@ -5,7 +5,6 @@ using Remediator.Aws.Tests.Dynalite;
 using Remediator.Core.Configuration;
 using Remediator.Core.Ports;
 using Remediator.Lambda.Handling;
-using Remediator.Lambda.Runtime;
 using Remediator.Lambda.Tests.TestSupport;
 
 namespace Remediator.Lambda.Tests.EndToEnd;
@@ -145,21 +144,13 @@ public sealed class CrashWorld : IAsyncDisposable
     }
 
     /// <summary>What Lambda and the template set, with the sandbox as AWS and dynalite (through the proxy) as DynamoDB.</summary>
-    private Dictionary<string, string> Variables() => new(StringComparer.Ordinal)
+    private Dictionary<string, string> Variables()
     {
-        [RuntimeApiConstants.RuntimeApiVariable] = Runtime.Address,
-        ["AWS_LAMBDA_FUNCTION_NAME"] = "remediator",
-        ["AWS_REGION"] = SandboxWorld.Region,
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["AWS_SESSION_TOKEN"] = "session",
-        ["AWS_ENDPOINT_URL"] = World.Endpoint,
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = Proxy.Endpoint,
-        [RemediatorVariables.Mode] = "enforce",
-        [RemediatorVariables.TopicArn] = SandboxWorld.TopicArn,
-        [RemediatorVariables.LedgerTable] = Table,
-        [RemediatorVariables.SettleSeconds] = "0",
-    };
+        Dictionary<string, string> variables = World.FunctionVariables(Runtime.Address, settleSeconds: 0);
+        variables["AWS_ENDPOINT_URL_DYNAMODB"] = Proxy.Endpoint;
+        variables[RemediatorVariables.LedgerTable] = Table;
+        return variables;
+    }
 
     /// <summary>One attempt of an asynchronous event.</summary>
     /// <param name="RequestId">The event's request id (the same for every attempt).</param>
