@@ -13,7 +13,7 @@ namespace Remediator.Aws.Http;
 /// The HTTP core every wire client shares: one pooled <see cref="HttpClient"/>, a fresh signed message per
 /// attempt, a permit from the account quotas before each attempt (<see cref="AwsQuotas"/>), a per-attempt timeout,
 /// and bounded retries with full-jitter backoff on throttling, 5xx and transient network errors (honouring
-/// <c>Retry-After</c>).
+/// <c>Retry-After</c>); a call marked not idempotent is never repeated after a timeout or a lost answer.
 /// </summary>
 public sealed class AwsHttpClient
 {
@@ -24,6 +24,7 @@ public sealed class AwsHttpClient
     private readonly AwsRetryOptions options;
     private readonly AwsQuotas? quotas;
     private ResiliencePipeline<AwsResponse>? pipeline;
+    private ResiliencePipeline<AwsResponse>? onceSentPipeline;
     private ResiliencePipeline? attemptTimeout;
 
     /// <summary>
@@ -57,7 +58,10 @@ public sealed class AwsHttpClient
     // System.ComponentModel.DataAnnotations (reflection), which a cold start that sends nothing (a Lambda
     // CONTROL_MESSAGE) should not pay for. A race builds two equivalent pipelines; one is kept.
     private ResiliencePipeline<AwsResponse> Pipeline =>
-        Volatile.Read(ref pipeline) ?? Interlocked.CompareExchange(ref pipeline, BuildPipeline(options, timeProvider), null) ?? pipeline!;
+        Volatile.Read(ref pipeline) ?? Interlocked.CompareExchange(ref pipeline, BuildPipeline(options, timeProvider, idempotent: true), null) ?? pipeline!;
+
+    private ResiliencePipeline<AwsResponse> OnceSentPipeline =>
+        Volatile.Read(ref onceSentPipeline) ?? Interlocked.CompareExchange(ref onceSentPipeline, BuildPipeline(options, timeProvider, idempotent: false), null) ?? onceSentPipeline!;
 
     private ResiliencePipeline AttemptTimeout =>
         Volatile.Read(ref attemptTimeout)
@@ -90,7 +94,7 @@ public sealed class AwsHttpClient
     public async Task<AwsResponse> SendRawAsync(AwsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await Pipeline.ExecuteAsync(
+        return await (request.Idempotent ? Pipeline : OnceSentPipeline).ExecuteAsync(
             static (state, token) => state.Client.PacedAttemptAsync(state.Request, token),
             (Client: this, Request: request),
             cancellationToken).ConfigureAwait(false);
@@ -190,7 +194,9 @@ public sealed class AwsHttpClient
         }
     }
 
-    private static ResiliencePipeline<AwsResponse> BuildPipeline(AwsRetryOptions options, TimeProvider timeProvider)
+    // A call that is not idempotent is repeated only when it cannot have been applied: after an error answer or a
+    // failure to connect, never after a timeout or a lost answer.
+    private static ResiliencePipeline<AwsResponse> BuildPipeline(AwsRetryOptions options, TimeProvider timeProvider, bool idempotent)
     {
         var builder = new ResiliencePipelineBuilder<AwsResponse> { TimeProvider = timeProvider };
         if (options.MaxAttempts > 1)
@@ -201,7 +207,8 @@ public sealed class AwsHttpClient
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
-                    { Exception: { } exception } => AwsRetryClassifier.IsTransient(exception, args.Context.CancellationToken),
+                    { Exception: { } exception } => AwsRetryClassifier.IsTransient(exception, args.Context.CancellationToken)
+                        && (idempotent || AwsRetryClassifier.NeverSent(exception)),
                     { Result.Error: { } error } => TransientAwsErrors.IsTransient(error),
                     _ => false,
                 }),

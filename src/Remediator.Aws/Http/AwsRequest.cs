@@ -12,6 +12,10 @@ namespace Remediator.Aws.Http;
 /// <param name="ContentType">Body media type, e.g. <c>application/x-amz-json-1.1</c>.</param>
 /// <param name="Headers">Extra headers, e.g. <c>X-Amz-Target</c>.</param>
 /// <param name="MaxResponseBytes">A tighter bound than the client's on this call's answer, if any.</param>
+/// <param name="Idempotent">
+/// False for a call that must not be repeated once it may have reached the service (SNS Publish): it is retried only
+/// after an error answer or a failure to connect, never after a timeout or a lost answer.
+/// </param>
 public sealed record AwsRequest(
     AwsService Service,
     string Operation,
@@ -21,4 +25,5 @@ public sealed record AwsRequest(
     byte[]? Body = null,
     string? ContentType = null,
     IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
-    int? MaxResponseBytes = null);
+    int? MaxResponseBytes = null,
+    bool Idempotent = true);

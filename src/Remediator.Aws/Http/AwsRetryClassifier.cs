@@ -25,4 +25,19 @@ public static class AwsRetryClassifier
         return exception is HttpRequestException or IOException or SocketException or TimeoutRejectedException
             || exception is TaskCanceledException { InnerException: TimeoutException };
     }
+
+    /// <summary>
+    /// True when the attempt failed before its request could reach the service (name resolution, connecting, TLS,
+    /// a proxy tunnel): repeating it cannot apply it twice. A timeout or a connection lost after sending may have
+    /// been applied.
+    /// </summary>
+    public static bool NeverSent(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+        };
+    }
 }

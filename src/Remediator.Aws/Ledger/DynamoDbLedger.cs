@@ -92,27 +92,64 @@ public sealed class DynamoDbLedger : ILedger
             [":attempts"] = N(normalized.Attempts),
             [":failures"] = N(normalized.ConsecutiveFailures),
         };
-        foreach (var (name, value) in OptionalOutcomeAttributes(normalized))
-        {
-            if (value is null)
-            {
-                remove.Add(name);
-            }
-            else
-            {
-                set.Add($"{name} = :{name}");
-                values[$":{name}"] = value;
-            }
-        }
+        SetOrRemove(OptionalOutcomeAttributes(normalized), set, remove, values);
 
-        return TryEndLeaseAsync(lease, set, remove, values, cancellationToken);
+        return CompleteAsync(lease, normalized, set, remove, values, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryRecordIntentAsync(LedgerLease lease, PermissionIntent intent, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(lease);
+        ArgumentNullException.ThrowIfNull(intent);
+        var normalized = LedgerRules.Normalize(LedgerOutcome.Pending with { Intent = intent }).Intent;
+        var set = new List<string>();
+        var remove = new List<string>();
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        SetOrRemove(IntentAttributes(normalized), set, remove, values);
+
+        return TryUpdateUnderLeaseAsync(lease, set, remove, values, release: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OwedEntry>> ListOwedAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var outbox = await _table.GetItemAsync(LedgerTableSchema.OutboxKey, cancellationToken).ConfigureAwait(false);
+        return outbox is null
+            ? []
+            : [.. outbox
+                .Where(a => a.Key.StartsWith(LedgerTableSchema.OwedAttributePrefix, StringComparison.Ordinal) && a.Value.S is not null)
+                .Take(max)
+                .Select(a => new OwedEntry(a.Key[LedgerTableSchema.OwedAttributePrefix.Length..], a.Value.S))];
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetOwedAsync(OwedEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        LedgerRules.ValidateKey(entry.Key);
+
+        // A failed condition means the entry was written again since it was listed: a newer debt, kept.
+        await _table.TryUpdateAsync(
+            new UpdateItemRequest
+            {
+                TableName = _table.Name,
+                Key = LedgerTable.KeyOf(LedgerTableSchema.OutboxKey),
+                UpdateExpression = "REMOVE #owed",
+                ConditionExpression = "#owed = :token",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#owed"] = LedgerTableSchema.OwedAttributePrefix + entry.Key },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":token"] = S(entry.Token) },
+                ReturnValues = ReturnValue.NONE,
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken)
     {
         LedgerRules.Validate(lease);
-        return TryEndLeaseAsync(lease, [], [], new Dictionary<string, AttributeValue>(StringComparer.Ordinal), cancellationToken);
+        return TryUpdateUnderLeaseAsync(lease, [], [], new Dictionary<string, AttributeValue>(StringComparer.Ordinal), release: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -232,17 +269,60 @@ public sealed class DynamoDbLedger : ILedger
         while (startKey is not null);
     }
 
-    private async Task<bool> TryEndLeaseAsync(
+    // The record first, then the outbox entry: an entry never points at a debt that is not written yet, and a
+    // record whose entry was not written (a crash between the two) is still found by the next pass on its root cause.
+    private async Task<bool> CompleteAsync(
         LedgerLease lease,
+        LedgerOutcome outcome,
         List<string> set,
         List<string> remove,
         Dictionary<string, AttributeValue> values,
         CancellationToken cancellationToken)
     {
+        if (!await TryUpdateUnderLeaseAsync(lease, set, remove, values, release: true, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (outcome.OwedNotification is not null)
+        {
+            var now = LedgerRules.Now(_time);
+            await _table.TryUpdateAsync(
+                new UpdateItemRequest
+                {
+                    TableName = _table.Name,
+                    Key = LedgerTable.KeyOf(LedgerTableSchema.OutboxKey),
+                    UpdateExpression = $"SET #owed = :token, {Ttl} = :expiresAt",
+                    ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#owed"] = LedgerTableSchema.OwedAttributePrefix + lease.Key },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                    {
+                        [":token"] = S(Guid.NewGuid().ToString("N")),
+                        [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, _options.RecordRetention)),
+                    },
+                    ReturnValues = ReturnValue.NONE,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TryUpdateUnderLeaseAsync(
+        LedgerLease lease,
+        List<string> set,
+        List<string> remove,
+        Dictionary<string, AttributeValue> values,
+        bool release,
+        CancellationToken cancellationToken)
+    {
         var now = LedgerRules.Now(_time);
         set.Add($"{Ttl} = :expiresAt");
-        remove.Add(LeaseOwner);
-        remove.Add(LeaseExpiresAt);
+        if (release)
+        {
+            remove.Add(LeaseOwner);
+            remove.Add(LeaseExpiresAt);
+        }
+
         values[":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, _options.RecordRetention));
         values[":owner"] = S(lease.Holder);
         values[":now"] = Millis(now);
@@ -253,7 +333,7 @@ public sealed class DynamoDbLedger : ILedger
             {
                 TableName = _table.Name,
                 Key = LedgerTable.KeyOf(LedgerTableSchema.RecordKey(lease.Key)),
-                UpdateExpression = $"SET {string.Join(", ", set)} REMOVE {string.Join(", ", remove)}",
+                UpdateExpression = $"SET {string.Join(", ", set)}" + (remove.Count > 0 ? $" REMOVE {string.Join(", ", remove)}" : string.Empty),
                 ConditionExpression = $"{LeaseOwner} = :owner AND {LeaseExpiresAt} > :now AND {Ttl} > :nowSeconds",
                 // An empty name map is rejected by DynamoDB, so send none unless "#state" is used.
                 ExpressionAttributeNames = usesState ? StateNames() : null,
@@ -262,6 +342,27 @@ public sealed class DynamoDbLedger : ILedger
             },
             cancellationToken).ConfigureAwait(false);
         return updated is not null;
+    }
+
+    // Each attribute with a value is set, each without one removed.
+    private static void SetOrRemove(
+        IEnumerable<(string Name, AttributeValue? Value)> attributes,
+        List<string> set,
+        List<string> remove,
+        Dictionary<string, AttributeValue> values)
+    {
+        foreach (var (name, value) in attributes)
+        {
+            if (value is null)
+            {
+                remove.Add(name);
+            }
+            else
+            {
+                set.Add($"{name} = :{name}");
+                values[$":{name}"] = value;
+            }
+        }
     }
 
     private static Dictionary<string, string> StateNames() =>

@@ -36,7 +36,10 @@ internal sealed class LedgerClaim(LedgerTable table, TimeProvider time, LedgerOp
 
             if (await TryCountSightingAsync(request, now, cancellationToken).ConfigureAwait(false) is { } seen)
             {
-                return new ClaimResult(false, seen);
+                // Our own live lease: a write of this claim that DynamoDB applied but whose answer was lost (the retry
+                // then failed its condition). The lease is ours; the retry counted the sighting twice, no more.
+                bool ours = seen.Lease is { } held && string.Equals(held.Holder, request.Holder, StringComparison.Ordinal) && !LedgerRules.IsLeaseFree(held, now);
+                return new ClaimResult(ours, seen);
             }
         }
 
@@ -50,13 +53,14 @@ internal sealed class LedgerClaim(LedgerTable table, TimeProvider time, LedgerOp
         var lease = LedgerRules.LeaseFor(request, now);
         var values = SightingValues(request, now);
         values[":owner"] = S(request.Holder);
+        values[":now"] = Millis(now);
         values[":leaseExpiresAt"] = Millis(lease.ExpiresAt);
         var item = await table.TryUpdateAsync(
             new UpdateItemRequest
             {
                 TableName = table.Name,
                 Key = LedgerTable.KeyOf(LedgerTableSchema.RecordKey(request.Key)),
-                UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt, {LeaseOwner} = :owner, "
+                UpdateExpression = $"SET {Sighted(request)}{Ttl} = :expiresAt, {LeaseOwner} = :owner, "
                     + $"{LeaseExpiresAt} = :leaseExpiresAt ADD {Occurrences} :occurrences",
                 ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds AND "
                     + $"(attribute_not_exists({LeaseOwner}) OR {LeaseExpiresAt} <= :now OR {LeaseOwner} = :owner)",
@@ -94,7 +98,7 @@ internal sealed class LedgerClaim(LedgerTable table, TimeProvider time, LedgerOp
             {
                 TableName = table.Name,
                 Key = LedgerTable.KeyOf(LedgerTableSchema.RecordKey(request.Key)),
-                UpdateExpression = $"SET {LastSeen} = :now, {Ttl} = :expiresAt ADD {Occurrences} :occurrences",
+                UpdateExpression = $"SET {Sighted(request)}{Ttl} = :expiresAt ADD {Occurrences} :occurrences",
                 ConditionExpression = $"attribute_exists({Pk}) AND {Ttl} > :nowSeconds",
                 ExpressionAttributeValues = SightingValues(request, now),
                 ReturnValues = ReturnValue.ALL_NEW,
@@ -103,12 +107,23 @@ internal sealed class LedgerClaim(LedgerTable table, TimeProvider time, LedgerOp
         return item is null ? null : ToRecord(item);
     }
 
-    private Dictionary<string, AttributeValue> SightingValues(ClaimRequest request, DateTimeOffset now) =>
-        new(StringComparer.Ordinal)
+    // A claim that counts no occurrence (a sweep taking a lease) is no sighting and keeps lastSeen.
+    private static string Sighted(ClaimRequest request) => request.Occurrences > 0 ? $"{LastSeen} = :now, " : string.Empty;
+
+    // DynamoDB refuses values an expression does not use, so ":now" is there only when lastSeen is set.
+    private Dictionary<string, AttributeValue> SightingValues(ClaimRequest request, DateTimeOffset now)
+    {
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
-            [":now"] = Millis(now),
             [":nowSeconds"] = Seconds(now),
             [":expiresAt"] = Seconds(LedgerRules.ExpiryAfter(now, options.RecordRetention)),
             [":occurrences"] = N(request.Occurrences),
         };
+        if (request.Occurrences > 0)
+        {
+            values[":now"] = Millis(now);
+        }
+
+        return values;
+    }
 }

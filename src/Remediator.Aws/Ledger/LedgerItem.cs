@@ -23,6 +23,16 @@ internal static class LedgerItem
     internal const string FixFunctionArn = "fixFunctionArn";
     internal const string FixQualifier = "fixQualifier";
     internal const string LastNotifiedAt = "lastNotifiedAt";
+    internal const string IntentStatementId = "intentStatementId";
+    internal const string IntentFunctionArn = "intentFunctionArn";
+    internal const string IntentQualifier = "intentQualifier";
+    internal const string IntentSourceArn = "intentSourceArn";
+    internal const string OwedTopicArn = "owedTopicArn";
+    internal const string OwedMessage = "owedMessage";
+    internal const string OwedSubject = "owedSubject";
+    internal const string OwedStructure = "owedStructure";
+    internal const string OwedAttributes = "owedAttributes";
+    internal const string LastFailedInvocation = "lastFailedInvocation";
     internal const string LeaseOwner = "leaseOwner";
     internal const string LeaseExpiresAt = "leaseExpiresAt";
     internal const string Fixes = "fixes";
@@ -56,6 +66,29 @@ internal static class LedgerItem
         yield return (FixFunctionArn, outcome.Fix is { } arnFix ? S(arnFix.FunctionArn) : null);
         yield return (FixQualifier, outcome.Fix?.Qualifier is { } qualifier ? S(qualifier) : null);
         yield return (LastNotifiedAt, outcome.LastNotifiedAt is { } notified ? Millis(notified) : null);
+        foreach (var intentAttribute in IntentAttributes(outcome.Intent))
+        {
+            yield return intentAttribute;
+        }
+
+        var owed = outcome.OwedNotification;
+        yield return (OwedTopicArn, owed is null ? null : S(owed.TopicArn));
+        yield return (OwedMessage, owed is null ? null : S(owed.Message));
+        yield return (OwedSubject, owed?.Subject is { } subject ? S(subject) : null);
+        yield return (OwedStructure, owed?.MessageStructure is { } structure ? S(structure) : null);
+        yield return (OwedAttributes, owed?.Attributes is { Count: > 0 } attributes
+            ? new AttributeValue { M = attributes.ToDictionary(a => a.Key, a => S(a.Value), StringComparer.Ordinal) }
+            : null);
+        yield return (LastFailedInvocation, outcome.LastFailedInvocation is { } failedBy ? S(failedBy) : null);
+    }
+
+    /// <summary>The intent's attributes and their values (<c>null</c>: the attribute is removed).</summary>
+    internal static IEnumerable<(string Name, AttributeValue? Value)> IntentAttributes(PermissionIntent? intent)
+    {
+        yield return (IntentStatementId, intent is null ? null : S(intent.StatementId));
+        yield return (IntentFunctionArn, intent is null ? null : S(intent.FunctionArn));
+        yield return (IntentQualifier, intent?.Qualifier is { } qualifier ? S(qualifier) : null);
+        yield return (IntentSourceArn, intent is null ? null : S(intent.SourceArn));
     }
 
     /// <summary>The whole item of a record (for a put that creates or replaces it).</summary>
@@ -126,6 +159,9 @@ internal static class LedgerItem
                     ? new AppliedPermission(statementId, functionArn, OptionalString(item, FixQualifier))
                     : null,
                 LastNotifiedAt = OptionalNumber(item, LastNotifiedAt) is { } notified ? DateTimeOffset.FromUnixTimeMilliseconds(notified) : null,
+                Intent = ReadIntent(item),
+                OwedNotification = ReadOwed(item),
+                LastFailedInvocation = OptionalString(item, LastFailedInvocation),
             },
             FirstSeen = DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, FirstSeen, key)),
             LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(RequiredNumber(item, LastSeen, key)),
@@ -136,6 +172,25 @@ internal static class LedgerItem
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(RequiredNumber(item, LedgerTableSchema.TimeToLiveAttribute, key)),
         };
     }
+
+    private static PermissionIntent? ReadIntent(Dictionary<string, AttributeValue> item) =>
+        OptionalString(item, IntentStatementId) is { } statementId
+        && OptionalString(item, IntentFunctionArn) is { } functionArn
+        && OptionalString(item, IntentSourceArn) is { } sourceArn
+            ? new PermissionIntent(statementId, functionArn, OptionalString(item, IntentQualifier), sourceArn)
+            : null;
+
+    private static SnsMessage? ReadOwed(Dictionary<string, AttributeValue> item) =>
+        OptionalString(item, OwedTopicArn) is { } topicArn && OptionalString(item, OwedMessage) is { } message
+            ? new SnsMessage(
+                topicArn,
+                message,
+                OptionalString(item, OwedSubject),
+                OptionalString(item, OwedStructure),
+                item.TryGetValue(OwedAttributes, out var attributes) && attributes.M is { Count: > 0 } map
+                    ? map.Where(a => a.Value.S is not null).ToDictionary(a => a.Key, a => a.Value.S, StringComparer.Ordinal)
+                    : null)
+            : null;
 
     /// <summary>A number attribute, or <c>null</c> when absent.</summary>
     internal static long? OptionalNumber(Dictionary<string, AttributeValue>? item, string name) =>

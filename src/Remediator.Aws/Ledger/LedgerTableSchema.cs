@@ -8,7 +8,7 @@ namespace Remediator.Aws.Ledger;
 /// The ledger table's shape, which the deployment template must match: one table, partition key
 /// <c>pk</c> (String) only, TTL on <c>expiresAt</c> (epoch seconds), on-demand billing;
 /// <c>fp#&lt;fingerprint&gt;</c> items hold remediation records, <c>hour#&lt;yyyy-MM-ddTHH&gt;</c> items the hourly counters (fixes, notifications),
-/// and one <c>sweep#cursor</c> item where the last sweep stopped.
+/// one <c>sweep#cursor</c> item where the last sweep stopped, and <c>outbox</c> the root causes that may owe a notification.
 /// </summary>
 public static class LedgerTableSchema
 {
@@ -26,6 +26,15 @@ public static class LedgerTableSchema
 
     /// <summary>The key of the item that says where the last sweep stopped.</summary>
     public const string SweepCursorKey = "sweep#cursor";
+
+    /// <summary>
+    /// The key of the one item listing the root causes that may owe a notification: one attribute per root cause,
+    /// named <see cref="OwedAttributePrefix"/> + its key, whose value is a token that changes with every write.
+    /// </summary>
+    public const string OutboxKey = "outbox";
+
+    /// <summary>Prefix of the outbox item's per-root-cause attributes.</summary>
+    public const string OwedAttributePrefix = "owed#";
 
     /// <summary>The UTC hour in a counter key.</summary>
     public const string HourKeyFormat = "yyyy-MM-ddTHH";

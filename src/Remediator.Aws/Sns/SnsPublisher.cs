@@ -40,7 +40,18 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
             parameters.Add(new($"{prefix}.Value.StringValue", value));
         }
 
-        var response = await http.SendAsync(AwsQuery.Request(AwsService.Sns, "Publish", "2010-03-31", parameters), cancellationToken).ConfigureAwait(false);
+        // Publish is not idempotent: sent at most once past a timeout or a lost answer, which may have delivered it.
+        var request = AwsQuery.Request(AwsService.Sns, "Publish", "2010-03-31", parameters) with { Idempotent = false };
+        AwsResponse response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not AwsServiceException && !AwsRetryClassifier.NeverSent(e) && AwsRetryClassifier.IsTransient(e, cancellationToken))
+        {
+            throw new PublishOutcomeUnknownException($"SNS Publish to {message.TopicArn} was sent and not answered ({e.GetType().Name}: {e.Message}).", e);
+        }
+
         return AwsQuery.RequiredElement(response, "MessageId");
     }
 

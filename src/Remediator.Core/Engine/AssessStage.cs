@@ -18,11 +18,8 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
             return new Assessment { RootCause = rootCause, Decision = settled };
         }
 
-        (Claim? claim, string? holder) = await leases.ClaimAsync(rootCause.Key!, rootCause.Occurrences, settings.SettleDelay, cancellationToken).ConfigureAwait(false);
-        if (claim is null)
-        {
-            return new Assessment { RootCause = rootCause, Decision = Decision.Ignored(OutcomeReason.ClaimedElsewhere, $"invocation {holder} holds this root cause and reports on it") };
-        }
+        // A root cause another invocation holds is waited for, then fails the invocation: never a silent success.
+        Claim claim = await leases.ClaimAsync(rootCause.Key!, rootCause.Occurrences, settings.SettleDelay, cancellationToken).ConfigureAwait(false);
 
         LedgerOutcome previous = claim.Record.Outcome;
         if (previous.ConsecutiveFailures >= settings.MaxAttempts)
@@ -71,6 +68,9 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
             Plans = judgement.Plans,
             Verified = [.. shared, .. judgement.Verified],
             FixedEarlier = judgement.FixedEarlier,
+            AppliedEarlier = judgement.Applied,
+            NewFix = judgement.NewFix,
+            PolicyJudged = judgement.PolicyJudged,
             PolicyRevision = judgement.PolicyRevision,
         };
     }
@@ -122,6 +122,9 @@ internal sealed class AssessStage(RemediatorSettings settings, PassLeases leases
             Plan = chosen.Plan,
             Plans = chosen.Plans,
             FixedEarlier = chosen.FixedEarlier,
+            AppliedEarlier = chosen.Applied,
+            NewFix = chosen.NewFix,
+            PolicyJudged = chosen.PolicyJudged,
             Verified = chosen.Verified,
             PolicyRevision = chosen.PolicyRevision,
         };

@@ -40,6 +40,15 @@ internal sealed record Assessment
     /// <summary>True when an earlier attempt made the fix and this pass only reports it.</summary>
     public bool FixedEarlier { get; init; }
 
+    /// <summary>The statement an earlier attempt added, when <see cref="FixedEarlier"/>.</summary>
+    public Ports.AppliedPermission? AppliedEarlier { get; init; }
+
+    /// <summary>True when the earlier fix was found from its intent and is recorded by this pass.</summary>
+    public bool NewFix { get; init; }
+
+    /// <summary>True when the function's policy was read and judged in this pass.</summary>
+    public bool PolicyJudged { get; init; }
+
     /// <summary>The API type as the control plane reports it (the log's hint until resolved).</summary>
     public ApiType ApiType => Target?.ApiType ?? RootCause.Leader.Finding.ApiType;
 

@@ -48,6 +48,18 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan SweepReadBudget { get; init; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// How long a pass waits for a root cause another invocation holds before it fails the invocation (so Lambda
+    /// retries it): a live holder releases within seconds, a dead one's lease expires after <see cref="LeaseDuration"/>.
+    /// </summary>
+    public TimeSpan ClaimWait { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a waiting pass reads the lease again.</summary>
+    public TimeSpan ClaimPoll { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Owed notifications one invocation sends at its end at most (<see cref="Ports.ILedger.ListOwedAsync"/>).</summary>
+    public int MaxOwedPerInvocation { get; init; } = 10;
+
     /// <summary>Re-reads after 412 (policy changed) or 409 (statement appeared) before the pass fails and Lambda retries.</summary>
     public int MaxWriteAttempts { get; init; } = 3;
 }

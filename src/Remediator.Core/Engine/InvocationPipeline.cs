@@ -23,6 +23,7 @@ internal sealed class InvocationPipeline
     private readonly OwnershipStage ownership;
     private readonly WriteStage write;
     private readonly ReportStage report;
+    private readonly OwedSweep owed;
 
     /// <summary>A pass over the findings of <paramref name="logGroup"/>'s batch, or (null) of an audit an EventBridge event asked for.</summary>
     /// <param name="digest">True when one digest tells people about the whole pass (the scheduled sweep): no notification per root cause.</param>
@@ -35,11 +36,12 @@ internal sealed class InvocationPipeline
         // One reader per invocation: its reads are memoised for the pass, so a storm of paths of one method
         // costs the reads of one path.
         reader = new ControlPlaneReader(deps.RestApis, deps.V2Apis, deps.Lambda);
-        leases = new PassLeases(deps.Ledger, invocationId, options.LeaseDuration, options.CleanupGrace, deps.Time);
+        leases = new PassLeases(deps.Ledger, invocationId, options, deps.Time);
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
         ownership = new OwnershipStage(settings, reader);
         write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
         report = new ReportStage(deps, settings, options, leases, logGroup, digest);
+        owed = new OwedSweep(deps, options, leases);
     }
 
     /// <summary>One outcome per finding of <paramref name="batch"/>, in finding order. Transient failures propagate after the ledger is left as a retry needs it.</summary>
@@ -101,11 +103,14 @@ internal sealed class InvocationPipeline
             // Every root cause is recorded by now; the cap's summary counts what this pass held back too.
             current = null;
             await report.SummarizeAsync(cancellationToken).ConfigureAwait(false);
+
+            // What earlier passes owe, whatever this batch was about (a healed root cause may never fail again).
+            await owed.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception e)
         {
             // Leave the ledger as a retry needs it, then let the invocation fail so Lambda retries it.
-            await leases.AbandonAsync(current, cancellationToken).ConfigureAwait(false);
+            await leases.AbandonAsync(current, e, cancellationToken).ConfigureAwait(false);
             throw;
         }
 

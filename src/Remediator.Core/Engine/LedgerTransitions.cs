@@ -19,45 +19,56 @@ internal static class LedgerTransitions
     };
 
     /// <summary>A completed pass.</summary>
-    /// <param name="previous">The outcome the claim found.</param>
+    /// <param name="previous">The outcome the claim found (with this pass's intent, when it recorded one).</param>
     /// <param name="decision">How the root cause ended (mode applied).</param>
     /// <param name="write">What this pass's write stage did.</param>
-    /// <param name="notifiedAt">When this pass published a notification, if it did.</param>
-    /// <param name="notificationFailed">True when publishing was attempted and failed.</param>
-    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, WriteResult write, DateTimeOffset? notifiedAt, bool notificationFailed)
+    /// <param name="notifiedAt">When this pass published a notification (or sent one SNS did not answer), if it did.</param>
+    /// <param name="owed">The notification SNS refused or could not be reached for, which the next pass sends.</param>
+    public static LedgerOutcome Completed(LedgerOutcome previous, Decision decision, WriteResult write, DateTimeOffset? notifiedAt, SnsMessage? owed)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(write);
         bool fixedNow = decision.Outcome == RemediationOutcome.Fixed;
         string action = fixedNow
-            ? notificationFailed ? LedgerActions.AddPermissionUnnotified : LedgerActions.AddPermission
+            ? owed is not null ? LedgerActions.AddPermissionUnnotified : LedgerActions.AddPermission
             : notifiedAt is not null ? LedgerActions.Notify : LedgerActions.None;
 
         // A completed pass resets the failure count, escalations included: after a RepeatedFailure ticket the
         // next pass tries again, and another run of failures escalates again rather than retrying forever.
+        // Attempts count the permissions Remediator added (each recorded once), so only a permission that keeps
+        // disappearing escalates. An intent is settled by a pass that recorded the fix or judged the policy.
         return previous with
         {
             State = StateOf(decision.Outcome),
-            Attempts = previous.Attempts + (write.TriedWrite ? 1 : 0),
+            Attempts = previous.Attempts + (write.NewFix ? 1 : 0),
             ConsecutiveFailures = 0,
+            LastFailedInvocation = null,
             LastAction = action,
             LastOutcomeReason = decision.Reason.ToString(),
             Fix = write.Applied ?? previous.Fix,
+            Intent = write.Applied is not null || write.PolicyJudged ? null : previous.Intent,
+            OwedNotification = owed,
             LastNotifiedAt = notifiedAt ?? previous.LastNotifiedAt,
         };
     }
 
-    /// <summary>A pass that failed with an exception (transient I/O, policy contention) before its root cause was written.</summary>
-    public static LedgerOutcome Failed(LedgerOutcome previous, bool triedWrite)
+    /// <summary>
+    /// A pass that failed with an exception before its root cause was written; <paramref name="counts"/> when the failure
+    /// was Remediator's own write refused for good, counted once per <paramref name="invocationId"/> (Lambda's retries
+    /// of one event reuse it). Transient outages never count.
+    /// </summary>
+    public static LedgerOutcome Failed(LedgerOutcome previous, bool counts, string invocationId)
     {
         ArgumentNullException.ThrowIfNull(previous);
+        bool counted = counts && !string.Equals(previous.LastFailedInvocation, invocationId, StringComparison.Ordinal);
         return previous with
         {
             State = RemediationState.Failed,
-            Attempts = previous.Attempts + (triedWrite ? 1 : 0),
-            ConsecutiveFailures = previous.ConsecutiveFailures + 1,
-            LastAction = LedgerActions.None,
+            ConsecutiveFailures = previous.ConsecutiveFailures + (counted ? 1 : 0),
+            LastFailedInvocation = counted ? invocationId : previous.LastFailedInvocation,
+            // A fix whose notification is owed stays marked so: the next pass announces it.
+            LastAction = previous.LastAction == LedgerActions.AddPermissionUnnotified ? previous.LastAction : LedgerActions.None,
             LastOutcomeReason = "Failed",
         };
     }

@@ -1,3 +1,4 @@
+using Remediator.Core.Ledger;
 using Remediator.Core.Ports;
 
 namespace Remediator.Core.Engine;
@@ -6,29 +7,81 @@ namespace Remediator.Core.Engine;
 /// The leases one pass holds, and the only code that takes, completes or gives them up: whatever a pass
 /// leaves unfinished when it fails is recorded or released here, so a retry finds the ledger as it needs it.
 /// </summary>
-internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan leaseDuration, TimeSpan cleanupGrace, TimeProvider time)
+internal sealed class PassLeases(ILedger ledger, string invocationId, EngineOptions options, TimeProvider time)
 {
     private readonly Dictionary<string, Held> held = new(StringComparer.Ordinal);
 
-    /// <summary>Takes the lease on <paramref name="key"/>; the result names the holder when another invocation has it.</summary>
-    public async Task<(Claim? Claim, string? Holder)> ClaimAsync(string key, long occurrences, TimeSpan extra, CancellationToken cancellationToken)
+    /// <summary>The invocation the leases are held for.</summary>
+    public string InvocationId => invocationId;
+
+    /// <summary>
+    /// Takes the lease on <paramref name="key"/>, waiting up to <see cref="EngineOptions.ClaimWait"/> while another
+    /// invocation holds it (a live holder finishes in seconds); throws <see cref="RootCauseBusyException"/> when it is
+    /// still held then, so the invocation fails and is retried rather than ending as a success that did nothing.
+    /// </summary>
+    public async Task<Claim> ClaimAsync(string key, long occurrences, TimeSpan extra, CancellationToken cancellationToken)
     {
-        ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, leaseDuration + extra, occurrences), cancellationToken).ConfigureAwait(false);
-        if (!result.Claimed)
+        long started = time.GetTimestamp();
+        ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, options.LeaseDuration + extra, occurrences), cancellationToken).ConfigureAwait(false);
+        while (!result.Claimed)
         {
-            return (null, result.Record.Lease?.Holder);
+            if (time.GetElapsedTime(started) >= options.ClaimWait)
+            {
+                throw new RootCauseBusyException(key, result.Record.Lease?.Holder, options.ClaimWait);
+            }
+
+            // Poll without counting the sighting again; claim once the lease is free.
+            await Task.Delay(options.ClaimPoll, time, cancellationToken).ConfigureAwait(false);
+            LedgerRecord? now = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (now?.Lease is null || LedgerRules.IsLeaseFree(now.Lease, LedgerRules.Now(time)))
+            {
+                result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, options.LeaseDuration + extra, 0), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var claim = new Claim(result.Lease!, result.Record);
         held[key] = new Held(claim);
-        return (claim, null);
+        return claim;
+    }
+
+    /// <summary>
+    /// Takes the lease on <paramref name="key"/> only if it is free, counting no sighting (the owed-notification sweep);
+    /// null when the record is gone or another invocation holds it.
+    /// </summary>
+    public async Task<Claim?> TryClaimQuietlyAsync(string key, CancellationToken cancellationToken)
+    {
+        ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, options.LeaseDuration, 0), cancellationToken).ConfigureAwait(false);
+        if (!result.Claimed)
+        {
+            return null;
+        }
+
+        var claim = new Claim(result.Lease!, result.Record);
+        held[key] = new Held(claim);
+        return claim;
+    }
+
+    /// <summary>Records, under the claim's lease, the statement the pass is about to add; null (and nothing held) when the lease was lost.</summary>
+    public async Task<Claim?> RecordIntentAsync(Claim claim, PermissionIntent intent, CancellationToken cancellationToken)
+    {
+        string key = claim.Lease.Key;
+        if (!await ledger.TryRecordIntentAsync(claim.Lease, intent, cancellationToken).ConfigureAwait(false))
+        {
+            held.Remove(key);
+            return null;
+        }
+
+        // The record as the ledger now holds it, so whatever ends the pass (an outcome, a failure) keeps the intent.
+        var recorded = claim with { Record = claim.Record with { Outcome = claim.Record.Outcome with { Intent = intent } } };
+        held[key] = new Held(recorded) { TriedWrite = held.TryGetValue(key, out Held? before) && before.TriedWrite };
+        return recorded;
     }
 
     /// <summary>Takes back a lease that ran out while the pass waited; null (and nothing held) when another invocation took it over.</summary>
     public async Task<(Claim? Claim, string? Holder)> RenewAsync(Claim claim, CancellationToken cancellationToken)
     {
         string key = claim.Lease.Key;
-        ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, leaseDuration), cancellationToken).ConfigureAwait(false);
+        ClaimResult result = await ledger.ClaimAsync(new ClaimRequest(key, invocationId, options.LeaseDuration), cancellationToken).ConfigureAwait(false);
         if (!result.Claimed)
         {
             held.Remove(key);
@@ -56,25 +109,36 @@ internal sealed class PassLeases(ILedger ledger, string invocationId, TimeSpan l
 
         // The outcome must be recorded even when the invocation is being cancelled (it already happened), but not
         // past the deadline: a write that cannot finish in the grace leaves a lease that expires on its own.
-        using var cleanup = new CleanupDeadline(cancellationToken, cleanupGrace, time);
+        using var cleanup = new CleanupDeadline(cancellationToken, options.CleanupGrace, time);
         await ledger.TryCompleteAsync(claim.Lease, outcome, cleanup.Token).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// After a failure: the root cause that failed records a failed pass (so repeated failures escalate);
-    /// every other lease still held is released so the retry can take it at once. Within the cleanup grace once
-    /// <paramref name="cancellationToken"/> is cancelled; what does not finish in it expires with its lease.
-    /// </summary>
-    public async Task AbandonAsync(string? failedKey, CancellationToken cancellationToken)
+    /// <summary>Gives up the lease of a claim without recording anything (the owed-notification sweep after a failed publish).</summary>
+    public async Task ReleaseAsync(Claim claim, CancellationToken cancellationToken)
     {
-        using var cleanup = new CleanupDeadline(cancellationToken, cleanupGrace, time);
+        held.Remove(claim.Lease.Key);
+        using var cleanup = new CleanupDeadline(cancellationToken, options.CleanupGrace, time);
+        await ledger.TryReleaseAsync(claim.Lease, cleanup.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a failure: the root cause that failed records a failed pass (counted toward escalation only when it was
+    /// Remediator's own write that failed for good: AddPermission sent and <paramref name="error"/> an AWS refusal that
+    /// is no transient outage, once per invocation); every other lease still held is
+    /// released so the retry can take it at once. Within the cleanup grace once <paramref name="cancellationToken"/>
+    /// is cancelled; what does not finish in it expires with its lease.
+    /// </summary>
+    public async Task AbandonAsync(string? failedKey, Exception error, CancellationToken cancellationToken)
+    {
+        using var cleanup = new CleanupDeadline(cancellationToken, options.CleanupGrace, time);
+        bool ownWriteFailed = error is AwsServiceException refused && !TransientAwsErrors.IsTransient(refused);
         foreach ((string key, Held entry) in held)
         {
             try
             {
                 if (string.Equals(key, failedKey, StringComparison.Ordinal))
                 {
-                    LedgerOutcome failed = LedgerTransitions.Failed(entry.Claim.Record.Outcome, entry.TriedWrite);
+                    LedgerOutcome failed = LedgerTransitions.Failed(entry.Claim.Record.Outcome, ownWriteFailed && entry.TriedWrite, invocationId);
                     await ledger.TryCompleteAsync(entry.Claim.Lease, failed, cleanup.Token).ConfigureAwait(false);
                 }
                 else

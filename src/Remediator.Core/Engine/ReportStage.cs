@@ -19,6 +19,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
     // Recommendations and tickets this pass published or held back, by what they say (see SameMessageKey).
     private readonly HashSet<string> notifiedThisPass = new(StringComparer.Ordinal);
     private readonly NotificationAllowance allowance = new(deps.Ledger, settings, options);
+    private readonly NotificationSender? sender = deps.Notifications is null ? null : new NotificationSender(deps.Notifications);
 
     /// <summary>The outcomes of the root cause's findings, in member order; throws (after recording the outcome) when publishing fails.</summary>
     public async Task<IReadOnlyList<EngineOutcome>> ReportAsync(WriteResult result, CancellationToken cancellationToken)
@@ -33,8 +34,11 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         }
         catch (Exception)
         {
-            // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
-            await CompleteAsync(result, null, notificationFailed: true, claim?.Record.Outcome.OpsItemId, cancellationToken).ConfigureAwait(false);
+            // Record what was done (a fix stays recorded, its notification owed) before the invocation fails.
+            SnsMessage? owedFix = result.Decision.Outcome == RemediationOutcome.Fixed && settings.TopicArn is { } topic && deps.Notifications is not null
+                ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(topic)
+                : claim?.Record.Outcome.OwedNotification;
+            await CompleteAsync(result, null, owedFix, claim?.Record.Outcome.OpsItemId, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -59,38 +63,47 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         // Another root cause of this pass that ended on the same target has just told the person the same thing.
         // A sweep's digest tells people about every root cause of the pass at once, so each counts as told.
         bool toldAlready = digest || (notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage));
-        bool suppressed = false;
-        if (notify && !toldAlready)
+
+        // What an earlier pass could not deliver is sent by this one, unless this one tells the person anew.
+        SnsMessage? owed = claim?.Record.Outcome.OwedNotification;
+        SnsMessage? message = notify && !toldAlready
+            ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!)
+            : owed is not null && deps.Notifications is not null ? owed : null;
+        DateTimeOffset? notifiedAt = notify && toldAlready ? now : null;
+        if (message is not null)
         {
-            try
+            if (await allowance.TakeAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (await allowance.TakeAsync(cancellationToken).ConfigureAwait(false))
+                NotificationSender.Sent sent = await sender!.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                if (sent.Refusal is { } refusal)
                 {
-                    string messageId = await deps.Notifications!.PublishAsync(
-                        NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!), cancellationToken).ConfigureAwait(false);
-                    outcomes[0] = outcomes[0] with { Notified = true, NotificationId = messageId };
-                }
-                else
-                {
-                    suppressed = true;
-                    outcomes[0] = outcomes[0] with { NotificationSuppressed = true };
+                    // Not delivered: the ledger owes it, the next pass (or the end-of-invocation sweep) sends it.
+                    await CompleteAsync(result, null, message, ticket.RecordedId, cancellationToken).ConfigureAwait(false);
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);
                 }
 
-                if (sameMessage is not null)
+                notifiedAt = now;
+                owed = null;
+                outcomes[0] = outcomes[0] with
                 {
-                    notifiedThisPass.Add(sameMessage);
-                }
+                    Notified = true,
+                    NotificationId = sent.MessageId,
+                    Detail = sent.Unanswered ? $"{outcomes[0].Detail} (SNS did not answer the Publish; it counts as sent and is not repeated)" : outcomes[0].Detail,
+                };
             }
-            catch (Exception)
+            else if (notify)
             {
-                // Record what was done (a fix stays recorded, marked unnotified) before the invocation fails.
-                await CompleteAsync(result, null, notificationFailed: true, ticket.RecordedId, cancellationToken).ConfigureAwait(false);
-                throw;
+                // A held-back notification told nobody: the record keeps the last time someone was told.
+                outcomes[0] = outcomes[0] with { NotificationSuppressed = true };
+            }
+
+            if (notify && sameMessage is not null)
+            {
+                notifiedThisPass.Add(sameMessage);
             }
         }
 
-        // A held-back notification told nobody: the record keeps the last time someone was told.
-        await CompleteAsync(result, notify && !suppressed ? now : null, notificationFailed: false, ticket.RecordedId, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(result, notifiedAt, owed, ticket.RecordedId, cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 
@@ -107,11 +120,11 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         }
     }
 
-    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, bool notificationFailed, string? opsItemId, CancellationToken cancellationToken)
+    private async Task CompleteAsync(WriteResult result, DateTimeOffset? notifiedAt, SnsMessage? owed, string? opsItemId, CancellationToken cancellationToken)
     {
         if (result.Claim is { } claim)
         {
-            LedgerOutcome outcome = LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, notificationFailed) with { OpsItemId = opsItemId };
+            LedgerOutcome outcome = LedgerTransitions.Completed(claim.Record.Outcome, result.Decision, result, notifiedAt, owed) with { OpsItemId = opsItemId };
             await leases.CompleteAsync(claim, outcome, cancellationToken).ConfigureAwait(false);
         }
     }

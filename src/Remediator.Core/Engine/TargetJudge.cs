@@ -52,24 +52,34 @@ internal sealed class TargetJudge(EngineDependencies deps, RemediatorSettings se
             cancellationToken).ConfigureAwait(false);
         if (missing is not null)
         {
-            return new Judgement(missing, target, plans[0], plans, verified);
+            return new Judgement(missing, target, plans[0], plans, verified) { PolicyJudged = true };
         }
 
         (PolicyVerdict verdict, GrantPlan judged) = PolicyVerdict.JudgeAll(policy, plans);
         verified.Add(verdict.Explanation);
-        if (verdict.Kind == PolicyVerdictKind.Allows && UnannouncedFix(record, judged) is { } earlier)
+        if (verdict.Kind == PolicyVerdictKind.Allows && FoundOwnStatement(record, judged, policy) is { } found)
         {
-            return new Judgement(earlier, target, judged, plans, verified, FixedEarlier: true);
+            return new Judgement(found.Decision, target, judged, plans, verified, FixedEarlier: true) { PolicyJudged = true, Applied = found.Applied, NewFix = found.NewFix };
         }
 
-        return new Judgement(verdict.ToDecision(), target, judged, plans, verified) { PolicyRevision = policy?.RevisionId };
+        return new Judgement(verdict.ToDecision(), target, judged, plans, verified) { PolicyRevision = policy?.RevisionId, PolicyJudged = true };
     }
 
-    // A fix an earlier attempt made but could not notify (SNS failed after the write): report it as Fixed
-    // now, so the person still hears of it.
-    private static Decision? UnannouncedFix(LedgerRecord? record, GrantPlan plan) =>
-        record?.Outcome is { State: RemediationState.Fixed, LastAction: LedgerActions.AddPermissionUnnotified, Fix: { } fix }
-        && string.Equals(fix.StatementId, plan.Grant.StatementId, StringComparison.Ordinal)
-            ? new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, $"an earlier attempt added statement {fix.StatementId}; its notification is sent now")
+    // The statement an earlier pass of this root cause added but never announced, as its record shows: an intent
+    // recorded before AddPermission whose statement is now in the policy (the pass died, or its answer was lost,
+    // before it could record the fix), or a recorded fix whose notification is still owed. Either is reported as
+    // Fixed now, so the person hears of it once and revert can undo it.
+    private static (Decision Decision, AppliedPermission Applied, bool NewFix)? FoundOwnStatement(LedgerRecord? record, GrantPlan plan, FunctionPolicy? policy)
+    {
+        string sid = plan.Grant.StatementId;
+        if (record?.Outcome.Intent is { } intent && string.Equals(intent.StatementId, sid, StringComparison.Ordinal) && OwnStatement.IsIn(policy, plan))
+        {
+            return (new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, $"an earlier attempt added statement {sid} allowing {plan.Grant.Principal} to invoke {plan.Function.Arn} from {plan.Grant.SourceArn} and could not record it; it is recorded and announced now"), intent.ToApplied(), true);
+        }
+
+        bool owed = string.Equals(record?.Outcome.LastAction, LedgerActions.AddPermissionUnnotified, StringComparison.Ordinal);
+        return owed && record!.Outcome.Fix is { } fix && string.Equals(fix.StatementId, sid, StringComparison.Ordinal)
+            ? (new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, $"an earlier attempt added statement {fix.StatementId}; its notification is sent now"), fix, false)
             : null;
+    }
 }

@@ -30,6 +30,15 @@ internal sealed record WriteResult
     /// <summary>True when this pass called AddPermission, whether or not it succeeded.</summary>
     public bool TriedWrite { get; init; }
 
+    /// <summary>
+    /// True when this pass records a permission Remediator added that no record held yet (added now, or found from
+    /// an earlier pass's intent); it counts toward escalation, a repeated announcement does not.
+    /// </summary>
+    public bool NewFix { get; init; }
+
+    /// <summary>True when the function's policy was read and judged in this pass (the record's intent is settled by it).</summary>
+    public bool PolicyJudged { get; init; }
+
     /// <summary>The result of a root cause for which no write was due.</summary>
     public static WriteResult NotDue(Assessment assessment, Decision decision) => new()
     {
@@ -37,5 +46,8 @@ internal sealed record WriteResult
         Decision = decision,
         Claim = assessment.Claim,
         Plan = assessment.Plan,
+        Applied = decision.Outcome == RemediationOutcome.Fixed ? assessment.AppliedEarlier : null,
+        NewFix = decision.Outcome == RemediationOutcome.Fixed && assessment.NewFix,
+        PolicyJudged = assessment.PolicyJudged,
     };
 }

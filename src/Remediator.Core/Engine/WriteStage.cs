@@ -7,8 +7,9 @@ namespace Remediator.Core.Engine;
 /// <summary>
 /// Adds a permission an assessment found missing: takes a fix from the caps and calls AddPermission conditional on
 /// the RevisionId the assessment read (re-reading first only after a settle delay on a function that had no
-/// policy). 412 (the policy changed) and 409 (our statement appeared) mean "read again and decide again"; a
-/// re-read that then finds the call allowed ends AlreadyAllowed(AddedConcurrently).
+/// policy), after recording its intent under the lease. 412 (the policy changed) and 409 (our statement appeared)
+/// mean "read again and decide again"; a re-read that finds this pass's own statement ends Fixed (the HTTP layer's
+/// retry of an AddPermission whose answer was lost), one that finds the call allowed otherwise AlreadyAllowed(AddedConcurrently).
 /// </summary>
 internal sealed class WriteStage(EngineDependencies deps, EngineOptions options, PassLeases leases, FixAllowance allowance)
 {
@@ -40,6 +41,7 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
         bool budgetTaken = false;
         bool raced = false;
         bool tried = false;
+        bool intended = false;
         AwsServiceException? lastConflict = null;
         GrantPlan judged = plan;
         string? revision = assessment.PolicyRevision;
@@ -54,10 +56,18 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
             {
                 FunctionPolicy? policy = await deps.Lambda.GetPolicyAsync(plan.Function.UnqualifiedArn, plan.Function.Qualifier, cancellationToken).ConfigureAwait(false);
                 (PolicyVerdict verdict, judged) = PolicyVerdict.JudgeAll(policy, assessment.Plans);
+                if (verdict.Kind == PolicyVerdictKind.Allows && intended && OwnStatement.IsIn(policy, plan))
+                {
+                    // Our statement, added under our lease after our intent was recorded: an AddPermission whose
+                    // answer was lost and whose retry met 409 or 412. It is this pass's fix.
+                    verified.Add($"Re-checked after the conflict: statement {plan.Grant.StatementId} is in the policy; the AddPermission that added it was this pass's (its answer was lost).");
+                    return Fixed() with { PolicyJudged = true };
+                }
+
                 if (verdict.Kind != PolicyVerdictKind.Missing)
                 {
                     verified.Add($"Re-checked before writing: {verdict.Explanation}");
-                    return Written() with { Decision = verdict.ToDecision(concurrent: raced) };
+                    return Written() with { Decision = verdict.ToDecision(concurrent: raced), PolicyJudged = true };
                 }
 
                 revision = verdict.RevisionId;
@@ -73,21 +83,26 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
                 budgetTaken = true;
             }
 
+            if (!intended)
+            {
+                // The intent goes first, under the lease: whatever happens to AddPermission's answer, a later pass
+                // that finds this statement knows it is Remediator's (docs/ARCHITECTURE.md, "Safety rules" 11).
+                if (await leases.RecordIntentAsync(claim, OwnStatement.IntentOf(plan), cancellationToken).ConfigureAwait(false) is not { } recorded)
+                {
+                    Decision lost = Decision.Ignored(OutcomeReason.ClaimedElsewhere, "this pass's lease ran out before it could record its intent; the invocation that holds the root cause now reports on it");
+                    return WriteResult.NotDue(assessment, lost) with { Claim = null };
+                }
+
+                claim = recorded;
+                intended = true;
+            }
+
             try
             {
                 tried = true;
                 leases.NoteWriteAttempt(claim);
                 string stored = await deps.Lambda.AddPermissionAsync(ToRequest(plan.Grant, revision), cancellationToken).ConfigureAwait(false);
-                return Written() with
-                {
-                    TriedWrite = true,
-                    Applied = new AppliedPermission(plan.Grant.StatementId, plan.Grant.FunctionArn, plan.Grant.Qualifier),
-                    StoredStatement = stored,
-                    Decision = new Decision(
-                        RemediationOutcome.Fixed,
-                        OutcomeReason.PermissionMissing,
-                        $"added statement {plan.Grant.StatementId} allowing {plan.Grant.Principal} to invoke {plan.Function.Arn} from {plan.Grant.SourceArn}"),
-                };
+                return Fixed() with { StoredStatement = stored };
             }
             catch (AwsServiceException e) when (e.Is(AwsErrorCodes.PreconditionFailed) || e.Is(AwsErrorCodes.ResourceConflict))
             {
@@ -117,7 +132,19 @@ internal sealed class WriteStage(EngineDependencies deps, EngineOptions options,
         // The policy keeps changing under us: fail this pass; the retry (or the next batch) decides afresh.
         throw lastConflict!;
 
-        WriteResult Written() => new() { Assessment = assessment, Decision = assessment.Decision, Claim = claim, Plan = judged, Verified = verified, TriedWrite = tried };
+        WriteResult Written() => new() { Assessment = assessment, Decision = assessment.Decision, Claim = claim, Plan = judged, Verified = verified, TriedWrite = tried, PolicyJudged = assessment.PolicyJudged };
+
+        WriteResult Fixed() => Written() with
+        {
+            TriedWrite = true,
+            NewFix = true,
+            PolicyJudged = true,
+            Applied = OwnStatement.IntentOf(plan).ToApplied(),
+            Decision = new Decision(
+                RemediationOutcome.Fixed,
+                OutcomeReason.PermissionMissing,
+                $"added statement {plan.Grant.StatementId} allowing {plan.Grant.Principal} to invoke {plan.Function.Arn} from {plan.Grant.SourceArn}"),
+        };
     }
 
     private static AddPermissionRequest ToRequest(PermissionGrant grant, string? revisionId) => new(

@@ -12,6 +12,7 @@ public sealed class InMemoryLedger : ILedger
     private readonly Dictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<(HourlyCap Cap, DateTimeOffset Hour), long> _countsPerHour = [];
     private readonly Dictionary<DateTimeOffset, (long Count, bool SummaryTaken)> _notificationsPerHour = [];
+    private readonly Dictionary<string, string> _owed = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly LedgerOptions _options;
     private string? _sweepCursor;
@@ -44,7 +45,7 @@ public sealed class InMemoryLedger : ILedger
                 || string.Equals(existing.Lease?.Holder, request.Holder, StringComparison.Ordinal);
             var updated = existing with
             {
-                LastSeen = now,
+                LastSeen = request.Occurrences > 0 ? now : existing.LastSeen,
                 Occurrences = existing.Occurrences + request.Occurrences,
                 Lease = claimed ? LedgerRules.LeaseFor(request, now) : existing.Lease,
                 ExpiresAt = expiresAt,
@@ -71,7 +72,68 @@ public sealed class InMemoryLedger : ILedger
         LedgerRules.Validate(lease);
         var normalized = LedgerRules.Normalize(outcome);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(TryEndLease(lease, record => record with { Outcome = normalized }));
+        lock (_gate)
+        {
+            var completed = TryEndLease(lease, record => record with { Outcome = normalized });
+            if (completed && normalized.OwedNotification is not null)
+            {
+                _owed[lease.Key] = Guid.NewGuid().ToString("N");
+            }
+
+            return Task.FromResult(completed);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryRecordIntentAsync(LedgerLease lease, PermissionIntent intent, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(lease);
+        ArgumentNullException.ThrowIfNull(intent);
+        var normalized = LedgerRules.Normalize(LedgerOutcome.Pending with { Intent = intent }).Intent;
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var now = LedgerRules.Now(_time);
+            if (!IsHeldBy(lease, now, out var record))
+            {
+                return Task.FromResult(false);
+            }
+
+            _records[lease.Key] = record with
+            {
+                Outcome = record.Outcome with { Intent = normalized },
+                ExpiresAt = LedgerRules.ExpiryAfter(now, _options.RecordRetention),
+            };
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OwedEntry>> ListOwedAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<OwedEntry> entries = [.. _owed.Take(max).Select(entry => new OwedEntry(entry.Key, entry.Value))];
+            return Task.FromResult(entries);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ForgetOwedAsync(OwedEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_owed.TryGetValue(entry.Key, out var token) && string.Equals(token, entry.Token, StringComparison.Ordinal))
+            {
+                _owed.Remove(entry.Key);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <inheritdoc />
@@ -136,9 +198,7 @@ public sealed class InMemoryLedger : ILedger
         lock (_gate)
         {
             var now = LedgerRules.Now(_time);
-            if (LiveRecord(lease.Key, now) is not { Lease: { } held } record
-                || !string.Equals(held.Holder, lease.Holder, StringComparison.Ordinal)
-                || LedgerRules.IsLeaseFree(held, now))
+            if (!IsHeldBy(lease, now, out var record))
             {
                 return false;
             }
@@ -150,6 +210,15 @@ public sealed class InMemoryLedger : ILedger
             };
             return true;
         }
+    }
+
+    // Under the gate: whether the live record of the lease's key is still leased to its holder.
+    private bool IsHeldBy(LedgerLease lease, DateTimeOffset now, out LedgerRecord record)
+    {
+        record = LiveRecord(lease.Key, now)!;
+        return record is { Lease: { } held }
+            && string.Equals(held.Holder, lease.Holder, StringComparison.Ordinal)
+            && !LedgerRules.IsLeaseFree(held, now);
     }
 
     private LedgerRecord? LiveRecord(string key, DateTimeOffset now) =>

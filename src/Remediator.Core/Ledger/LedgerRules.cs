@@ -76,9 +76,9 @@ public static class LedgerRules
             throw new ArgumentOutOfRangeException(nameof(request), request.LeaseDuration, "The lease duration must be positive.");
         }
 
-        if (request.Occurrences < 1)
+        if (request.Occurrences < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(request), request.Occurrences, "A sighting stands for at least one occurrence.");
+            throw new ArgumentOutOfRangeException(nameof(request), request.Occurrences, "A sighting cannot stand for a negative number of occurrences.");
         }
     }
 
@@ -131,9 +131,32 @@ public static class LedgerRules
             ArgumentException.ThrowIfNullOrEmpty(fix.FunctionArn, nameof(outcome));
         }
 
+        if (outcome.Intent is { } intent)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(intent.StatementId, nameof(outcome));
+            ArgumentException.ThrowIfNullOrEmpty(intent.FunctionArn, nameof(outcome));
+            ArgumentException.ThrowIfNullOrEmpty(intent.SourceArn, nameof(outcome));
+        }
+
+        if (outcome.OwedNotification is { } owed)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(owed.TopicArn, nameof(outcome));
+            ArgumentException.ThrowIfNullOrEmpty(owed.Message, nameof(outcome));
+        }
+
         return outcome with
         {
             LastAction = EmptyAsNull(outcome.LastAction),
+            LastFailedInvocation = EmptyAsNull(outcome.LastFailedInvocation),
+            Intent = outcome.Intent is { } planned ? planned with { Qualifier = EmptyAsNull(planned.Qualifier) } : null,
+            OwedNotification = outcome.OwedNotification is { } message
+                ? message with
+                {
+                    Subject = EmptyAsNull(message.Subject),
+                    MessageStructure = EmptyAsNull(message.MessageStructure),
+                    Attributes = message.Attributes is { Count: > 0 } attributes ? attributes : null,
+                }
+                : null,
             LastOutcomeReason = EmptyAsNull(outcome.LastOutcomeReason),
             OpsItemId = EmptyAsNull(outcome.OpsItemId),
             Fix = outcome.Fix is { } applied ? applied with { Qualifier = EmptyAsNull(applied.Qualifier) } : null,

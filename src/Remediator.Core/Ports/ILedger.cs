@@ -22,9 +22,25 @@ public interface ILedger
 
     /// <summary>
     /// Records the outcome of a pass and releases the lease, only if the lease is still ours (same owner,
-    /// not expired). Returns <c>false</c> and writes nothing when the lease was lost.
+    /// not expired). Returns <c>false</c> and writes nothing when the lease was lost. An outcome that owes a
+    /// notification (<see cref="LedgerOutcome.OwedNotification"/>) also enters the list <see cref="ListOwedAsync"/> reads.
     /// </summary>
     Task<bool> TryCompleteAsync(LedgerLease lease, LedgerOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records, while the lease is still ours, the statement the pass is about to add (<see cref="LedgerOutcome.Intent"/>),
+    /// keeping the lease and every other value. Returns <c>false</c> and writes nothing when the lease was lost.
+    /// </summary>
+    Task<bool> TryRecordIntentAsync(LedgerLease lease, PermissionIntent intent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> root causes whose record may owe a notification (an entry can outlive the debt:
+    /// the record decides), in no particular order.
+    /// </summary>
+    Task<IReadOnlyList<OwedEntry>> ListOwedAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes <paramref name="entry"/> from the list of owed notifications, unless it was written again since it was listed.</summary>
+    Task ForgetOwedAsync(OwedEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
     /// Releases the lease without recording an outcome (for example after a transient failure, so the retried

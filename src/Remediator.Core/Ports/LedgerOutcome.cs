@@ -37,4 +37,19 @@ public sealed record LedgerOutcome
 
     /// <summary>When a notification about it was last published.</summary>
     public DateTimeOffset? LastNotifiedAt { get; init; }
+
+    /// <summary>
+    /// The statement a pass recorded it was about to add and whose fate no completed pass has seen yet (the pass
+    /// died or failed after recording it); cleared by the completion that records the fix or finds it absent.
+    /// </summary>
+    public PermissionIntent? Intent { get; init; }
+
+    /// <summary>
+    /// A notification SNS refused or could not be reached for: it is owed, and the next pass that holds the lease
+    /// (or the end-of-invocation sweep) publishes it and clears it.
+    /// </summary>
+    public SnsMessage? OwedNotification { get; init; }
+
+    /// <summary>The invocation whose failed pass was counted last in <see cref="ConsecutiveFailures"/>, so its retries are not counted again.</summary>
+    public string? LastFailedInvocation { get; init; }
 }

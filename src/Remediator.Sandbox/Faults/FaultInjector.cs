@@ -6,6 +6,9 @@ public sealed class FaultInjector
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
 
+    /// <summary>Runs after a <see cref="FaultKind.LoseAnswer"/> call was applied and before its connection is closed.</summary>
+    public Action<FaultRule>? AnswerLost { get; set; }
+
     /// <summary>Queues a rule.</summary>
     public void Add(FaultRule rule)
     {

@@ -17,6 +17,12 @@ public enum FaultKind
 
     /// <summary>Answer with the service's IAM refusal (e.g. CloudWatch Logs' 400 <c>AccessDeniedException</c>).</summary>
     AccessDenied,
+
+    /// <summary>
+    /// Apply the call, then close the connection without answering (the answer is lost); <see cref="FaultInjector.AnswerLost"/>
+    /// runs first, so a test can kill the caller before the answer would have reached it.
+    /// </summary>
+    LoseAnswer,
 }
 
 /// <summary>

@@ -38,11 +38,12 @@ internal sealed class SandboxDispatcher(
         var channel = channels.FirstOrDefault(c => c.Matches(request));
         SandboxResponse response;
         ServiceCall? call = null;
+        FaultRule? lost = null;
         try
         {
             if (channel is null)
             {
-                (response, call) = await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false);
+                (response, call, lost) = await HandleAwsAsync(request, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -67,16 +68,24 @@ internal sealed class SandboxDispatcher(
             record(new SandboxExchange(call.Service, call.Operation, request.Method, rawTarget, request.Headers, request.Body, response.Status, headers, response.Body));
         }
 
+        if (lost is not null)
+        {
+            // Applied, and the answer never leaves: what a crash or a dropped connection looks like to the caller.
+            faults.AnswerLost?.Invoke(lost);
+            context.Abort();
+            return;
+        }
+
         await WriteAsync(context, response, request.RequestId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(SandboxResponse, ServiceCall?)> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
+    private async Task<(SandboxResponse Response, ServiceCall? Call, FaultRule? Lost)> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         var signingName = RequestAuthenticator.ScopeService(request);
         var found = services.Find(request, signingName);
         if (found is null)
         {
-            return (Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId), null);
+            return (Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId), null, null);
         }
 
         var (service, call) = found.Value;
@@ -84,22 +93,23 @@ internal sealed class SandboxDispatcher(
         var auth = authenticator.Authenticate(request, service.Protocol);
         if (auth.Error is not null)
         {
-            return (Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId), null);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId), null, null);
         }
 
         if (call is null)
         {
-            return (Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId), null);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId), null, null);
         }
 
         env.State.Count(call.Key);
-        if (faults.Take(service.Name, call.Operation) is { } fault)
+        var fault = faults.Take(service.Name, call.Operation);
+        if (fault is { Kind: not FaultKind.Delay and not FaultKind.LoseAnswer })
         {
-            if (fault.Kind != FaultKind.Delay)
-            {
-                return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId), call);
-            }
+            return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, fault.Kind), request.RequestId), call, null);
+        }
 
+        if (fault is { Kind: FaultKind.Delay })
+        {
             await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMilliseconds), env.Clock, cancellationToken).ConfigureAwait(false);
         }
 
@@ -114,7 +124,7 @@ internal sealed class SandboxDispatcher(
             await persistAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return (result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId), call);
+        return (result.Response ?? Reply.Error(service.Protocol, service.XmlNamespace, result.Error!, request.RequestId), call, fault is { Kind: FaultKind.LoseAnswer } ? fault : null);
     }
 
     private static bool IsReadOnly(string operation) =>

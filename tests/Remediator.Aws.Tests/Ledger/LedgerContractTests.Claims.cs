@@ -143,7 +143,7 @@ public abstract partial class LedgerContractTests
         { "fp", "", 60, 1 },
         { "fp", "owner", 0, 1 },
         { "fp", "owner", -5, 1 },
-        { "fp", "owner", 60, 0 },
+        { "fp", "owner", 60, -1 },
     };
 
     [Theory]

@@ -67,5 +67,12 @@ public abstract partial class LedgerContractTests : IAsyncLifetime
             "arn:aws:lambda:us-east-1:000000000000:function:pets-api",
             "live"),
         LastNotifiedAt = StartMillis.AddSeconds(2),
+        Intent = new PermissionIntent(
+            "remediator-a1b2c3d4e5f6-GET-pets",
+            "arn:aws:lambda:us-east-1:000000000000:function:pets-api",
+            "live",
+            "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/*/GET/pets"),
+        OwedNotification = new SnsMessage("arn:aws:sns:us-east-1:000000000000:remediator", "Fixed: GET /pets", "Remediator fixed pets-api"),
+        LastFailedInvocation = "invocation-7",
     };
 }

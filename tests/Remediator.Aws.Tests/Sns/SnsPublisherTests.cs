@@ -69,6 +69,52 @@ public sealed class SnsPublisherTests
         Assert.Equal(2, server.Requests.Count);
     }
 
+    [Fact]
+    public async Task PublishAsync_AnswerLaterThanTheAttemptTimeout_IsSentOnceAndReportedAsUnanswered()
+    {
+        // SNS may have delivered a Publish whose answer never came: sending it again would notify twice.
+        await using var server = new LoopbackServer();
+        var aws = new TestAws();
+        server.Enqueue(_ =>
+            {
+                // The attempt's clock runs out while SNS holds back the answer to a Publish it accepted.
+                aws.Clock.Advance(TimeSpan.FromMilliseconds(300));
+                return CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")) with { Delay = TimeSpan.FromSeconds(30) };
+            })
+            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+        var publisher = new SnsPublisher(aws.Client(server, attemptTimeout: TimeSpan.FromMilliseconds(300)));
+
+        await Assert.ThrowsAsync<PublishOutcomeUnknownException>(() => publisher.PublishAsync(new SnsMessage(Topic, "hi"), CancellationToken.None));
+
+        Assert.Single(server.Requests);
+        Assert.Empty(aws.Backoffs);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ConnectionRefused_RetriesAndThrowsANetworkErrorNotAnUnknownOutcome()
+    {
+        // Nothing reached SNS: the attempt may be repeated, and the failure means "not delivered" (owed).
+        var server = new LoopbackServer();
+        var aws = new TestAws();
+        var publisher = new SnsPublisher(aws.Client(server, maxAttempts: 2));
+        await server.DisposeAsync();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => publisher.PublishAsync(new SnsMessage(Topic, "hi"), CancellationToken.None));
+
+        Assert.Single(aws.Backoffs);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ServerErrorThenAccepted_RetriesTheAnsweredFailure()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(500, "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>try again</Message></Error><RequestId>r</RequestId></ErrorResponse>"))
+            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+
+        Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", await Client(server).PublishAsync(new SnsMessage(Topic, "hi"), CancellationToken.None));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
     [Theory]
     [InlineData("line\nbreak")]
     [InlineData("")]

@@ -32,25 +32,78 @@ public class LedgerTransitionsTests
         Assert.True(LedgerTransitions.ShouldNotify(Decision.Ticket(OutcomeReason.Handler, "x"), LedgerOutcome.Pending, Now, Interval));
 
     [Fact]
-    public void Completed_FixWhoseNotificationFailed_IsMarkedForTheNextPass()
+    public void Completed_FixWhoseNotificationFailed_OwesTheMessageAndCountsTheFixOnce()
     {
-        var rootCause = new RootCause("key", [ResolvedFinding.Unresolved(Finding(), 0, "key")]);
-        var write = new WriteResult { Assessment = new Assessment { RootCause = rootCause, Decision = Decision.Ticket(OutcomeReason.Handler, "x") }, Decision = Decision.Ticket(OutcomeReason.Handler, "x"), TriedWrite = true };
+        var owed = new SnsMessage("arn:aws:sns:us-east-1:123456789012:t", "fixed", "subject");
 
-        LedgerOutcome outcome = LedgerTransitions.Completed(LedgerOutcome.Pending with { ConsecutiveFailures = 2 }, new Decision(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "x"), write, null, notificationFailed: true);
+        LedgerOutcome outcome = LedgerTransitions.Completed(LedgerOutcome.Pending with { ConsecutiveFailures = 2 }, Fixed, Write(newFix: true), null, owed);
 
         Assert.Equal((RemediationState.Fixed, "AddPermissionUnnotified", 1, 0), (outcome.State, outcome.LastAction, outcome.Attempts, outcome.ConsecutiveFailures));
+        Assert.Same(owed, outcome.OwedNotification);
         Assert.Null(outcome.LastNotifiedAt);
     }
 
     [Fact]
-    public void Failed_CountsTheFailureAndKeepsTheEarlierFix()
+    public void Completed_AnnouncingAFixAlreadyRecorded_DoesNotCountItAgainAndPaysTheDebt()
+    {
+        var previous = LedgerOutcome.Pending with { State = RemediationState.Fixed, Attempts = 1, LastAction = "AddPermissionUnnotified", OwedNotification = new SnsMessage("arn:aws:sns:us-east-1:123456789012:t", "fixed") };
+
+        LedgerOutcome outcome = LedgerTransitions.Completed(previous, Fixed, Write(newFix: false), Now, null);
+
+        Assert.Equal((1, "AddPermission", Now), (outcome.Attempts, outcome.LastAction, outcome.LastNotifiedAt));
+        Assert.Null(outcome.OwedNotification);
+    }
+
+    [Fact]
+    public void Completed_TriedWriteThatAddedNothing_IsNoAttempt()
+    {
+        LedgerOutcome outcome = LedgerTransitions.Completed(LedgerOutcome.Pending, Decision.Ticket(OutcomeReason.PolicyTooLarge, "x"), Write(newFix: false) with { TriedWrite = true }, null, null);
+
+        Assert.Equal(0, outcome.Attempts);
+    }
+
+    [Theory]
+    [InlineData(false, false, true)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    public void Completed_KeepsTheIntentOnlyWhileNoPassHasSeenItsFate(bool fixRecorded, bool policyJudged, bool kept)
+    {
+        var intent = new PermissionIntent("remediator-x-0123456789abcdef", "arn:aws:lambda:us-east-1:123456789012:function:f", null, "arn:aws:execute-api:us-east-1:123456789012:a1b2c3/*/GET/pets");
+        WriteResult write = Write(newFix: fixRecorded) with { Applied = fixRecorded ? intent.ToApplied() : null, PolicyJudged = policyJudged };
+
+        LedgerOutcome outcome = LedgerTransitions.Completed(LedgerOutcome.Pending with { Intent = intent }, fixRecorded ? Fixed : Decision.Ticket(OutcomeReason.RepeatedFailure, "x"), write, null, null);
+
+        Assert.Equal(kept, outcome.Intent is not null);
+    }
+
+    [Fact]
+    public void Failed_OwnWriteRefused_CountsOncePerInvocationAndKeepsTheEarlierFix()
     {
         var fix = new AppliedPermission("remediator-x-0123456789abcdef", "arn:aws:lambda:us-east-1:123456789012:function:f", null);
 
-        LedgerOutcome outcome = LedgerTransitions.Failed(LedgerOutcome.Pending with { Fix = fix, ConsecutiveFailures = 1 }, triedWrite: false);
+        LedgerOutcome first = LedgerTransitions.Failed(LedgerOutcome.Pending with { Fix = fix, ConsecutiveFailures = 1 }, counts: true, "invocation-1");
+        LedgerOutcome retried = LedgerTransitions.Failed(first, counts: true, "invocation-1");
+        LedgerOutcome another = LedgerTransitions.Failed(retried, counts: true, "invocation-2");
 
-        Assert.Equal((RemediationState.Failed, 2, fix), (outcome.State, outcome.ConsecutiveFailures, outcome.Fix));
+        Assert.Equal((RemediationState.Failed, 2, fix), (first.State, first.ConsecutiveFailures, first.Fix));
+        Assert.Equal(2, retried.ConsecutiveFailures);
+        Assert.Equal(3, another.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public void Failed_TransientOutage_IsNotCounted()
+    {
+        LedgerOutcome outcome = LedgerTransitions.Failed(LedgerOutcome.Pending with { ConsecutiveFailures = 1 }, counts: false, "invocation-1");
+
+        Assert.Equal((RemediationState.Failed, 1), (outcome.State, outcome.ConsecutiveFailures));
+    }
+
+    private static Decision Fixed => new(RemediationOutcome.Fixed, OutcomeReason.PermissionMissing, "x");
+
+    private static WriteResult Write(bool newFix)
+    {
+        var rootCause = new RootCause("key", [ResolvedFinding.Unresolved(Finding(), 0, "key")]);
+        return new WriteResult { Assessment = new Assessment { RootCause = rootCause, Decision = Fixed }, Decision = Fixed, NewFix = newFix };
     }
 
     private static Finding Finding() => new(

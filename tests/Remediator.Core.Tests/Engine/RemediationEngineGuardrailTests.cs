@@ -201,21 +201,45 @@ public class RemediationEngineGuardrailTests
     }
 
     [Fact]
-    public async Task ProcessAsync_RepeatedTransientFailures_EscalateToATicketWithoutLambdaCalls()
+    public async Task ProcessAsync_RepeatedTransientOutages_NeverEscalateAndTheNextHealthyPassFixes()
     {
-        // The API Gateway reads that name the root cause still happen; nothing is read from or written to the function.
+        // A transient outage is AWS's, not a failure of Remediator's fix: it must not lock the root cause out.
         var world = new EngineWorld().WithPetsApi();
         world.Settings = world.Settings with { MaxAttempts = 2 };
         world.Lambda.ListTagsFailure = InMemoryLambda.Error("ListTags", "ServiceException", 500, "boom");
-        await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), "i1"));
-        await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), "i2"));
+        for (int i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), $"i{i}"));
+        }
+
+        world.Lambda.ListTagsFailure = null;
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure), "i-healthy")).Outcomes);
+
+        Assert.Equal((RemediationOutcome.Fixed, OutcomeReason.PermissionMissing), (outcome.Outcome, outcome.Reason));
+        Assert.Equal(1, (await world.SingleRecordAsync()).Outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OwnWriteRefusedForGood_EscalatesOncePerInvocationNotPerRetry()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        world.Settings = world.Settings with { MaxAttempts = 2 };
+        world.Lambda.BeforeAddPermission = _ => throw InMemoryLambda.Error("AddPermission", "InvalidParameterValueException", 400, "refused");
+
+        // Lambda's two retries of one event reuse its request id: one failure, not three.
+        for (int retry = 0; retry < 3; retry++)
+        {
+            await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), "event-1"));
+        }
+
+        Assert.Equal(1, (await world.SingleRecordAsync()).Outcome.ConsecutiveFailures);
+        await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(Failure), "event-2"));
         int callsBefore = world.Lambda.Calls.Count;
 
-        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure), "i3")).Outcomes);
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure), "event-3")).Outcomes);
 
         Assert.Equal((RemediationOutcome.Ticket, OutcomeReason.RepeatedFailure), (outcome.Outcome, outcome.Reason));
         Assert.Equal(callsBefore, world.Lambda.Calls.Count);
-        Assert.Single(world.Sns.Published);
     }
 
     [Fact]

@@ -148,11 +148,11 @@ public class RemediationEngineRootCauseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ProcessAsync_TransientFailuresUnderDifferentPaths_EscalateOnTheTarget()
+    public async Task ProcessAsync_WriteRefusalsUnderDifferentPaths_EscalateOnTheTarget()
     {
         var world = new EngineWorld().WithPetsApi();
         world.Settings = world.Settings with { MaxAttempts = 2 };
-        world.Lambda.ListTagsFailure = InMemoryLambda.Error("ListTags", "ServiceException", 500, "boom");
+        world.Lambda.BeforeAddPermission = _ => throw InMemoryLambda.Error("AddPermission", "InvalidParameterValueException", 400, "refused");
         await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(RestFailure("r1", "GET", "/pets/1", Pets)), "i1"));
         await Assert.ThrowsAsync<AwsServiceException>(() => world.RunAsync(RestBatch(RestFailure("r2", "GET", "/pets/2", Pets)), "i2"));
         int lambdaCallsBefore = world.Lambda.Calls.Count;

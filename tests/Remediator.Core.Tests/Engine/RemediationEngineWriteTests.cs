@@ -53,14 +53,17 @@ public class RemediationEngineWriteTests
         Assert.True(error.Is(AwsErrorCodes.PreconditionFailed));
         Assert.Equal(world.Options.MaxWriteAttempts, world.Lambda.Count("AddPermission"));
         LedgerRecord record = await world.SingleRecordAsync();
-        Assert.Equal((RemediationState.Failed, 1, 1), (record.Outcome.State, record.Outcome.ConsecutiveFailures, record.Outcome.Attempts));
+        // The policy kept changing: Remediator's write failed (one failure), and it added nothing (no attempt counted).
+        Assert.Equal((RemediationState.Failed, 1, 0), (record.Outcome.State, record.Outcome.ConsecutiveFailures, record.Outcome.Attempts));
         Assert.True(record.Lease is null || record.Lease.ExpiresAt <= world.Time.GetUtcNow());
         Assert.Empty(world.Sns.Published);
     }
 
     [Fact]
-    public async Task ProcessAsync_OurStatementAppearsConcurrently_409CountsAsAlreadyAllowedWithoutNotification()
+    public async Task ProcessAsync_AddPermissionAppliedAndItsAnswerLost_The409OfTheRetryIsOurFixAndIsAnnounced()
     {
+        // The HTTP layer's retry of an AddPermission Lambda applied but whose answer was lost meets 409: under the
+        // lease, after the intent, that statement is this pass's own.
         var world = new EngineWorld().WithPetsApi();
         world.Lambda.BeforeAddPermission = request =>
         {
@@ -72,9 +75,31 @@ public class RemediationEngineWriteTests
 
         EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
 
-        Assert.Equal((RemediationOutcome.AlreadyAllowed, OutcomeReason.AddedConcurrently), (outcome.Outcome, outcome.Reason));
+        Assert.Equal((RemediationOutcome.Fixed, OutcomeReason.PermissionMissing), (outcome.Outcome, outcome.Reason));
         Assert.Single(world.Lambda.Statements(Pets));
+        Assert.Single(world.Sns.Published);
+        LedgerRecord record = await world.SingleRecordAsync();
+        Assert.Equal((RemediationState.Fixed, outcome.StatementId, 1), (record.Outcome.State, record.Outcome.Fix?.StatementId, record.Outcome.Attempts));
+        Assert.Null(record.Outcome.Intent);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AnotherStatementAllowsAfterA412_IsAlreadyAllowedNotOurs()
+    {
+        var world = new EngineWorld().WithPetsApi();
+        world.Lambda.AddStatement(Pets, null, OtherStatement(100));
+        world.Lambda.BeforeAddPermission = _ =>
+        {
+            world.Lambda.BeforeAddPermission = null;
+            world.Lambda.AddStatement(Pets, null, LambdaStatementWriter.WriteStatement(
+                "console", "apigateway.amazonaws.com", "lambda:InvokeFunction", Pets, $"arn:aws:execute-api:us-east-1:{Account}:{RestApiId}/*/GET/pets/*", null));
+        };
+
+        EngineOutcome outcome = Assert.Single((await world.RunAsync(RestBatch(Failure))).Outcomes);
+
+        Assert.Equal((RemediationOutcome.AlreadyAllowed, OutcomeReason.AddedConcurrently), (outcome.Outcome, outcome.Reason));
         Assert.Empty(world.Sns.Published);
+        Assert.Null((await world.SingleRecordAsync()).Outcome.Intent);
     }
 
     [Fact]
@@ -255,6 +280,9 @@ public class RemediationEngineWriteTests
         world.Settings = world.Settings with { SettleDelay = TimeSpan.FromSeconds(1) };
         var ledger = new InMemoryLedger(world.Time);
         world.Ledger = ledger;
+
+        // The waiters poll on the stepping clock, which each poll moves on: small steps keep the holder's lease live.
+        world.Options = world.Options with { ClaimPoll = TimeSpan.FromMilliseconds(1), ClaimWait = TimeSpan.FromMinutes(1) };
 
         EngineResult[] results = await Task.WhenAll(Enumerable.Range(0, 8)
             .Select(i => Task.Run(() => world.RunAsync(RestBatch(Failure), $"invocation-{i}"))));

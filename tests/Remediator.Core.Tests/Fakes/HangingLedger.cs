@@ -24,6 +24,13 @@ public sealed class HangingLedger(ILedger inner) : ILedger
 
     public Task<bool> TryReleaseAsync(LedgerLease lease, CancellationToken cancellationToken) => HangAsync(cancellationToken);
 
+    public Task<bool> TryRecordIntentAsync(LedgerLease lease, PermissionIntent intent, CancellationToken cancellationToken) =>
+        inner.TryRecordIntentAsync(lease, intent, cancellationToken);
+
+    public Task<IReadOnlyList<OwedEntry>> ListOwedAsync(int max, CancellationToken cancellationToken) => inner.ListOwedAsync(max, cancellationToken);
+
+    public Task ForgetOwedAsync(OwedEntry entry, CancellationToken cancellationToken) => inner.ForgetOwedAsync(entry, cancellationToken);
+
     public Task<HourlyBudget> TryConsumeAsync(HourlyCap cap, int limit, CancellationToken cancellationToken) => inner.TryConsumeAsync(cap, limit, cancellationToken);
 
     public Task<NotificationBudget> TryConsumeNotificationAsync(int maxNotificationsPerHour, CancellationToken cancellationToken) =>

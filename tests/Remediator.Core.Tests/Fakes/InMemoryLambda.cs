@@ -19,6 +19,9 @@ public sealed class InMemoryLambda : ILambdaClient
     /// <summary>Runs before each AddPermission is applied (to simulate a concurrent writer); may throw.</summary>
     public Action<AddPermissionRequest>? BeforeAddPermission { get; set; }
 
+    /// <summary>Runs after each AddPermission is applied, before its answer (to simulate a lost answer); may throw.</summary>
+    public Action<AddPermissionRequest>? AfterAddPermission { get; set; }
+
     /// <summary>Runs before each RemovePermission is applied (to simulate a concurrent writer); may throw.</summary>
     public Action<string>? BeforeRemovePermission { get; set; }
 
@@ -139,6 +142,13 @@ public sealed class InMemoryLambda : ILambdaClient
     {
         ArgumentNullException.ThrowIfNull(request);
         BeforeAddPermission?.Invoke(request);
+        Task<string> applied = Apply(request);
+        AfterAddPermission?.Invoke(request);
+        return applied;
+    }
+
+    private Task<string> Apply(AddPermissionRequest request)
+    {
         lock (gate)
         {
             calls.Add("AddPermission");

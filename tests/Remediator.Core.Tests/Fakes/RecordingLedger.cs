@@ -40,6 +40,26 @@ public sealed class RecordingLedger(ILedger inner) : ILedger
         return inner.TryReleaseAsync(lease, cancellationToken);
     }
 
+    public Task<bool> TryRecordIntentAsync(LedgerLease lease, PermissionIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        calls.Enqueue(("RecordIntent", lease.Key));
+        return inner.TryRecordIntentAsync(lease, intent, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OwedEntry>> ListOwedAsync(int max, CancellationToken cancellationToken)
+    {
+        calls.Enqueue(("ListOwed", null));
+        return inner.ListOwedAsync(max, cancellationToken);
+    }
+
+    public Task ForgetOwedAsync(OwedEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        calls.Enqueue(("ForgetOwed", entry.Key));
+        return inner.ForgetOwedAsync(entry, cancellationToken);
+    }
+
     public Task<HourlyBudget> TryConsumeAsync(HourlyCap cap, int limit, CancellationToken cancellationToken)
     {
         calls.Enqueue((cap == HourlyCap.Fixes ? "ConsumeFix" : $"Consume{cap}", null));

@@ -8,10 +8,14 @@ public sealed class RecordingSnsPublisher : ISnsPublisher
 {
     private readonly ConcurrentQueue<SnsMessage> published = new();
     private int failuresLeft;
+    private int lostAnswersLeft;
 
     public IReadOnlyList<SnsMessage> Published => published.ToArray();
 
     public void FailNext(int times = 1) => failuresLeft = times;
+
+    /// <summary>The next publishes are delivered, and their answers lost (the client sees no answer).</summary>
+    public void LoseNextAnswer(int times = 1) => lostAnswersLeft = times;
 
     public Task<string> PublishAsync(SnsMessage message, CancellationToken cancellationToken)
     {
@@ -21,6 +25,11 @@ public sealed class RecordingSnsPublisher : ISnsPublisher
         }
 
         published.Enqueue(message);
+        if (Interlocked.Decrement(ref lostAnswersLeft) >= 0)
+        {
+            throw new PublishOutcomeUnknownException("SNS Publish was sent and not answered (test).");
+        }
+
         return Task.FromResult($"msg-{published.Count}");
     }
 }

@@ -54,6 +54,12 @@ public sealed class FunctionProcess : IAsyncDisposable
         return function;
     }
 
+    /// <summary>Completes when the process has exited, however it ended.</summary>
+    public Task Exited => _process.WaitForExitAsync();
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or Lambda's hard stop would.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Sends SIGTERM, as Lambda does before shutting an environment down, and waits for the exit code.</summary>
     public async Task<int> StopAsync()
     {

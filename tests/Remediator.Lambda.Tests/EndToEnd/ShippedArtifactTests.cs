@@ -94,17 +94,5 @@ public sealed class ShippedArtifactTests(PublishedFunction published) : IAsyncLi
     }
 
     /// <summary>What Lambda and the template set, with the sandbox as AWS.</summary>
-    private Dictionary<string, string> Variables() => new(StringComparer.Ordinal)
-    {
-        [RuntimeApiConstants.RuntimeApiVariable] = _runtime.Address,
-        ["AWS_LAMBDA_FUNCTION_NAME"] = "remediator",
-        ["AWS_REGION"] = SandboxWorld.Region,
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["AWS_SESSION_TOKEN"] = "session",
-        ["AWS_ENDPOINT_URL"] = _world.Endpoint,
-        [RemediatorVariables.Mode] = "enforce",
-        [RemediatorVariables.TopicArn] = SandboxWorld.TopicArn,
-        [RemediatorVariables.SettleSeconds] = "1",
-    };
+    private Dictionary<string, string> Variables() => _world.FunctionVariables(_runtime.Address, settleSeconds: 1);
 }

@@ -71,7 +71,7 @@ public sealed class HangingLedgerTable : IAsyncDisposable
         string operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
         switch (operation)
         {
-            case "UpdateItem" when body.Contains("REMOVE", StringComparison.Ordinal):
+            case "UpdateItem" when body.Contains("REMOVE", StringComparison.Ordinal) && body.Contains("leaseOwner,", StringComparison.Ordinal):
                 Interlocked.Increment(ref _hung);
                 try
                 {
@@ -88,6 +88,10 @@ public sealed class HangingLedgerTable : IAsyncDisposable
                 string counter = System.Text.RegularExpressions.Regex.Match(body, @"ADD (\w+) :one").Groups[1].Value;
                 int count = Interlocked.Increment(ref _counted);
                 await ReplyAsync(context, 200, "{\"Attributes\":{\"" + counter + "\":{\"N\":\"" + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"}}}");
+                return;
+            case "UpdateItem" when body.Contains("intentStatementId = ", StringComparison.Ordinal):
+                // The intent, written under the lease before AddPermission: applied.
+                await ReplyAsync(context, 200, "{}");
                 return;
             case "UpdateItem":
                 await ReplyAsync(context, 400, """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}""");

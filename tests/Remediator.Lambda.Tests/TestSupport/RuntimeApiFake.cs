@@ -81,6 +81,23 @@ public sealed class RuntimeApiFake : IAsyncDisposable
         return invocation;
     }
 
+    /// <summary>
+    /// Delivers <paramref name="invocation"/> again, with the same payload and request id, as Lambda's asynchronous
+    /// retry does after a failed attempt (an error posted, or a runtime that died); its result can be awaited anew.
+    /// </summary>
+    public FakeInvocation Redeliver(FakeInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        _handedOut.TryRemove(invocation.RequestId, out _);
+        _results[invocation.RequestId] = new TaskCompletionSource<RuntimeApiResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(invocation))
+        {
+            throw new InvalidOperationException("The fake is stopped.");
+        }
+
+        return invocation;
+    }
+
     /// <summary>Queues a well-formed invocation of <paramref name="payload"/> (default deadline: a minute ahead).</summary>
     public FakeInvocation Enqueue(string payload, DateTimeOffset? deadline = null, string? traceId = null) =>
         Enqueue(FakeInvocation.Create(Encoding.UTF8.GetBytes(payload), deadline ?? DateTimeOffset.UtcNow.AddMinutes(1), traceId));

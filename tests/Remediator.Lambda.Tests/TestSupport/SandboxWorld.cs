@@ -59,6 +59,24 @@ public sealed class SandboxWorld : IAsyncDisposable
             ? [.. statements.EnumerateArray()]
             : [];
 
+    /// <summary>
+    /// What Lambda and the template set for the published function, in enforce mode, with this sandbox as AWS and the
+    /// Runtime API at <paramref name="runtimeAddress"/>.
+    /// </summary>
+    public Dictionary<string, string> FunctionVariables(string runtimeAddress, int settleSeconds) => new(StringComparer.Ordinal)
+    {
+        [Remediator.Lambda.Runtime.RuntimeApiConstants.RuntimeApiVariable] = runtimeAddress,
+        ["AWS_LAMBDA_FUNCTION_NAME"] = "remediator",
+        ["AWS_REGION"] = Region,
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+        ["AWS_SESSION_TOKEN"] = "session",
+        ["AWS_ENDPOINT_URL"] = Endpoint,
+        [Remediator.Core.Configuration.RemediatorVariables.Mode] = "enforce",
+        [Remediator.Core.Configuration.RemediatorVariables.TopicArn] = TopicArn,
+        [Remediator.Core.Configuration.RemediatorVariables.SettleSeconds] = settleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Every SNS message published.</summary>
     public IReadOnlyList<JsonElement> SnsMessages() => [.. State().GetProperty("snsMessages").EnumerateArray()];
 
