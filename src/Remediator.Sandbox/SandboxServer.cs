@@ -105,7 +105,8 @@ public sealed class SandboxServer : IAsyncDisposable
             faults,
             [new AdminChannel(env, faults, subscriptions, http, AfterChangeAsync), new DataPlaneChannel(env, AfterChangeAsync)],
             AfterChangeAsync,
-            options.RecordExchanges ? exchanges.Enqueue : null);
+            options.RecordExchanges ? exchanges.Enqueue : null,
+            options.EmulateQuotas ? new QuotaEmulator(options.Clock) : null);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
