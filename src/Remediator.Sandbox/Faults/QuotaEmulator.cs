@@ -14,9 +14,17 @@ internal sealed class QuotaEmulator(TimeProvider time)
     private readonly TokenBucket getPolicy = AccountQuota.LambdaGetPolicy.Bucket(1, time);
     private readonly TokenBucket lambdaControlPlane = AccountQuota.LambdaControlPlane.Bucket(1, time);
 
-    /// <summary>True when the call fits every quota it counts against (and takes its permits); false when AWS would throttle it.</summary>
+    /// <summary>Whether the quotas are enforced now (a benchmark seeds its account first, then turns them on).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>True when the call fits every quota it counts against (and takes its permits), or the quotas are off; false when AWS would throttle it.</summary>
     public bool TryAdmit(string service, string operation)
     {
+        if (!Enabled)
+        {
+            return true;
+        }
+
         IReadOnlyList<TokenBucket> buckets = (service, operation) switch
         {
             ("apigateway", "GetResources") => [getResources, apiGateway],

@@ -28,8 +28,8 @@ internal sealed class SandboxDispatcher(
     FaultInjector faults,
     IReadOnlyList<ISideChannel> channels,
     Func<CancellationToken, Task> persistAsync,
-    Action<SandboxExchange>? record = null,
-    QuotaEmulator? quotas = null)
+    QuotaEmulator quotas,
+    Action<SandboxExchange>? record = null)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -94,7 +94,7 @@ internal sealed class SandboxDispatcher(
         }
 
         env.State.Count(call.Key);
-        if (quotas is not null && !quotas.TryAdmit(service.Name, call.Operation))
+        if (!quotas.TryAdmit(service.Name, call.Operation))
         {
             env.State.Count("throttled:" + call.Key);
             return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, FaultKind.Throttle), request.RequestId), call);
