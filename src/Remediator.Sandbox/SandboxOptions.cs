@@ -35,4 +35,10 @@ public sealed record SandboxOptions
 
     /// <summary>Seed for generated ids; null for a random seed.</summary>
     public int? Seed { get; init; }
+
+    /// <summary>
+    /// When true, API Gateway's and Lambda's account request quotas are enforced: a call above the rate is answered
+    /// 429 <c>TooManyRequestsException</c> (and counted as <c>throttled:service:Operation</c>), as AWS answers it.
+    /// </summary>
+    public bool EmulateQuotas { get; init; }
 }

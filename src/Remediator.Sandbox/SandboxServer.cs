@@ -37,8 +37,11 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<SandboxExchange> _exchanges;
     private bool _stopped;
 
-    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, StateFile? stateFile, LogSubscriptions subscriptions, HttpClient http, Uri baseUrl, ConcurrentQueue<SandboxExchange> exchanges)
+    private readonly QuotaEmulator _quotas;
+
+    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, QuotaEmulator quotas, StateFile? stateFile, LogSubscriptions subscriptions, HttpClient http, Uri baseUrl, ConcurrentQueue<SandboxExchange> exchanges)
     {
+        _quotas = quotas;
         _exchanges = exchanges;
         _app = app;
         _env = env;
@@ -64,6 +67,13 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Fault injection: the next N calls of an operation throttle, fail or wait.</summary>
     public FaultInjector Faults { get; }
 
+    /// <summary>Whether AWS's account request quotas are enforced now (<see cref="SandboxOptions.EmulateQuotas"/> at start).</summary>
+    public bool EmulateQuotas
+    {
+        get => _quotas.Enabled;
+        set => _quotas.Enabled = value;
+    }
+
     /// <summary>Starts a sandbox, loading the state file when one is configured and present.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -82,6 +92,7 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var faults = new FaultInjector();
+        var quotas = new QuotaEmulator(options.Clock) { Enabled = options.EmulateQuotas };
         var exchanges = new ConcurrentQueue<SandboxExchange>();
         var subscriptions = new LogSubscriptions(env);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -105,6 +116,7 @@ public sealed class SandboxServer : IAsyncDisposable
             faults,
             [new AdminChannel(env, faults, subscriptions, http, AfterChangeAsync), new DataPlaneChannel(env, AfterChangeAsync)],
             AfterChangeAsync,
+            quotas,
             options.RecordExchanges ? exchanges.Enqueue : null);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -115,7 +127,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, env, faults, stateFile, subscriptions, http, new Uri(address.EndsWith('/') ? address : address + "/"), exchanges);
+        return new SandboxServer(app, env, faults, quotas, stateFile, subscriptions, http, new Uri(address.EndsWith('/') ? address : address + "/"), exchanges);
     }
 
     /// <summary>

@@ -70,6 +70,22 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>Takes one permit if one is banked now, without waiting (what a server enforcing the quota does).</summary>
+    public bool TryAcquire()
+    {
+        lock (gate)
+        {
+            Refill();
+            if (tokens < 1)
+            {
+                return false;
+            }
+
+            tokens -= 1;
+            return true;
+        }
+    }
+
     private void Refill()
     {
         long now = time.GetUtcNow().UtcTicks;

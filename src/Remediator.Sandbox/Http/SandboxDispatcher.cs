@@ -28,6 +28,7 @@ internal sealed class SandboxDispatcher(
     FaultInjector faults,
     IReadOnlyList<ISideChannel> channels,
     Func<CancellationToken, Task> persistAsync,
+    QuotaEmulator quotas,
     Action<SandboxExchange>? record = null)
 {
     public async Task HandleAsync(HttpContext context)
@@ -102,6 +103,12 @@ internal sealed class SandboxDispatcher(
         }
 
         env.State.Count(call.Key);
+        if (!quotas.TryAdmit(service.Name, call.Operation))
+        {
+            env.State.Count("throttled:" + call.Key);
+            return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, FaultKind.Throttle), request.RequestId), call, null);
+        }
+
         var fault = faults.Take(service.Name, call.Operation);
         if (fault is { Kind: not FaultKind.Delay and not FaultKind.LoseAnswer })
         {
