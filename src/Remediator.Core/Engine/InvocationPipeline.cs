@@ -39,7 +39,7 @@ internal sealed class InvocationPipeline
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
         ownership = new OwnershipStage(settings, reader);
         write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
-        report = new ReportStage(deps, settings, options, leases, logGroup, digest);
+        report = new ReportStage(deps, settings, options, leases, logGroup, digest, new OwnerLookup(settings, options, reader));
     }
 
     /// <summary>One outcome per finding of <paramref name="batch"/>, in finding order. Transient failures propagate after the ledger is left as a retry needs it.</summary>

@@ -12,7 +12,7 @@ namespace Remediator.Core.Engine;
 /// hour's notification cap allows it, and the outcome recorded under the lease. The first finding speaks for
 /// the root cause.
 /// </summary>
-internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest)
+internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest, OwnerLookup owners)
 {
     private readonly TicketStage tickets = new(deps, settings, options);
 
@@ -64,6 +64,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         {
             try
             {
+                outcomes[0] = outcomes[0] with { Owner = await owners.OwnerAsync(outcomes[0], cancellationToken).ConfigureAwait(false) };
                 if (await allowance.TakeAsync(cancellationToken).ConfigureAwait(false))
                 {
                     string messageId = await deps.Notifications!.PublishAsync(

@@ -4,6 +4,7 @@ using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
 using Remediator.Core.Notifications;
+using Remediator.Core.Policy;
 using Remediator.Core.Tests.Support;
 using Xunit.Abstractions;
 
@@ -12,8 +13,12 @@ namespace Remediator.Core.Tests.Notifications;
 public class NotificationFormatterTests(ITestOutputHelper output)
 {
     private const string Pets = "arn:aws:lambda:us-east-1:123456789012:function:pets-handler";
-    private const string Sid = "remediator-a1b2c3d4e5-any-GET-pets-any-0123456789abcdef";
     private const string Source = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/*/GET/pets/*";
+
+    private static readonly PermissionGrant Grant =
+        PermissionGrant.Create(LambdaFunctionArn.Parse(Pets + ":live").Value!, Source, "123456789012").Value!;
+
+    private static readonly string Sid = Grant.StatementId;
 
     private static readonly Finding Finding = new(
         FindingKind.MissingInvokePermission,
@@ -53,6 +58,8 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         StatementJson = "{\"Sid\":\"" + Sid + "\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + Pets + ":live\",\"Condition\":{\"StringEquals\":{\"AWS:SourceAccount\":\"123456789012\"},\"ArnLike\":{\"AWS:SourceArn\":\"" + Source + "\"}}}",
         AddPermissionCommand = $"aws lambda add-permission --function-name {Pets} --statement-id {Sid} --action lambda:InvokeFunction --principal apigateway.amazonaws.com --source-arn '{Source}' --source-account 123456789012 --qualifier live --region us-east-1",
         RemovePermissionCommand = $"aws lambda remove-permission --function-name {Pets} --statement-id {Sid} --qualifier live --region us-east-1",
+        CloudFormationSnippet = Grant.ToCloudFormation(applied: true),
+        TerraformSnippet = Grant.ToTerraform(applied: true),
         Verified =
         [
             "API a1b2c3d4e5 is a REST API (\"pets\").",
@@ -71,6 +78,8 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         Outcome = RemediationOutcome.Recommended,
         Detail = "recommend mode, nothing written: the policy of " + Pets + " for qualifier live has 1 statement(s), none of which allows arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/pets/42",
         RemovePermissionCommand = null,
+        CloudFormationSnippet = Grant.ToCloudFormation(applied: false),
+        TerraformSnippet = Grant.ToTerraform(applied: false),
     };
 
     private static readonly EngineOutcome RoleTicket = Fixed with
@@ -83,6 +92,8 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         StatementJson = null,
         AddPermissionCommand = null,
         RemovePermissionCommand = null,
+        CloudFormationSnippet = null,
+        TerraformSnippet = null,
         Verified = Fixed.Verified.Take(4).ToArray(),
     };
 
@@ -152,7 +163,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
             Detail = "x",
         };
 
-        Assert.Equal(["outcome", "reason"], NotificationFormatter.Attributes(bare).Keys);
+        Assert.Equal(["outcome", "reason", "severity"], NotificationFormatter.Attributes(bare).Keys);
     }
 
     [Fact]
@@ -224,7 +235,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         IReadOnlyDictionary<string, string> attributes = NotificationFormatter.Attributes(outcome);
 
-        Assert.Equal(["kind", "outcome", "reason"], attributes.Keys);
+        Assert.Equal(["kind", "outcome", "reason", "severity"], attributes.Keys);
     }
 
     [Theory]
@@ -254,14 +265,16 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         Assert.InRange(MessageBytes(notification), 1, NotificationLimits.MaxMessageBytes);
         Assert.Contains(UntrustedText.TruncationMarker + "\n", notification.Body, StringComparison.Ordinal);
-        Assert.Contains("(150 more not shown)", notification.Body, StringComparison.Ordinal);
+        // The text goes twice (default and email), so the whole-message cut comes before the list's "more not shown".
+        Assert.EndsWith(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
         Assert.True(UntrustedTextTests.IsValidUtf16(notification.Body));
     }
 
     [Fact]
     public void Format_FieldsWithinTheirCapsButTooManyBytesTogether_AreCutAtTheEndOfTheMessage()
     {
-        // 50 shown steps of 2048 three-byte characters are 300 KB: only the whole-message bound keeps this within SNS's limit.
+        // 50 shown steps of 2048 three-byte characters are 300 KB, and the text is sent twice (default and email): only the
+        // whole-message bound keeps this within SNS's limit.
         EngineOutcome outcome = Fixed with { Verified = [.. Enumerable.Repeat(new string('中', 4000), 50)] };
 
         Notification notification = NotificationFormatter.Format(outcome);
@@ -270,8 +283,9 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         Assert.EndsWith(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
     }
 
+    // What SNS counts: the whole per-protocol message, the subject and every attribute's name, type and value.
     private static int MessageBytes(Notification notification) =>
-        System.Text.Encoding.UTF8.GetByteCount(notification.Body) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
+        System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic").Message) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
         + notification.Attributes.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + "String".Length + System.Text.Encoding.UTF8.GetByteCount(a.Value));
 
     [Fact]
@@ -306,7 +320,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
             return notification.Subject.Length is > 0 and <= NotificationLimits.MaxSubjectLength
                 && notification.Subject.All(c => c is >= ' ' and <= '~')
                 && notification.Attributes.Values.All(v => v.Length > 0 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-                && System.Text.Encoding.UTF8.GetByteCount(notification.Body) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
+                && System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic").Message) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
                 && notification.Body.Split('\n').All(UntrustedTextTests.IsSafe);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
@@ -320,7 +334,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         Assert.Equal("Remediator: notification cap reached, 3 suppressed so far this hour", notification.Subject);
         Assert.Equal(
-            new Dictionary<string, string> { ["accountId"] = "123456789012", ["outcome"] = "Summary", ["reason"] = "NotificationCapReached" },
+            new Dictionary<string, string> { ["accountId"] = "123456789012", ["outcome"] = "Summary", ["reason"] = "NotificationCapReached", ["severity"] = "info" },
             notification.Attributes);
         Assert.StartsWith("Remediator reached its cap of 2 notification(s) in the hour from 2025-03-14 09:00 UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).\n\n3 notification(s) were suppressed in that hour when this message was sent; any more until 10:00 UTC are suppressed without another message.\n", notification.Body, StringComparison.Ordinal);
         Assert.EndsWith("Account 123456789012, region us-east-1.\n", notification.Body, StringComparison.Ordinal);
