@@ -38,8 +38,8 @@ internal static class NotificationEnvelope
         int escaped;
         while ((escaped = NotificationJson.StringBytes(fitted) - 2) > perCopy)
         {
-            // Escapes only make text longer: cutting the excess off the UTF-8 budget converges in a few rounds.
-            maxBytes -= escaped - perCopy;
+            // Escapes make text longer by a ratio the text decides: cut the UTF-8 budget by that ratio and measure again.
+            maxBytes = (int)((long)maxBytes * perCopy / escaped) - 1;
             fitted = UntrustedText.FitUtf8(text, Math.Max(maxBytes, UntrustedText.TruncationMarker.Length + 1));
         }
 
