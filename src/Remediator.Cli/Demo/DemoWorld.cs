@@ -71,7 +71,7 @@ internal sealed class DemoWorld : IAsyncDisposable
     public IReadOnlyList<(string Subject, string Message)> SnsMessages() =>
         [.. _outage.State().GetProperty("snsMessages").EnumerateArray().Select(message => (
             message.TryGetProperty("subject", out JsonElement subject) ? subject.GetString() ?? "" : "",
-            message.GetProperty("message").GetString() ?? ""))];
+            message.GetProperty("messages").GetProperty("default").GetString() ?? ""))];
 
     public ValueTask DisposeAsync() => _outage.DisposeAsync();
 }
