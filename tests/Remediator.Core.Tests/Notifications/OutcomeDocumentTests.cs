@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Remediator.Core.Audit;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
 using Remediator.Core.Notifications;
@@ -79,6 +80,27 @@ public class OutcomeDocumentTests
 
         Assert.Empty(NotificationSchema.Errors(json));
         Assert.Equal(("Summary", 3, 2), (Text(document.RootElement, "outcome"), document.RootElement.GetProperty("summary").GetProperty("suppressed").GetInt32(), document.RootElement.GetProperty("summary").GetProperty("limit").GetInt32()));
+    }
+
+    [Fact]
+    public void SweepDigest_Document_IsValidAndCountsTheSweep_AndItsCardHoldsNoTargetText()
+    {
+        var entry = new AuditEntry
+        {
+            ApiId = "a1b2c3d4e5", ApiType = Remediator.Core.Diagnosis.ApiType.Rest, Stage = "prod", Kind = Remediator.Core.Verification.TargetKind.Integration,
+            Target = "GET /pets <!channel>", Status = AuditStatus.ExplicitDeny, Detail = "Remediator: fixed \u202E",
+        };
+        var digest = new SweepDigest("event-1", new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero), "123456789012", "us-east-1",
+            new AuditReport([entry], [], [], 1, 1), [Fixed]);
+
+        Notification notification = SweepDigestFormatter.Format(digest);
+        using JsonDocument document = JsonDocument.Parse(notification.Document);
+
+        Assert.Empty(NotificationSchema.Errors(notification.Document));
+        Assert.Equal(("Digest", 1, 1), (Text(document.RootElement, "outcome"), document.RootElement.GetProperty("digest").GetProperty("fixed").GetInt32(), document.RootElement.GetProperty("digest").GetProperty("targets").GetInt32()));
+        Assert.Equal("info", notification.Attributes[NotificationAttributes.Severity]);
+        Assert.DoesNotContain("<!channel>", notification.Chat, StringComparison.Ordinal);
+        Assert.Contains("<!channel>", notification.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using NJsonSchema;
 using Remediator.Aws.Composition;
 using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
 using Remediator.Core.Tickets;
+using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 
@@ -17,9 +17,6 @@ namespace Remediator.Sandbox.Tests.EndToEnd;
 public class EndToEndNotificationTests(SandboxAccount account) : IClassFixture<SandboxAccount>
 {
     private const string Stage = "prod";
-
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "schemas", "notification.v1.schema.json")).GetAwaiter().GetResult());
 
     [Fact]
     public async Task Recommend_ClassicOutage_PublishesEveryProtocolWithSeverityOwnerAndTheOpsItem()
@@ -54,7 +51,7 @@ public class EndToEndNotificationTests(SandboxAccount account) : IClassFixture<S
         // The document: valid against the schema, the same for SQS and Lambda subscriptions.
         string document = messages.GetProperty("sqs").GetString()!;
         Assert.Equal(document, messages.GetProperty("lambda").GetString());
-        Assert.Empty(Schema.Value.Validate(document));
+        Assert.Empty(NotificationSchema.Errors(document));
         using JsonDocument parsed = JsonDocument.Parse(document);
         JsonElement root = parsed.RootElement;
         Assert.Equal(
@@ -86,7 +83,7 @@ public class EndToEndNotificationTests(SandboxAccount account) : IClassFixture<S
         JsonElement sent = Assert.Single(account.SnsMessages());
         Assert.Equal(("info", "Platform Team: orders"), (Attribute(sent.GetProperty("messageAttributes"), "severity"), Attribute(sent.GetProperty("messageAttributes"), "owner")));
         string document = sent.GetProperty("messages").GetProperty("sqs").GetString()!;
-        Assert.Empty(Schema.Value.Validate(document));
+        Assert.Empty(NotificationSchema.Errors(document));
         using JsonDocument parsed = JsonDocument.Parse(document);
         Assert.Contains(Text(parsed.RootElement, "statementId")!, await account.StatementIdsAsync(orders));
         Assert.Contains("import {", Text(parsed.RootElement, "terraform"), StringComparison.Ordinal);
