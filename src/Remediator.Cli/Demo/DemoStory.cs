@@ -63,10 +63,11 @@ internal sealed class DemoStory(TextWriter output)
             ShowOutcome(outcome, log);
         }
 
-        IReadOnlyList<(string Subject, string Message)> messages = world.SnsMessages();
-        foreach ((string subject, string message) in messages)
+        IReadOnlyList<(string Subject, string Message, string Protocols, string Attributes)> messages = world.SnsMessages();
+        foreach ((string subject, string message, string protocols, string attributes) in messages)
         {
             ShowNotification(world.TopicArn, subject, message);
+            Detail($"  One message per protocol ({protocols}); attributes {attributes}");
         }
 
         (int after, string afterBody) = await world.CallApiAsync(apiId, cancellationToken).ConfigureAwait(false);

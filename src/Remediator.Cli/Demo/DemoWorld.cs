@@ -67,11 +67,16 @@ internal sealed class DemoWorld : IAsyncDisposable
     public IReadOnlyList<JsonElement> OpsItems() =>
         [.. _outage.State().GetProperty("opsItems").EnumerateObject().Select(item => item.Value.Clone())];
 
-    /// <summary>SNS messages published so far, as <c>/_sandbox/state</c> records them.</summary>
-    public IReadOnlyList<(string Subject, string Message)> SnsMessages() =>
+    /// <summary>SNS messages published so far, as <c>/_sandbox/state</c> records them: subject, the text, the protocols it has a message for, its attributes.</summary>
+    public IReadOnlyList<(string Subject, string Message, string Protocols, string Attributes)> SnsMessages() =>
         [.. _outage.State().GetProperty("snsMessages").EnumerateArray().Select(message => (
             message.TryGetProperty("subject", out JsonElement subject) ? subject.GetString() ?? "" : "",
-            message.GetProperty("message").GetString() ?? ""))];
+            message.TryGetProperty("messages", out JsonElement messages)
+                ? messages.GetProperty("default").GetString() ?? ""
+                : message.GetProperty("message").GetString() ?? "",
+            messages.ValueKind == JsonValueKind.Object ? string.Join(", ", messages.EnumerateObject().Select(p => p.Name)) : "",
+            string.Join(", ", message.GetProperty("messageAttributes").EnumerateObject()
+                .Select(a => $"{a.Name}={a.Value.GetProperty("stringValue").GetString()}"))))];
 
     public ValueTask DisposeAsync() => _outage.DisposeAsync();
 }

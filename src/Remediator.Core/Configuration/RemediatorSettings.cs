@@ -16,6 +16,9 @@ public sealed record RemediatorSettings
     /// <summary>Tag key that exempts a function.</summary>
     public string ExemptTag { get; init; } = RemediatorVariables.DefaultExemptTag;
 
+    /// <summary>Tag key whose value on a function routes its notifications (the <c>owner</c> attribute).</summary>
+    public string OwnerTag { get; init; } = RemediatorVariables.DefaultOwnerTag;
+
     /// <summary>Function-name allow and deny patterns.</summary>
     public FunctionNameFilter Functions { get; init; } = FunctionNameFilter.AllowAll;
 

@@ -57,6 +57,9 @@ public static class RemediatorSettingsReader
             ExemptTag = reader.Matching(RemediatorVariables.ExemptTag, SettingShapes.IsTagKey,
                 "is not a usable tag key (1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with 'aws:').")
                 ?? RemediatorVariables.DefaultExemptTag,
+            OwnerTag = reader.Matching(RemediatorVariables.OwnerTag, SettingShapes.IsTagKey,
+                "is not a usable tag key (1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with 'aws:').")
+                ?? RemediatorVariables.DefaultOwnerTag,
             Functions = new FunctionNameFilter(
                 reader.Patterns(RemediatorVariables.AllowFunctions),
                 reader.Patterns(RemediatorVariables.DenyFunctions)),

@@ -49,11 +49,14 @@ public static class RemediatorVariables
     /// <summary>Where tickets go: <c>opscenter</c> (OpsItems and notifications) | <c>sns</c> (notifications only) | <c>none</c>.</summary>
     public const string Tickets = "REMEDIATOR_TICKETS";
 
+    /// <summary>Tag key whose value on a function names its owner: the <c>owner</c> attribute of notifications.</summary>
+    public const string OwnerTag = "REMEDIATOR_OWNER_TAG";
+
     /// <summary>Every known variable, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Mode, TopicArn, LedgerTable, ExemptTag, AllowFunctions, DenyFunctions, StageScope,
-        MaxFixesPerInvocation, MaxFixesPerHour, MaxNotificationsPerHour, SettleSeconds, MaxAttempts, Ownership, Tickets,
+        MaxFixesPerInvocation, MaxFixesPerHour, MaxNotificationsPerHour, SettleSeconds, MaxAttempts, Ownership, Tickets, OwnerTag,
     ];
 
     /// <summary>Observe is the default: a deployment without an explicit mode never changes anything.</summary>
@@ -64,6 +67,9 @@ public static class RemediatorVariables
 
     /// <summary>Default exemption tag key.</summary>
     public const string DefaultExemptTag = "remediator:exempt";
+
+    /// <summary>Default owner tag key.</summary>
+    public const string DefaultOwnerTag = "owner";
 
     /// <summary>Least privilege: a grant names the failing stage; <c>*</c> (the console's habit) is opt-in.</summary>
     public const StageScope DefaultStageScope = Configuration.StageScope.Stage;

@@ -89,6 +89,15 @@ public sealed record EngineOutcome
     /// <summary>The <c>aws lambda remove-permission</c> command that undoes it.</summary>
     public string? RemovePermissionCommand { get; init; }
 
+    /// <summary>The same grant as a CloudFormation/SAM <c>AWS::Lambda::Permission</c> resource (an entry of <c>Resources</c>).</summary>
+    public string? CloudFormationSnippet { get; init; }
+
+    /// <summary>The same grant as a Terraform <c>aws_lambda_permission</c> block (with an <c>import</c> block when it was added).</summary>
+    public string? TerraformSnippet { get; init; }
+
+    /// <summary>The value of the function's owner tag (<c>REMEDIATOR_OWNER_TAG</c>), when it was read and has a routable shape.</summary>
+    public string? Owner { get; init; }
+
     /// <summary>What was read from the control plane, one sentence per step.</summary>
     public IReadOnlyList<string> Verified { get; init; } = [];
 

@@ -40,7 +40,7 @@ internal sealed class InvocationPipeline
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
         ownership = new OwnershipStage(settings, reader);
         write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
-        report = new ReportStage(deps, settings, options, leases, logGroup, digest);
+        report = new ReportStage(deps, settings, options, leases, logGroup, digest, new OwnerLookup(settings, options, reader));
         owed = new OwedSweep(deps, options, leases);
     }
 

@@ -54,6 +54,8 @@ internal static class OutcomeFactory
             StatementJson = result.StoredStatement ?? plan.Grant.ToStatementJson(),
             AddPermissionCommand = plan.Grant.ToAddPermissionCommand(),
             RemovePermissionCommand = decision.Outcome == RemediationOutcome.Fixed ? plan.Grant.ToRemovePermissionCommand() : null,
+            CloudFormationSnippet = plan.Grant.ToCloudFormation(decision.Outcome == RemediationOutcome.Fixed),
+            TerraformSnippet = plan.Grant.ToTerraform(decision.Outcome == RemediationOutcome.Fixed),
         };
     }
 

@@ -12,7 +12,7 @@ namespace Remediator.Core.Engine;
 /// hour's notification cap allows it, and the outcome recorded under the lease. The first finding speaks for
 /// the root cause.
 /// </summary>
-internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest)
+internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest, OwnerLookup owners)
 {
     private readonly TicketStage tickets = new(deps, settings, options);
 
@@ -63,6 +63,12 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         // Another root cause of this pass that ended on the same target has just told the person the same thing.
         // A sweep's digest tells people about every root cause of the pass at once, so each counts as told.
         bool toldAlready = digest || (notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage));
+
+        // The owner attribute routes a new message (a function tag, read through the pass's memoised reader).
+        if (notify && !toldAlready)
+        {
+            outcomes[0] = outcomes[0] with { Owner = await owners.OwnerAsync(outcomes[0], cancellationToken).ConfigureAwait(false) };
+        }
 
         // What an earlier pass could not deliver is sent by this one, unless this one tells the person anew.
         SnsMessage? owed = claim?.Record.Outcome.OwedNotification;

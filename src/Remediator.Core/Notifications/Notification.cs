@@ -2,9 +2,14 @@ using Remediator.Core.Ports;
 
 namespace Remediator.Core.Notifications;
 
-/// <summary>A formatted notification: email subject, plain-text body, and the attributes SNS filter policies match on.</summary>
-public sealed record Notification(string Subject, string Body, IReadOnlyDictionary<string, string> Attributes)
+/// <summary>
+/// A formatted notification: the e-mail subject, the text a person reads (<c>default</c> and <c>email</c>), the chat
+/// card (<c>https</c>), the machine-readable document (<c>sqs</c> and <c>lambda</c>) and the attributes SNS filter
+/// policies match on.
+/// </summary>
+public sealed record Notification(string Subject, string Body, IReadOnlyDictionary<string, string> Attributes, string Chat, string Document)
 {
-    /// <summary>The SNS Publish call for <paramref name="topicArn"/>.</summary>
-    public SnsMessage ToSnsMessage(string topicArn) => new(topicArn, Body, Subject, null, Attributes);
+    /// <summary>The SNS Publish call for <paramref name="topicArn"/>: one message per protocol (<c>MessageStructure=json</c>).</summary>
+    public SnsMessage ToSnsMessage(string topicArn) =>
+        new(topicArn, NotificationEnvelope.Write(Body, Chat, Document), Subject, NotificationProtocols.MessageStructure, Attributes);
 }

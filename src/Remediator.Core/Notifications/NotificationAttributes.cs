@@ -21,6 +21,12 @@ public static class NotificationAttributes
     /// <summary>The account Remediator runs in.</summary>
     public const string AccountId = "accountId";
 
+    /// <summary><c>high</c>, <c>medium</c> or <c>info</c> (<see cref="NotificationSeverity"/>).</summary>
+    public const string Severity = "severity";
+
+    /// <summary>The value of the function's owner tag (<c>REMEDIATOR_OWNER_TAG</c>, default <c>owner</c>), when it has a routable shape.</summary>
+    public const string Owner = "owner";
+
     /// <summary>The <see cref="Outcome"/> of the message that says how many notifications the hourly cap held back.</summary>
     public const string SummaryOutcome = "Summary";
 

@@ -120,6 +120,8 @@ internal static class NotificationBody
         text.Append('\n');
         Section(text, applied ? "STATEMENT ADDED" : "THE STATEMENT THAT WOULD FIX IT");
         text.Append(Block(outcome.StatementJson)).Append('\n');
+        AppendCode(text, "THE SAME GRANT AS CLOUDFORMATION / SAM (an entry of the template's Resources)", outcome.CloudFormationSnippet);
+        AppendCode(text, "THE SAME GRANT AS TERRAFORM", outcome.TerraformSnippet);
         if (applied && outcome.RemovePermissionCommand is { } undo)
         {
             text.Append('\n');
@@ -131,6 +133,22 @@ internal static class NotificationBody
             text.Append('\n');
             Section(text, "TO APPLY IT BY HAND");
             text.Append(Block(apply)).Append('\n');
+        }
+    }
+
+    // Infrastructure code is several lines: each is cleaned and bounded like any other.
+    private static void AppendCode(StringBuilder text, string title, string? code)
+    {
+        if (code is null)
+        {
+            return;
+        }
+
+        text.Append('\n');
+        Section(text, title);
+        foreach (string line in code.TrimEnd('\n').Split('\n'))
+        {
+            text.Append(Block(line)).Append('\n');
         }
     }
 

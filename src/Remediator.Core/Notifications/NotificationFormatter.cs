@@ -22,7 +22,9 @@ public static class NotificationFormatter
         ArgumentNullException.ThrowIfNull(outcome);
         string subject = Subject(outcome);
         IReadOnlyDictionary<string, string> attributes = Attributes(outcome);
-        return new Notification(subject, Fit(NotificationBody.Write(outcome), subject, attributes), attributes);
+        string chat = ChatNotification.Write(outcome, subject, attributes);
+        string document = OutcomeDocument.Write(outcome, NotificationSeverity.Of(outcome));
+        return new Notification(subject, Fit(NotificationBody.Write(outcome), subject, attributes, chat, document), attributes, chat, document);
     }
 
     /// <summary>The subject line.</summary>
@@ -55,15 +57,13 @@ public static class NotificationFormatter
         Add(attributes, NotificationAttributes.FunctionName, SafeIdentifiers.FunctionName(outcome.FunctionName));
         Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(outcome.AccountId));
         Add(attributes, NotificationAttributes.OpsItemId, SafeIdentifiers.OpsItemId(outcome.OpsItemId));
+        Add(attributes, NotificationAttributes.Severity, NotificationSeverity.Of(outcome));
+        Add(attributes, NotificationAttributes.Owner, SafeIdentifiers.TagValue(outcome.Owner));
         return attributes;
     }
 
-    /// <summary>The plain-text body, within what SNS leaves once the subject and attributes are counted.</summary>
-    public static string Body(EngineOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        return Fit(NotificationBody.Write(outcome), Subject(outcome), Attributes(outcome));
-    }
+    /// <summary>The plain-text body, within what SNS leaves once the subject, attributes, chat card and document are counted.</summary>
+    public static string Body(EngineOutcome outcome) => Format(outcome).Body;
 
     /// <summary>
     /// The one message of an hour in which the notification cap was reached: how many notifications were held back
@@ -82,6 +82,7 @@ public static class NotificationFormatter
             [NotificationAttributes.Reason] = NotificationAttributes.NotificationCapReason,
         };
         Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(summary.AccountId));
+        attributes[NotificationAttributes.Severity] = NotificationSeverity.Info;
         string body = string.Create(CultureInfo.InvariantCulture, $"""
             Remediator reached its cap of {summary.Limit} notification(s) in the hour from {hour} UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).
 
@@ -91,11 +92,17 @@ public static class NotificationFormatter
             Account {SafeIdentifiers.AccountId(summary.AccountId) ?? "unknown"}, region {UntrustedText.Line(summary.Region ?? "unknown", 64)}.
 
             """);
-        return new Notification(subject, Fit(body.ReplaceLineEndings("\n"), subject, attributes), attributes);
+        body = body.ReplaceLineEndings("\n");
+        string chat = ChatNotification.WriteNotice(subject, body, NotificationAttributes.SummaryOutcome, NotificationAttributes.NotificationCapReason, attributes);
+        return Assemble(subject, body, attributes, chat, OutcomeDocument.WriteSummary(summary));
     }
 
-    private static string Fit(string body, string subject, IReadOnlyDictionary<string, string> attributes) =>
-        UntrustedText.FitUtf8(body, NotificationLimits.MessageBudget(subject, attributes));
+    /// <summary>The notification of these parts, its text cut so the message of every protocol fits SNS's limit.</summary>
+    internal static Notification Assemble(string subject, string body, IReadOnlyDictionary<string, string> attributes, string chat, string document) =>
+        new(subject, Fit(body, subject, attributes, chat, document), attributes, chat, document);
+
+    private static string Fit(string body, string subject, IReadOnlyDictionary<string, string> attributes, string chat, string document) =>
+        NotificationEnvelope.FitText(body, chat, document, NotificationLimits.MessageBudget(subject, attributes));
 
     internal static string SubjectLine(string subject)
     {

@@ -10,6 +10,11 @@ namespace Remediator.Core.Notifications;
 /// </summary>
 public static class SafeIdentifiers
 {
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
+    private static readonly SearchValues<char> TagChars = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.:/=+-@");
+
     private static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Printable ASCII: what a subject may hold.</summary>
@@ -36,6 +41,15 @@ public static class SafeIdentifiers
 
     /// <summary>An OpsCenter OpsItem id (<c>oi-</c> and hex digits): the request-id alphabet, at most 64.</summary>
     public static string? OpsItemId(string? value) => Shaped(value, 64, Chars.RequestId);
+
+    /// <summary>A root-cause (ledger) key: 64 lower-case hex digits, as <c>RootCauseKey</c> hashes it.</summary>
+    public static string? RootCauseKey(string? value) => value is { Length: 64 } && Chars.AreAll(value, LowerHex) ? value : null;
+
+    /// <summary>
+    /// A tag value a subscription filter policy can match (the owner tag): at most 256 of ASCII letters, digits, space
+    /// and <c>_ . : / = + - @</c>, the characters AWS documents for tags; a value outside that shape is left out.
+    /// </summary>
+    public static string? TagValue(string? value) => value is { Length: > 0 } ? Shaped(value, 256, TagChars) : null;
 
     /// <summary>The name of one of Remediator's own values (an outcome, reason or kind): ASCII letters, at most 64.</summary>
     public static string? Token(string? value) => Shaped(value, 64, Letters);

@@ -42,6 +42,8 @@ public static class SweepDigestFormatter
             attributes[NotificationAttributes.AccountId] = account;
         }
 
+        attributes[NotificationAttributes.Severity] = NotificationSeverity.Info;
+
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"Remediator's scheduled sweep of account {SafeIdentifiers.AccountId(digest.AccountId) ?? "unknown"}, region {UntrustedText.Line(digest.Region, 64)}, ")
             .Append(CultureInfo.InvariantCulture, $"at {digest.Time.UtcDateTime:yyyy-MM-dd HH:mm} UTC (EventBridge event {UntrustedText.Line(digest.EventId, 128)}), audited ")
@@ -65,7 +67,17 @@ public static class SweepDigestFormatter
             report.Entries.Where(e => e.Status != AuditStatus.Missing && AuditClassifier.Blocks(e.Status)).Select(e =>
                 $"{e.Status}: {Where(e.ApiId, e.Stage)} {UntrustedText.Line(e.Target, 200)} -> {UntrustedText.Line(e.FunctionArn ?? "no function", 200)}: {UntrustedText.Line(e.Detail, 300)}"));
         body.Append("\nEvery outcome is also one JSON line in Remediator's log group; each fix is recorded in the ledger (`remediator revert --from-ledger` undoes it).\n");
-        return new Notification(subject, UntrustedText.FitUtf8(body.ToString(), NotificationLimits.MessageBudget(subject, attributes)), attributes);
+        // The chat card holds the counts only: the lines above quote targets and resources' own details.
+        string card = string.Create(CultureInfo.InvariantCulture, $"""
+            *Audited:* {report.Apis} API(s), {report.Stages} stage(s), {report.Entries.Count} Lambda target(s)
+            *Fixed:* {fixedNow}
+            *Recommended:* {recommended}
+            *Ticketed:* {tickets}
+            *Held back:* {digest.Count(RemediationOutcome.Ignored)}
+            The e-mail lists every target.
+            """).ReplaceLineEndings("\n");
+        return NotificationFormatter.Assemble(
+            subject, body.ToString(), attributes, ChatNotification.WriteNotice(subject, card, DigestOutcome, DigestReason, attributes), OutcomeDocument.WriteDigest(digest));
     }
 
     private static string Line(EngineOutcome outcome) =>

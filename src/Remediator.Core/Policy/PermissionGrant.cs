@@ -47,6 +47,12 @@ public sealed partial class PermissionGrant
     /// <summary>The AWS CLI command that removes exactly this grant (and nothing else).</summary>
     public string ToRemovePermissionCommand() => GrantRendering.RemovePermissionCommand(this);
 
+    /// <summary>This grant as a CloudFormation/SAM <c>AWS::Lambda::Permission</c> resource; <paramref name="applied"/> when Remediator added it.</summary>
+    public string ToCloudFormation(bool applied) => GrantAsCode.CloudFormation(this, applied);
+
+    /// <summary>This grant as a Terraform <c>aws_lambda_permission</c> block; <paramref name="applied"/> when Remediator added it.</summary>
+    public string ToTerraform(bool applied) => GrantAsCode.Terraform(this, applied);
+
     /// <summary>
     /// Checks every safety rule and builds the grant, or returns all the rules it breaks. The function must
     /// be a full ARN (its account is compared with the API's).

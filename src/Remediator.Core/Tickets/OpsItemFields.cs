@@ -18,6 +18,12 @@ public static class OpsItemFields
     /// <summary>The statement that command adds (policy JSON).</summary>
     public const string Statement = "remediator:statement";
 
+    /// <summary>The same grant as a CloudFormation/SAM <c>AWS::Lambda::Permission</c> resource.</summary>
+    public const string CloudFormation = "remediator:cloudFormation";
+
+    /// <summary>The same grant as a Terraform <c>aws_lambda_permission</c> block.</summary>
+    public const string Terraform = "remediator:terraform";
+
     /// <summary>Log events counted for the root cause over all sightings; searchable.</summary>
     public const string Occurrences = "remediator:occurrences";
 

@@ -121,7 +121,6 @@ public static class TicketContent
             [OpsItemFields.Verified] = Bounded(outcome.Verified.Count == 0 ? "Nothing: no control-plane read was needed to decide." : string.Join('\n', outcome.Verified.Select(TicketText.Line))),
         };
 
-        // Item 5's infrastructure-code snippets join here, next to the command and the statement.
         if (outcome.AddPermissionCommand is { } fix)
         {
             data[OpsItemFields.FixCommand] = Bounded(fix) with { Searchable = true };
@@ -130,6 +129,16 @@ public static class TicketContent
         if (outcome.StatementJson is { } statement)
         {
             data[OpsItemFields.Statement] = Bounded(statement);
+        }
+
+        if (outcome.CloudFormationSnippet is { } cloudFormation)
+        {
+            data[OpsItemFields.CloudFormation] = Bounded(cloudFormation);
+        }
+
+        if (outcome.TerraformSnippet is { } terraform)
+        {
+            data[OpsItemFields.Terraform] = Bounded(terraform);
         }
 
         return data;

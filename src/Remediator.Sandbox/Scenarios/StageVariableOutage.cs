@@ -69,7 +69,8 @@ public sealed class StageVariableOutage : IAsyncDisposable
 
     /// <summary>
     /// Creates function <paramref name="name"/> with no resource policy; its owner has opted in to Remediator's fixes
-    /// with the tag <c>remediator:managed=true</c> (README, "Security model").
+    /// with the tag <c>remediator:managed=true</c> (README, "Security model") and names itself with <c>owner=team-pets</c>,
+    /// which notifications carry as their <c>owner</c> attribute.
     /// </summary>
     public async Task CreateFunctionAsync(string name, CancellationToken cancellationToken) =>
         await SendJsonAsync(AwsService.Lambda, "CreateFunction", HttpMethod.Post, "/2015-03-31/functions", new JsonObject
@@ -79,7 +80,7 @@ public sealed class StageVariableOutage : IAsyncDisposable
             ["Handler"] = "app.handler",
             ["Role"] = $"arn:aws:iam::{Sandbox.AccountId}:role/{name}-role",
             ["Code"] = new JsonObject { ["ZipFile"] = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
-            ["Tags"] = new JsonObject { ["remediator:managed"] = "true" },
+            ["Tags"] = new JsonObject { ["remediator:managed"] = "true", ["owner"] = "team-pets" },
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Adds the permission an operator would add by hand: API Gateway may invoke <paramref name="functionName"/> from <paramref name="sourceArn"/>.</summary>

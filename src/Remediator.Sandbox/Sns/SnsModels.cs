@@ -23,6 +23,9 @@ internal sealed record PublishedMessage
     [JsonPropertyName("subject")] public string? Subject { get; init; }
     [JsonPropertyName("message")] public required string Message { get; init; }
     [JsonPropertyName("messageStructure")] public string? MessageStructure { get; init; }
+
+    /// <summary>With <c>MessageStructure=json</c>, what each protocol's subscriptions receive (<c>default</c> for any other); else null.</summary>
+    [JsonPropertyName("messages")] public IReadOnlyDictionary<string, string>? Messages { get; init; }
     [JsonPropertyName("messageAttributes")] public IReadOnlyDictionary<string, MessageAttribute> MessageAttributes { get; init; } = new Dictionary<string, MessageAttribute>();
     [JsonPropertyName("timestamp")] public DateTimeOffset Timestamp { get; init; }
 }

@@ -84,11 +84,23 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             return Invalid("Invalid parameter: Subject");
         }
 
-        if (structure is not null && (structure != "json" || !HasDefaultEntry(message)))
+        Dictionary<string, string>? messages = null;
+        if (structure is not null)
         {
-            return Invalid(structure != "json"
-                ? "Invalid parameter: MessageStructure"
-                : "Invalid parameter: Message Structure - No default entry in JSON message body");
+            if (structure != "json")
+            {
+                return Invalid("Invalid parameter: MessageStructure");
+            }
+
+            if ((messages = ProtocolMessages(message)) is null)
+            {
+                return Invalid("Invalid parameter: Message Structure - JSON message body failed to parse");
+            }
+
+            if (!messages.ContainsKey("default"))
+            {
+                return Invalid("Invalid parameter: Message Structure - No default entry in JSON message body");
+            }
         }
 
         if (!TryReadAttributes(form, out var attributes, out var attributeError))
@@ -109,6 +121,7 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             Subject = subject,
             Message = message,
             MessageStructure = structure,
+            Messages = messages,
             MessageAttributes = attributes,
             Timestamp = env.Now,
         });
@@ -121,18 +134,31 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
         Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value.DataType)
         + Encoding.UTF8.GetByteCount(value.StringValue ?? string.Empty) + Encoding.UTF8.GetByteCount(value.BinaryValue ?? string.Empty);
 
-    private static bool HasDefaultEntry(string message)
+    // A JSON object of protocol names and the text each protocol's subscriptions receive; null when it is not one.
+    private static Dictionary<string, string>? ProtocolMessages(string message)
     {
         try
         {
             using var document = JsonDocument.Parse(message);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("default", out var value)
-                && value.ValueKind == JsonValueKind.String;
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var messages = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in document.RootElement.EnumerateObject())
+            {
+                if (entry.Value.ValueKind != JsonValueKind.String || !messages.TryAdd(entry.Name, entry.Value.GetString()!))
+                {
+                    return null;
+                }
+            }
+
+            return messages;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class DemoCommandTests
         int statement = IndexOf(output, "\"AWS:SourceArn\": \"arn:aws:execute-api:us-east-1:000000000000:");
         int logLine = IndexOf(output, "\"outcome\":\"fixed\"");
         int notification = IndexOf(output, "Subject: Remediator fixed: API Gateway may now invoke pets-prod");
+        int protocols = IndexOf(output, "One message per protocol (default, email, https, sqs, lambda)");
         int recovered = IndexOf(output, "GET /prod/pets/42 -> 200");
         int ticketPath = IndexOf(output, "6. The ticket path: the same outage on a second API");
         int recommended = IndexOf(output, "Recommended (PermissionMissing): recommend mode, nothing written");
@@ -28,10 +29,12 @@ public sealed class DemoCommandTests
         int resolved = IndexOf(output, "the next batch: AlreadyAllowed (PolicyAllows), OpsItem oi-");
         Assert.True(
             failed < evidence && evidence < verified && verified < fixedLine && fixedLine < statement
-            && statement < logLine && logLine < notification && notification < recovered
+            && statement < logLine && logLine < notification && notification < protocols && protocols < recovered
             && recovered < ticketPath && ticketPath < recommended && recommended < opsItem && opsItem < title && title < fix && fix < resolved,
             output);
         Assert.Contains(" Resolved:", output[resolved..], StringComparison.Ordinal);
+        Assert.Contains("owner=team-pets", output[protocols..recovered], StringComparison.Ordinal);
+        Assert.Contains("severity=info", output[protocols..recovered], StringComparison.Ordinal);
         Assert.Contains("Healed in", run.OutputLines[^1], StringComparison.Ordinal);
     }
 

@@ -175,8 +175,9 @@ public class RemediationEngineFunctionFailureTests(ITestOutputHelper output)
         Assert.All(result.Outcomes, o => Assert.Equal(Users, o.FunctionArn));
         Assert.Single(world.Sns.Published);
 
-        // A throttled function's reserved concurrency is read once for its ticket; nothing else of Lambda is touched.
-        Assert.DoesNotContain(world.Lambda.Calls, call => call != "GetFunctionConcurrency");
+        // A throttled function's reserved concurrency is read once for its ticket, its tags once for the notification's
+        // owner; nothing else of Lambda is touched.
+        Assert.DoesNotContain(world.Lambda.Calls, call => call is not ("GetFunctionConcurrency" or "ListTags"));
         Assert.Equal(reason == OutcomeReason.FunctionThrottled ? 1 : 0, world.Lambda.Count("GetFunctionConcurrency"));
     }
 

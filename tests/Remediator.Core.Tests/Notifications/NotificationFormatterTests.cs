@@ -4,88 +4,15 @@ using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
 using Remediator.Core.Notifications;
+using Remediator.Core.Policy;
 using Remediator.Core.Tests.Support;
 using Xunit.Abstractions;
+using static Remediator.Core.Tests.Notifications.NotificationOutcomes;
 
 namespace Remediator.Core.Tests.Notifications;
 
 public class NotificationFormatterTests(ITestOutputHelper output)
 {
-    private const string Pets = "arn:aws:lambda:us-east-1:123456789012:function:pets-handler";
-    private const string Sid = "remediator-a1b2c3d4e5-any-GET-pets-any-0123456789abcdef";
-    private const string Source = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/*/GET/pets/*";
-
-    private static readonly Finding Finding = new(
-        FindingKind.MissingInvokePermission,
-        ApiType.Rest,
-        "a1b2c3d4e5",
-        "prod",
-        "GET",
-        "/pets/42",
-        null,
-        Pets + ":live",
-        ["7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f", "8d5f1b0f-4c2a-4e3b-8a7f-2b3c4d5e6f70"],
-        2,
-        DateTimeOffset.FromUnixTimeMilliseconds(1763703252013),
-        DateTimeOffset.FromUnixTimeMilliseconds(1763703253117),
-        ["(7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f) Execution failed due to configuration error: Invalid permissions on Lambda function"]);
-
-    private static readonly EngineOutcome Fixed = new()
-    {
-        Outcome = RemediationOutcome.Fixed,
-        Reason = OutcomeReason.PermissionMissing,
-        Detail = $"added statement {Sid} allowing apigateway.amazonaws.com to invoke {Pets}:live from {Source}",
-        Finding = Finding,
-        AccountId = "123456789012",
-        Region = "us-east-1",
-        LogGroup = "API-Gateway-Execution-Logs_a1b2c3d4e5/prod",
-        ApiType = ApiType.Rest,
-        ApiId = "a1b2c3d4e5",
-        Stage = "prod",
-        HttpMethod = "GET",
-        ResourcePath = "/pets/{id}",
-        FunctionArn = Pets,
-        Qualifier = "live",
-        LoggedFunctionArn = Pets + ":live",
-        StatementId = Sid,
-        SourceArn = Source,
-        RequestSourceArn = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/pets/42",
-        StatementJson = "{\"Sid\":\"" + Sid + "\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + Pets + ":live\",\"Condition\":{\"StringEquals\":{\"AWS:SourceAccount\":\"123456789012\"},\"ArnLike\":{\"AWS:SourceArn\":\"" + Source + "\"}}}",
-        AddPermissionCommand = $"aws lambda add-permission --function-name {Pets} --statement-id {Sid} --action lambda:InvokeFunction --principal apigateway.amazonaws.com --source-arn '{Source}' --source-account 123456789012 --qualifier live --region us-east-1",
-        RemovePermissionCommand = $"aws lambda remove-permission --function-name {Pets} --statement-id {Sid} --qualifier live --region us-east-1",
-        Verified =
-        [
-            "API a1b2c3d4e5 is a REST API (\"pets\").",
-            "Stage prod exists.",
-            "The logged request \"GET /pets/42\" is served by resource /pets/{id}, method GET.",
-            "Its integration is of type AWS_PROXY with URI arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + Pets + ":${stageVariables.alias}/invocations and no credentials role.",
-            "Its URI resolves to function " + Pets + ":live (stage variable alias=live).",
-            "Alias live of function pets-handler exists (version 3).",
-            "The policy of " + Pets + " for qualifier live has 1 statement(s), none of which allows arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/pets/42.",
-            "Function pets-handler is not exempt (no remediator:exempt tag, name and account allowed).",
-        ],
-    };
-
-    private static readonly EngineOutcome Recommended = Fixed with
-    {
-        Outcome = RemediationOutcome.Recommended,
-        Detail = "recommend mode, nothing written: the policy of " + Pets + " for qualifier live has 1 statement(s), none of which allows arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/pets/42",
-        RemovePermissionCommand = null,
-    };
-
-    private static readonly EngineOutcome RoleTicket = Fixed with
-    {
-        Outcome = RemediationOutcome.Ticket,
-        Reason = OutcomeReason.RoleBasedIntegration,
-        Detail = $"GET /pets/{{id}} invokes {Pets}:live with the IAM role arn:aws:iam::123456789012:role/apigw-invoke: the role's policy must allow lambda:InvokeFunction on it; the function's resource policy is not the fix",
-        StatementId = null,
-        SourceArn = null,
-        StatementJson = null,
-        AddPermissionCommand = null,
-        RemovePermissionCommand = null,
-        Verified = Fixed.Verified.Take(4).ToArray(),
-    };
-
     [Theory]
     [InlineData("fixed")]
     [InlineData("recommended")]
@@ -135,7 +62,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
     [Fact]
     public void Body_LoggedTextWithControlCharacters_StaysOneLinePerEvidenceLine()
     {
-        EngineOutcome outcome = Fixed with { Finding = Finding with { Evidence = ["(id) bad\r\nSubject: forged"] } };
+        EngineOutcome outcome = Fixed with { Finding = NotificationOutcomes.Finding with { Evidence = ["(id) bad\r\nSubject: forged"] } };
 
         string body = NotificationFormatter.Body(outcome);
 
@@ -152,7 +79,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
             Detail = "x",
         };
 
-        Assert.Equal(["outcome", "reason"], NotificationFormatter.Attributes(bare).Keys);
+        Assert.Equal(["outcome", "reason", "severity"], NotificationFormatter.Attributes(bare).Keys);
     }
 
     [Fact]
@@ -169,24 +96,6 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(NotificationFormatter.Format(Fixed).Body) < 256 * 1024);
 
     // Names an attacker who may edit API Gateway chooses, and log text anyone who can call the API chooses.
-    private const string Forged = "pets\u202E\u2066\n\nRemediator: fixed, nothing to do.\r\n\u0007\u200B\uFEFF\u2028\uE000\"";
-
-    private static readonly EngineOutcome Hostile = Recommended with
-    {
-        Detail = "recommend mode, nothing written: " + Forged,
-        Finding = Finding with
-        {
-            Evidence = ["(id) " + Forged, "\u001b[2J" + Forged],
-            RequestIds = ["7c4e0a9e-3b1f-4d2a-9f6e-1a2b3c4d5e6f", "x\ny", "\u202Eabc", new string('a', 65)],
-        },
-        LogGroup = "grp" + Forged,
-        Verified =
-        [
-            $"API a1b2c3d4e5 is a REST API ({UntrustedText.Quote(Forged, NotificationLimits.MaxNameChars)}).",
-            $"Method GET /pets/{{id}} uses authorizer abc123 ({UntrustedText.Quote("auth" + Forged, NotificationLimits.MaxNameChars)}, type TOKEN).",
-        ],
-    };
-
     [Fact]
     public void Format_HostileNamesAndLogText_LeaveNoControlOrFormatCharacterInAnyLine()
     {
@@ -224,7 +133,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         IReadOnlyDictionary<string, string> attributes = NotificationFormatter.Attributes(outcome);
 
-        Assert.Equal(["kind", "outcome", "reason"], attributes.Keys);
+        Assert.Equal(["kind", "outcome", "reason", "severity"], attributes.Keys);
     }
 
     [Theory]
@@ -244,7 +153,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         EngineOutcome outcome = Hostile with
         {
             Detail = "the function returned (quoted from the log): " + UntrustedText.Quote(huge, int.MaxValue),
-            Finding = Finding with { Evidence = [.. Enumerable.Repeat(huge, 5)], ResourcePath = huge },
+            Finding = NotificationOutcomes.Finding with { Evidence = [.. Enumerable.Repeat(huge, 5)], ResourcePath = huge },
             Verified = [.. Enumerable.Repeat($"API a1b2c3d4e5 is a REST API ({huge}).", 200)],
             StatementJson = huge,
             AddPermissionCommand = huge,
@@ -254,14 +163,16 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         Assert.InRange(MessageBytes(notification), 1, NotificationLimits.MaxMessageBytes);
         Assert.Contains(UntrustedText.TruncationMarker + "\n", notification.Body, StringComparison.Ordinal);
-        Assert.Contains("(150 more not shown)", notification.Body, StringComparison.Ordinal);
+        // The text goes twice (default and email), so the whole-message cut comes before the list's "more not shown".
+        Assert.EndsWith(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
         Assert.True(UntrustedTextTests.IsValidUtf16(notification.Body));
     }
 
     [Fact]
     public void Format_FieldsWithinTheirCapsButTooManyBytesTogether_AreCutAtTheEndOfTheMessage()
     {
-        // 50 shown steps of 2048 three-byte characters are 300 KB: only the whole-message bound keeps this within SNS's limit.
+        // 50 shown steps of 2048 three-byte characters are 300 KB, and the text is sent twice (default and email): only the
+        // whole-message bound keeps this within SNS's limit.
         EngineOutcome outcome = Fixed with { Verified = [.. Enumerable.Repeat(new string('中', 4000), 50)] };
 
         Notification notification = NotificationFormatter.Format(outcome);
@@ -270,8 +181,9 @@ public class NotificationFormatterTests(ITestOutputHelper output)
         Assert.EndsWith(UntrustedText.TruncationMarker, notification.Body, StringComparison.Ordinal);
     }
 
+    // What SNS counts: the whole per-protocol message, the subject and every attribute's name, type and value.
     private static int MessageBytes(Notification notification) =>
-        System.Text.Encoding.UTF8.GetByteCount(notification.Body) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
+        System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic").Message) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
         + notification.Attributes.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + "String".Length + System.Text.Encoding.UTF8.GetByteCount(a.Value));
 
     [Fact]
@@ -296,7 +208,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
                 Qualifier = stage,
                 Detail = detail,
                 LogGroup = name,
-                Finding = Finding with { Evidence = [line, detail], RequestIds = [line], ResourcePath = line, RouteKey = name },
+                Finding = NotificationOutcomes.Finding with { Evidence = [line, detail], RequestIds = [line], ResourcePath = line, RouteKey = name },
                 Verified = [line, name, detail],
             };
 
@@ -306,7 +218,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
             return notification.Subject.Length is > 0 and <= NotificationLimits.MaxSubjectLength
                 && notification.Subject.All(c => c is >= ' ' and <= '~')
                 && notification.Attributes.Values.All(v => v.Length > 0 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-                && System.Text.Encoding.UTF8.GetByteCount(notification.Body) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
+                && System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic").Message) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
                 && notification.Body.Split('\n').All(UntrustedTextTests.IsSafe);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
@@ -320,7 +232,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
         Assert.Equal("Remediator: notification cap reached, 3 suppressed so far this hour", notification.Subject);
         Assert.Equal(
-            new Dictionary<string, string> { ["accountId"] = "123456789012", ["outcome"] = "Summary", ["reason"] = "NotificationCapReached" },
+            new Dictionary<string, string> { ["accountId"] = "123456789012", ["outcome"] = "Summary", ["reason"] = "NotificationCapReached", ["severity"] = "info" },
             notification.Attributes);
         Assert.StartsWith("Remediator reached its cap of 2 notification(s) in the hour from 2025-03-14 09:00 UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).\n\n3 notification(s) were suppressed in that hour when this message was sent; any more until 10:00 UTC are suppressed without another message.\n", notification.Body, StringComparison.Ordinal);
         Assert.EndsWith("Account 123456789012, region us-east-1.\n", notification.Body, StringComparison.Ordinal);

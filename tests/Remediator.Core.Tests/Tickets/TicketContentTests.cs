@@ -3,6 +3,7 @@ using System.Text;
 using Remediator.Core.Decisions;
 using Remediator.Core.Diagnosis;
 using Remediator.Core.Engine;
+using Remediator.Core.Policy;
 using Remediator.Core.Ports;
 using Remediator.Core.Tickets;
 
@@ -60,6 +61,29 @@ public class TicketContentTests
         Assert.Contains("(req-1) Lambda invocation failed", draft.OperationalData[OpsItemFields.Evidence].Value, StringComparison.Ordinal);
         Assert.Contains("**Fix:** aws lambda add-permission", draft.Description, StringComparison.Ordinal);
         Assert.Contains("**Seen:** 12 log event(s) from 2025-11-21T05:34:12Z to 2025-11-21T05:37:12Z", draft.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Draft_Recommendation_CarriesTheGrantAsCloudFormationAndTerraform()
+    {
+        PermissionGrant grant = PermissionGrant.Create(
+            LambdaFunctionArn.Parse("arn:aws:lambda:us-east-1:123456789012:function:pets:live").Value!,
+            "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/pets/*", "123456789012").Value!;
+        EngineOutcome outcome = Outcome() with
+        {
+            CloudFormationSnippet = grant.ToCloudFormation(applied: false),
+            TerraformSnippet = grant.ToTerraform(applied: false),
+        };
+
+        OpsItemDraft draft = TicketContent.Draft(outcome, Record);
+
+        // Line breaks stay, so the operational data can be copied into a template as it is.
+        Assert.Equal(new OpsItemData(outcome.CloudFormationSnippet), draft.OperationalData[OpsItemFields.CloudFormation]);
+        Assert.Equal(new OpsItemData(outcome.TerraformSnippet), draft.OperationalData[OpsItemFields.Terraform]);
+        Assert.Contains("\n  Type: AWS::Lambda::Permission\n", draft.OperationalData[OpsItemFields.CloudFormation].Value, StringComparison.Ordinal);
+        Assert.Equal(
+            draft.OperationalData.Keys.Order(StringComparer.Ordinal),
+            TicketContent.Update("oi-1", outcome, Record).OperationalData.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Remediator.Deployment.Tests.Support;
 
@@ -28,7 +27,7 @@ public class CfnLintTests
     [MemberData(nameof(Templates))]
     public async Task Template_IsCfnLintClean(string path)
     {
-        var (exitCode, output) = await RunAsync("cfn-lint", "--format", "parseable", "--", RepositoryRoot.File(path));
+        var (exitCode, output) = await ToolProcess.RunAsync("cfn-lint", null, "--format", "parseable", "--", RepositoryRoot.File(path));
 
         Assert.True(exitCode == 0, $"cfn-lint {path} exited {exitCode}:\n{output}");
     }
@@ -44,7 +43,7 @@ public class CfnLintTests
     [Fact]
     public async Task Template_AsCloudFormationSeesItPerEnvironment_HasNoErrorsAndOnlyExplainedWarnings()
     {
-        var (exitCode, output) = await RunAsync("python3", RepositoryRoot.File("tests/tools/sam_expand.py"), RepositoryRoot.File("."),
+        var (exitCode, output) = await ToolProcess.RunAsync("python3", null, RepositoryRoot.File("tests/tools/sam_expand.py"), RepositoryRoot.File("."),
             SamTemplate.LogGroupCoveragePath, "LogGroups=/aws/api-gateway/pets-access,API-Gateway-Execution-Logs_a1b2c3/prod");
         Assert.True(exitCode == 0, $"sam_expand.py exited {exitCode}:\n{output}");
         using var report = JsonDocument.Parse(output[..(output.LastIndexOf('}') + 1)]);
@@ -68,33 +67,5 @@ public class CfnLintTests
         // one permission and one subscription filter per listed group.
         Assert.Contains("RemediatorFunctionEventInvokeConfig", results[0].GetProperty("resources").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(4, results[2].GetProperty("resources").GetArrayLength());
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{program} is not installed or not on PATH (the image ships cfn-lint 1.51.0; .ci/run checks for it): {e.Message}", e);
-        }
-
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await stdout + await stderr);
-        }
     }
 }

@@ -13,7 +13,7 @@ public class FunctionTests
         "REMEDIATOR_MODE", "REMEDIATOR_TOPIC_ARN", "REMEDIATOR_LEDGER_TABLE", "REMEDIATOR_EXEMPT_TAG",
         "REMEDIATOR_ALLOW_FUNCTIONS", "REMEDIATOR_DENY_FUNCTIONS", "REMEDIATOR_STAGE_SCOPE",
         "REMEDIATOR_MAX_FIXES_PER_INVOCATION", "REMEDIATOR_MAX_FIXES_PER_HOUR", "REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR",
-        "REMEDIATOR_OWNERSHIP", "REMEDIATOR_TICKETS",
+        "REMEDIATOR_OWNERSHIP", "REMEDIATOR_TICKETS", "REMEDIATOR_OWNER_TAG",
     ];
 
     private static readonly TemplateResource Function = SamTemplate.Default.Resource("RemediatorFunction");
@@ -76,6 +76,7 @@ public class FunctionTests
     [InlineData("REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR", """{"Ref":"MaxNotificationsPerHour"}""")]
     [InlineData("REMEDIATOR_OWNERSHIP", """{"Ref":"Ownership"}""")]
     [InlineData("REMEDIATOR_TICKETS", """{"Ref":"Tickets"}""")]
+    [InlineData("REMEDIATOR_OWNER_TAG", """{"Ref":"OwnerTag"}""")]
     public void Environment_Variable_ComesFromItsParameterOrResource(string name, string expected)
     {
         Assert.Equal(expected, Properties["Environment"]!["Variables"]![name]!.ToJsonString());
@@ -99,6 +100,12 @@ public class FunctionTests
     public void Parameter_ExemptTagDefault_IsTheDesignDefault()
     {
         Assert.Equal("remediator:exempt", JsonTree.Text(SamTemplate.Default.Parameters["ExemptTag"]!["Default"]));
+    }
+
+    [Fact]
+    public void Parameter_OwnerTagDefault_IsTheDesignDefault()
+    {
+        Assert.Equal(Remediator.Core.Configuration.RemediatorVariables.DefaultOwnerTag, JsonTree.Text(SamTemplate.Default.Parameters["OwnerTag"]!["Default"]));
     }
 
     [Fact]

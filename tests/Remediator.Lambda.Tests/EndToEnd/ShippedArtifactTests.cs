@@ -56,7 +56,7 @@ public sealed class ShippedArtifactTests(PublishedFunction published) : IAsyncLi
 
         JsonElement message = Assert.Single(_world.SnsMessages());
         Assert.Equal(SandboxWorld.TopicArn, message.GetProperty("topicArn").GetString());
-        Assert.Contains(apiId, message.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(apiId, message.GetProperty("messages").GetProperty("default").GetString(), StringComparison.Ordinal);
         Assert.Contains(SandboxWorld.FunctionName, message.GetProperty("subject").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(0, await function.StopAsync());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Remediator.Core.Configuration;
 using Remediator.Core.Decisions;
 using Remediator.Core.Engine;
+using Remediator.Sandbox.Tests.TestSupport;
 
 namespace Remediator.Sandbox.Tests.EndToEnd;
 
@@ -75,6 +76,20 @@ public class EndToEndAheadTests(SandboxAccount account) : IClassFixture<SandboxA
         JsonElement digest = Assert.Single(account.SnsMessages());
         Assert.StartsWith("Remediator sweep:", digest.GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Contains("4 fixed", digest.GetProperty("subject").GetString(), StringComparison.Ordinal);
+
+        // The digest has every protocol's form too: the document counts what the sweep did.
+        Assert.Equal("info", digest.GetProperty("messageAttributes").GetProperty("severity").GetProperty("stringValue").GetString());
+        string document = digest.GetProperty("messages").GetProperty("sqs").GetString()!;
+        Assert.Empty(NotificationSchema.Errors(document));
+        using (JsonDocument parsed = JsonDocument.Parse(document))
+        {
+            Assert.Equal(("Digest", 4), (parsed.RootElement.GetProperty("outcome").GetString(), parsed.RootElement.GetProperty("digest").GetProperty("fixed").GetInt32()));
+        }
+
+        using (JsonDocument card = JsonDocument.Parse(digest.GetProperty("messages").GetProperty("https").GetString()!))
+        {
+            Assert.Contains("*Fixed:* 4", card.RootElement.GetProperty("content").GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(petsApi, "prod", "GET", "/pets"));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(petsApi, "dev", "GET", "/pets"));
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(ordersApi, "prod", "POST", "/orders"));

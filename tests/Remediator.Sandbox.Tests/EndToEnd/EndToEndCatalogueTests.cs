@@ -38,7 +38,7 @@ public class EndToEndCatalogueTests(SandboxAccount account) : IClassFixture<Sand
         Assert.True(account.RequestCounts().GetValueOrDefault("logs:FilterLogEvents") > 0);
         Assert.Equal(outcomes.Count, account.RequestCounts().GetValueOrDefault("lambda:GetFunctionConcurrency")); // one delivery, one invocation, one read
         Assert.Equal(writes, account.RequestCounts().GetValueOrDefault("lambda:AddPermission"));
-        string message = Assert.Single(account.SnsMessages()).GetProperty("message").GetString()!;
+        string message = Assert.Single(account.SnsMessages()).GetProperty("messages").GetProperty("default").GetString()!;
         Assert.Contains("never ran", message, StringComparison.Ordinal);
         Assert.DoesNotContain("statusCode", message, StringComparison.Ordinal);
 

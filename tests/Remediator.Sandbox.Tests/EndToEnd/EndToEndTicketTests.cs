@@ -42,7 +42,7 @@ public class EndToEndTicketTests(SandboxAccount account) : IClassFixture<Sandbox
         Assert.Equal((opened.AddPermissionCommand, "SearchableString"), (Data(item, OpsItemFields.FixCommand), DataType(item, OpsItemFields.FixCommand)));
         Assert.Contains(opened.AddPermissionCommand!, Text(item, "Description"), StringComparison.Ordinal);
         JsonElement notification = Assert.Single(account.SnsMessages());
-        Assert.Contains($"OpsCenter OpsItem {opened.OpsItemId}.", notification.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"OpsCenter OpsItem {opened.OpsItemId}.", notification.GetProperty("messages").GetProperty("default").GetString(), StringComparison.Ordinal);
         Assert.Equal(opened.OpsItemId, notification.GetProperty("messageAttributes").GetProperty("opsItemId").GetProperty("stringValue").GetString());
         long firstCount = Count(item);
 

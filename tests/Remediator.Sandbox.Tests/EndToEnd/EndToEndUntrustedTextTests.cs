@@ -38,7 +38,7 @@ public class EndToEndUntrustedTextTests(SandboxAccount account) : IClassFixture<
 
         Assert.Equal(RemediationOutcome.Fixed, outcome.Outcome);
         JsonElement sent = Assert.Single(account.SnsMessages());
-        string message = sent.GetProperty("message").GetString()!;
+        string message = sent.GetProperty("messages").GetProperty("default").GetString()!;
         string subject = sent.GetProperty("subject").GetString()!;
         Assert.All(message.Split('\n'), line => Assert.True(IsClean(line), line));
         Assert.DoesNotContain(message.Split('\n'), line => line.StartsWith("Remediator: nothing", StringComparison.Ordinal));
@@ -78,14 +78,14 @@ public class EndToEndUntrustedTextTests(SandboxAccount account) : IClassFixture<
         Assert.NotEmpty(messages);
         Assert.All(messages, sent =>
         {
-            string message = sent.GetProperty("message").GetString()!;
+            string message = sent.GetProperty("messages").GetProperty("default").GetString()!;
             int attributes = sent.GetProperty("messageAttributes").EnumerateObject().Sum(a =>
                 Encoding.UTF8.GetByteCount(a.Name) + Encoding.UTF8.GetByteCount(a.Value.GetProperty("dataType").GetString()!)
                 + Encoding.UTF8.GetByteCount(a.Value.GetProperty("stringValue").GetString()!));
             Assert.InRange(Encoding.UTF8.GetByteCount(message) + attributes, 1, 256 * 1024);
             Assert.All(message.Split('\n'), line => Assert.True(IsClean(line), line[..Math.Min(line.Length, 80)]));
         });
-        Assert.Contains(messages, sent => sent.GetProperty("message").GetString()!.Contains(" [truncated]", StringComparison.Ordinal));
+        Assert.Contains(messages, sent => sent.GetProperty("messages").GetProperty("default").GetString()!.Contains(" [truncated]", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class SnsServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
             .Single(m => m.GetProperty("messageId").GetString() == messageId);
         Assert.Equal("Remediator: permission added", message.GetProperty("subject").GetString());
         Assert.Equal("json", message.GetProperty("messageStructure").GetString());
+        Assert.Equal(("fixed", "Fixed it"), (message.GetProperty("messages").GetProperty("default").GetString(), message.GetProperty("messages").GetProperty("email").GetString()));
         Assert.Equal("fixed", message.GetProperty("messageAttributes").GetProperty("outcome").GetProperty("stringValue").GetString());
     }
 
@@ -46,6 +47,8 @@ public sealed class SnsServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
         { "topic", new string('x', 262145), "", 400, "InvalidParameter" },
         { "topic", "m", "line\nbreak", 400, "InvalidParameter" },
         { "topic", """{"email":"no default"}""", "json", 400, "InvalidParameter" },
+        { "topic", """{"default":"d","sqs":{"not":"a string"}}""", "json", 400, "InvalidParameter" },
+        { "topic", "not json", "json", 400, "InvalidParameter" },
     };
 
     [Theory]
@@ -68,6 +71,18 @@ public sealed class SnsServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal(status, response.Status);
         Assert.Equal(code, response.ErrorCode);
         Assert.Equal(status < 500 ? "Sender" : "Receiver", response.Xml("Type"));
+    }
+
+    [Fact]
+    public async Task Publish_WithoutMessageStructure_RecordsNoProtocolMessages()
+    {
+        var topic = await CreateTopicAsync("plain");
+
+        var response = await _client.QueryAsync("sns", [("Action", "Publish"), ("TopicArn", topic), ("Message", """{"default":"looks like JSON"}""")]);
+
+        var message = JsonDocument.Parse(sandbox.Server.StateJson()).RootElement.GetProperty("snsMessages").EnumerateArray()
+            .Single(m => m.GetProperty("messageId").GetString() == response.Xml("MessageId"));
+        Assert.False(message.TryGetProperty("messages", out _));
     }
 
     [Theory]
