@@ -32,6 +32,8 @@ internal static class LedgerItem
     internal const string OwedSubject = "owedSubject";
     internal const string OwedStructure = "owedStructure";
     internal const string OwedAttributes = "owedAttributes";
+    internal const string OwedDeduplicationId = "owedDeduplicationId";
+    internal const string OwedGroupId = "owedGroupId";
     internal const string LastFailedInvocation = "lastFailedInvocation";
     internal const string LeaseOwner = "leaseOwner";
     internal const string LeaseExpiresAt = "leaseExpiresAt";
@@ -79,6 +81,8 @@ internal static class LedgerItem
         yield return (OwedAttributes, owed?.Attributes is { Count: > 0 } attributes
             ? new AttributeValue { M = attributes.ToDictionary(a => a.Key, a => S(a.Value), StringComparer.Ordinal) }
             : null);
+        yield return (OwedDeduplicationId, owed?.DeduplicationId is { } deduplicationId ? S(deduplicationId) : null);
+        yield return (OwedGroupId, owed?.GroupId is { } groupId ? S(groupId) : null);
         yield return (LastFailedInvocation, outcome.LastFailedInvocation is { } failedBy ? S(failedBy) : null);
     }
 
@@ -189,7 +193,9 @@ internal static class LedgerItem
                 OptionalString(item, OwedStructure),
                 item.TryGetValue(OwedAttributes, out var attributes) && attributes.M is { Count: > 0 } map
                     ? map.Where(a => a.Value.S is not null).ToDictionary(a => a.Key, a => a.Value.S, StringComparer.Ordinal)
-                    : null)
+                    : null,
+                OptionalString(item, OwedDeduplicationId),
+                OptionalString(item, OwedGroupId))
             : null;
 
     /// <summary>A number attribute, or <c>null</c> when absent.</summary>

@@ -31,6 +31,12 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
             parameters.Add(new("MessageStructure", message.MessageStructure));
         }
 
+        if (message.FifoTopic)
+        {
+            parameters.Add(new("MessageGroupId", message.GroupId!));
+            parameters.Add(new("MessageDeduplicationId", message.DeduplicationId!));
+        }
+
         var index = 0;
         foreach (var (name, value) in (message.Attributes ?? new Dictionary<string, string>()).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
@@ -40,14 +46,17 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
             parameters.Add(new($"{prefix}.Value.StringValue", value));
         }
 
-        // Publish is not idempotent: sent at most once past a timeout or a lost answer, which may have delivered it.
-        var request = AwsQuery.Request(AwsService.Sns, "Publish", "2010-03-31", parameters) with { Idempotent = false };
+        // Publish to a standard topic is not idempotent: sent at most once past a timeout or a lost answer, which may have
+        // delivered it. A FIFO topic accepts a repeat of a deduplication id within 5 minutes without delivering it again
+        // (Amazon SNS API Reference, Publish, MessageDeduplicationId), so the client's own retries are safe there.
+        var request = AwsQuery.Request(AwsService.Sns, "Publish", "2010-03-31", parameters) with { Idempotent = message.FifoTopic };
         AwsResponse response;
         try
         {
             response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not AwsServiceException && !AwsRetryClassifier.NeverSent(e) && AwsRetryClassifier.IsTransient(e, cancellationToken))
+        // A FIFO Publish left unanswered is owed instead: sending it again delivers it at most once (within 5 minutes).
+        catch (Exception e) when (!message.FifoTopic && e is not AwsServiceException && !AwsRetryClassifier.NeverSent(e) && AwsRetryClassifier.IsTransient(e, cancellationToken))
         {
             throw new PublishOutcomeUnknownException($"SNS Publish to {message.TopicArn} was sent and not answered ({e.GetType().Name}: {e.Message}).", e);
         }
@@ -72,9 +81,18 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
             throw new ArgumentException($"SNS subject must be 1-{MaxSubjectLength} characters without line breaks or control characters.", nameof(message));
         }
 
+        if (message.FifoTopic && (!IsFifoToken(message.DeduplicationId) || !IsFifoToken(message.GroupId)))
+        {
+            throw new ArgumentException("A FIFO topic takes a MessageGroupId and a MessageDeduplicationId of 1-128 letters, digits and punctuation.", nameof(message));
+        }
+
         if (message.MessageStructure is not null and not "json")
         {
             throw new ArgumentException("SNS MessageStructure must be 'json' or absent.", nameof(message));
         }
     }
+
+    // MessageGroupId and MessageDeduplicationId: up to 128 alphanumeric characters and punctuation (Publish).
+    private static bool IsFifoToken(string? token) =>
+        token is { Length: > 0 and <= 128 } && token.All(c => c is > ' ' and <= '~');
 }

@@ -116,7 +116,7 @@ public sealed class RemediationEngine
             {
                 StartedAfter = audited.Value.StartedAfter,
             };
-            await notifications.PublishAsync(SweepDigestFormatter.Format(digest).ToSnsMessage(topic), cancellationToken).ConfigureAwait(false);
+            await notifications.PublishAsync(SweepDigestFormatter.Format(digest).ToSnsMessage(topic, NotificationKey.ForDigest(trigger.EventId, audited.Value.StartedAfter)), cancellationToken).ConfigureAwait(false);
         }
 
         if (sweep)

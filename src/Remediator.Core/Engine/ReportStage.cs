@@ -36,7 +36,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         {
             // Record what was done (a fix stays recorded, its notification owed) before the invocation fails.
             SnsMessage? owedFix = result.Decision.Outcome == RemediationOutcome.Fixed && settings.TopicArn is { } topic && deps.Notifications is not null
-                ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(topic)
+                ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(topic, KeyOf(outcomes[0], claim))
                 : claim?.Record.Outcome.OwedNotification;
             await CompleteAsync(result, null, owedFix, claim?.Record.Outcome.OpsItemId, cancellationToken).ConfigureAwait(false);
             throw;
@@ -73,7 +73,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         // What an earlier pass could not deliver is sent by this one, unless this one tells the person anew.
         SnsMessage? owed = claim?.Record.Outcome.OwedNotification;
         SnsMessage? message = notify && !toldAlready
-            ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!)
+            ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(settings.TopicArn!, KeyOf(outcomes[0], claim))
             : owed is not null && deps.Notifications is not null ? owed : null;
         DateTimeOffset? notifiedAt = notify && toldAlready ? now : null;
         if (message is not null)
@@ -122,7 +122,9 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         if (allowance.TakeSummary() is { } summary && settings.TopicArn is not null && deps.Notifications is not null)
         {
             await deps.Notifications.PublishAsync(
-                NotificationFormatter.FormatSummary(summary).ToSnsMessage(settings.TopicArn), cancellationToken).ConfigureAwait(false);
+                NotificationFormatter.FormatSummary(summary).ToSnsMessage(
+                    settings.TopicArn, NotificationKey.ForSummary(summary.AccountId, summary.Region, summary.HourStart)),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -134,6 +136,15 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
             await leases.CompleteAsync(claim, outcome, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // A fix is the same announcement whatever the pass that finds it made says of it (a retry may recover it from the
+    // intent); any other outcome is told again only for a new reason or once the record says it was told.
+    private static NotificationKey KeyOf(EngineOutcome outcome, Claim? claim) => NotificationKey.ForOutcome(
+        claim?.Record.Key ?? outcome.LedgerKey ?? string.Empty,
+        outcome.Outcome.ToString(),
+        outcome.Outcome == RemediationOutcome.Fixed ? string.Empty : outcome.Reason.ToString(),
+        outcome.StatementId,
+        claim?.Record.Outcome.LastNotifiedAt);
 
     // What a recommendation or ticket about a resolved target says, whatever led to it (a stage sweep may end on
     // the target another root cause of the pass resolved to); null for fixes (each is always notified) and

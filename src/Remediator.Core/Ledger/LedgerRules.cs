@@ -155,6 +155,8 @@ public static class LedgerRules
                     Subject = EmptyAsNull(message.Subject),
                     MessageStructure = EmptyAsNull(message.MessageStructure),
                     Attributes = message.Attributes is { Count: > 0 } attributes ? attributes : null,
+                    DeduplicationId = EmptyAsNull(message.DeduplicationId),
+                    GroupId = EmptyAsNull(message.GroupId),
                 }
                 : null,
             LastOutcomeReason = EmptyAsNull(outcome.LastOutcomeReason),

@@ -10,6 +10,11 @@ namespace Remediator.Core.Notifications;
 public sealed record Notification(string Subject, string Body, IReadOnlyDictionary<string, string> Attributes, string Chat, string Document)
 {
     /// <summary>The SNS Publish call for <paramref name="topicArn"/>: one message per protocol (<c>MessageStructure=json</c>).</summary>
-    public SnsMessage ToSnsMessage(string topicArn) =>
-        new(topicArn, NotificationEnvelope.Write(Body, Chat, Document), Subject, NotificationProtocols.MessageStructure, Attributes);
+    /// <param name="topicArn">The topic.</param>
+    /// <param name="key">What makes a repeat of this notification the same one (a FIFO topic delivers it once).</param>
+    public SnsMessage ToSnsMessage(string topicArn, NotificationKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new(topicArn, NotificationEnvelope.Write(Body, Chat, Document), Subject, NotificationProtocols.MessageStructure, Attributes, key.DeduplicationId, key.GroupId);
+    }
 }

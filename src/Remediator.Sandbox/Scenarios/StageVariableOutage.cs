@@ -89,11 +89,19 @@ public sealed class StageVariableOutage : IAsyncDisposable
             new Core.Ports.AddPermissionRequest(functionName, "added-by-hand", "lambda:InvokeFunction", "apigateway.amazonaws.com", sourceArn, Sandbox.AccountId, null, null),
             cancellationToken);
 
-    /// <summary>Creates SNS topic <paramref name="name"/> and returns its ARN.</summary>
+    /// <summary>Creates SNS topic <paramref name="name"/> (a FIFO topic when it ends in <c>.fifo</c>) and returns its ARN.</summary>
     public async Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        List<KeyValuePair<string, string>> parameters = [new("Name", name)];
+        if (name.EndsWith(".fifo", StringComparison.Ordinal))
+        {
+            parameters.Add(new("Attributes.entry.1.key", "FifoTopic"));
+            parameters.Add(new("Attributes.entry.1.value", "true"));
+        }
+
         AwsResponse response = await _clients.Http.SendAsync(
-            AwsQuery.Request(AwsService.Sns, "CreateTopic", "2010-03-31", [new("Name", name)]), cancellationToken).ConfigureAwait(false);
+            AwsQuery.Request(AwsService.Sns, "CreateTopic", "2010-03-31", parameters), cancellationToken).ConfigureAwait(false);
         return AwsQuery.RequiredElement(response, "TopicArn");
     }
 

@@ -28,4 +28,13 @@ internal sealed record PublishedMessage
     [JsonPropertyName("messages")] public IReadOnlyDictionary<string, string>? Messages { get; init; }
     [JsonPropertyName("messageAttributes")] public IReadOnlyDictionary<string, MessageAttribute> MessageAttributes { get; init; } = new Dictionary<string, MessageAttribute>();
     [JsonPropertyName("timestamp")] public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>FIFO topics: the message group; else null.</summary>
+    [JsonPropertyName("messageGroupId")] public string? MessageGroupId { get; init; }
+
+    /// <summary>FIFO topics: the deduplication id (given, or the SHA-256 of the body with content-based deduplication); else null.</summary>
+    [JsonPropertyName("messageDeduplicationId")] public string? MessageDeduplicationId { get; init; }
+
+    /// <summary>FIFO topics: the topic's sequence number of the message; else null.</summary>
+    [JsonPropertyName("sequenceNumber")] public string? SequenceNumber { get; init; }
 }

@@ -8,7 +8,12 @@ using Remediator.Sandbox.State;
 
 namespace Remediator.Sandbox.Sns;
 
-/// <summary>SNS (query protocol, <c>2010-03-31</c>): CreateTopic and Publish, recording every message.</summary>
+/// <summary>
+/// SNS (query protocol, <c>2010-03-31</c>): CreateTopic and Publish, recording every message delivered. A FIFO topic
+/// (<c>FifoTopic=true</c>, a name ending in <c>.fifo</c>) requires a message group and a deduplication id (or
+/// content-based deduplication) and accepts a repeat of a deduplication id within 5 minutes without delivering it,
+/// answering with the first message's id (Amazon SNS API Reference, Publish).
+/// </summary>
 internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
 {
     /// <summary>
@@ -16,6 +21,12 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
     /// type, and value, are included in the message size restriction": Amazon SNS API Reference, MessageAttributeValue).
     /// </summary>
     public const int MaxMessageBytes = 262144;
+
+    /// <summary>How long a FIFO topic remembers a deduplication id.</summary>
+    public static readonly TimeSpan DeduplicationInterval = TimeSpan.FromMinutes(5);
+
+    private const string FifoNameError =
+        "Invalid parameter: Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.";
 
     private static readonly string[] Operations = ["CreateTopic", "Publish"];
 
@@ -47,12 +58,19 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             return Invalid("Invalid parameter: Topic Name");
         }
 
+        var attributes = Entries(form, "Attributes.entry", "key", "value");
+        var fifo = attributes.TryGetValue("FifoTopic", out var fifoValue) && string.Equals(fifoValue, "true", StringComparison.OrdinalIgnoreCase);
+        if (fifo != name.EndsWith(".fifo", StringComparison.Ordinal))
+        {
+            return Invalid(FifoNameError);
+        }
+
         var arn = $"arn:aws:sns:{env.Region}:{env.AccountId}:{name}";
 
         // CreateTopic is idempotent for an existing name, as in SNS.
         if (!env.Data.Topics.ContainsKey(arn))
         {
-            env.Data.Topics[arn] = new Topic(arn, name, Entries(form, "Attributes.entry", "key", "value"), Entries(form, "Tags.member", "Key", "Value"));
+            env.Data.Topics[arn] = new Topic(arn, name, attributes, Entries(form, "Tags.member", "Key", "Value"));
         }
 
         return Reply.QueryResult(XmlNamespace!, "CreateTopic", [new XElement("TopicArn", arn)], request.RequestId);
@@ -74,9 +92,38 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             return Invalid("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
         }
 
-        if (!env.Data.Topics.ContainsKey(topicArn))
+        if (!env.Data.Topics.TryGetValue(topicArn, out var topic))
         {
             return new ServiceError(404, "NotFound", "Topic does not exist");
+        }
+
+        var groupId = FifoBody(form, "MessageGroupId");
+        var deduplicationId = FifoBody(form, "MessageDeduplicationId");
+        if (groupId is { Length: 0 } || deduplicationId is { Length: 0 })
+        {
+            return Invalid("Invalid parameter: MessageGroupId and MessageDeduplicationId must be 1-128 letters, digits and punctuation");
+        }
+
+        var fifo = topic.Attributes.TryGetValue("FifoTopic", out var fifoValue) && string.Equals(fifoValue, "true", StringComparison.OrdinalIgnoreCase);
+        if (fifo && groupId is null)
+        {
+            return Invalid("Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
+        }
+
+        if (fifo && deduplicationId is null)
+        {
+            if (!(topic.Attributes.TryGetValue("ContentBasedDeduplication", out var contentBased) && string.Equals(contentBased, "true", StringComparison.OrdinalIgnoreCase)))
+            {
+                return Invalid("Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+            }
+
+            deduplicationId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(message)));
+        }
+
+        // Standard topics take a message group (forwarded to SQS fair queues) but no deduplication id.
+        if (!fifo && deduplicationId is not null)
+        {
+            return Invalid("Invalid parameter: MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type");
         }
 
         if (subject is not null && (subject.Length is 0 or >= 100 || subject.Any(c => char.IsControl(c))))
@@ -113,10 +160,17 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             return Invalid("Invalid parameter: Message too long");
         }
 
-        var messageId = env.Ids.Guid();
-        env.Data.SnsMessages.Add(new PublishedMessage
+        if (fifo && env.Data.SnsMessages.FindLast(m => m.TopicArn == topicArn && m.MessageDeduplicationId == deduplicationId) is { } first
+            && env.Now - first.Timestamp < DeduplicationInterval)
         {
-            MessageId = messageId,
+            // Accepted and not delivered again: the answer is the first message's.
+            return PublishReply(first, request);
+        }
+
+        var sequence = fifo ? (env.Data.SnsMessages.Count(m => m.TopicArn == topicArn) + 1).ToString("D20", CultureInfo.InvariantCulture) : null;
+        var published = new PublishedMessage
+        {
+            MessageId = env.Ids.Guid(),
             TopicArn = topicArn,
             Subject = subject,
             Message = message,
@@ -124,9 +178,28 @@ internal sealed partial class SnsService(SandboxEnvironment env) : IAwsService
             Messages = messages,
             MessageAttributes = attributes,
             Timestamp = env.Now,
-        });
-        return Reply.QueryResult(XmlNamespace!, "Publish", [new XElement("MessageId", messageId)], request.RequestId);
+            MessageGroupId = groupId,
+            MessageDeduplicationId = fifo ? deduplicationId : null,
+            SequenceNumber = sequence,
+        };
+        env.Data.SnsMessages.Add(published);
+        return PublishReply(published, request);
     }
+
+    private ServiceResult PublishReply(PublishedMessage message, SandboxRequest request) =>
+        Reply.QueryResult(
+            XmlNamespace!,
+            "Publish",
+            message.SequenceNumber is { } sequence
+                ? [new XElement("MessageId", message.MessageId), new XElement("SequenceNumber", sequence)]
+                : [new XElement("MessageId", message.MessageId)],
+            request.RequestId);
+
+    // A FIFO parameter: null when absent, empty when present and not of its shape (1-128 letters, digits, punctuation).
+    private static string? FifoBody(IReadOnlyList<KeyValuePair<string, string>> form, string name) =>
+        FormBody.Value(form, name) is not { } value ? null
+        : value.Length is > 0 and <= 128 && value.All(c => c is > ' ' and <= '~') ? value
+        : string.Empty;
 
     private static ServiceError Invalid(string message) => new(400, "InvalidParameter", message);
 

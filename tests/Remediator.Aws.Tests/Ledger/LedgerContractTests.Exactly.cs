@@ -59,6 +59,19 @@ public abstract partial class LedgerContractTests
     }
 
     [Fact]
+    public async Task TryCompleteAsync_OwedFifoNotification_KeepsItsDeduplicationIdAndGroup()
+    {
+        // Sent later under the same deduplication id, a FIFO topic delivers it once even if the first Publish got through.
+        var lease = await ClaimLeaseAsync("fp-owed-fifo", "owner-a");
+        var owed = new SnsMessage("arn:aws:sns:us-east-1:000000000000:remediator.fifo", "body", DeduplicationId: "dedup-7", GroupId: "group-7");
+
+        Assert.True(await Ledger.TryCompleteAsync(lease, LedgerOutcome.Pending with { State = RemediationState.Fixed, OwedNotification = owed }, CancellationToken.None));
+
+        var stored = (await GetRequiredAsync("fp-owed-fifo")).Outcome.OwedNotification!;
+        Assert.Equal(("dedup-7", "group-7"), (stored.DeduplicationId, stored.GroupId));
+    }
+
+    [Fact]
     public async Task ForgetOwedAsync_EntryWrittenAgainSinceListed_KeepsTheNewerDebt()
     {
         var owed = new SnsMessage("arn:aws:sns:us-east-1:000000000000:remediator", "body");

@@ -151,5 +151,66 @@ public sealed class SnsPublisherTests
         await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, new string('m', 256 * 1024 - 10), Attributes: attributes), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task PublishAsync_StandardTopic_SendsNoFifoParameters()
+    {
+        // SNS refuses a deduplication id on a standard topic (InvalidParameter).
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+
+        await Client(server).PublishAsync(new SnsMessage(Topic, "hi", DeduplicationId: "d", GroupId: "g"), CancellationToken.None);
+
+        var form = AwsRequestSigner.ParseQuery(Assert.Single(server.Requests).BodyText).ToDictionary(p => p.Key, p => p.Value);
+        Assert.False(form.ContainsKey("MessageDeduplicationId"));
+        Assert.False(form.ContainsKey("MessageGroupId"));
+    }
+
+    [Fact]
+    public async Task PublishAsync_FifoTopic_SendsTheGroupAndTheDeduplicationId()
+    {
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+
+        await Client(server).PublishAsync(new SnsMessage(FifoTopic, "hi", DeduplicationId: "dedup-1", GroupId: "group-1"), CancellationToken.None);
+
+        var form = AwsRequestSigner.ParseQuery(Assert.Single(server.Requests).BodyText).ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal(("group-1", "dedup-1"), (form["MessageGroupId"], form["MessageDeduplicationId"]));
+    }
+
+    [Theory]
+    [InlineData(null, "g")]
+    [InlineData("d", null)]
+    [InlineData("has space", "g")]
+    [InlineData("d", "é")]
+    public async Task PublishAsync_FifoTopicWithoutValidFifoTokens_ThrowsBeforeSending(string? deduplicationId, string? groupId)
+    {
+        await using var server = new LoopbackServer();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(FifoTopic, "hi", DeduplicationId: deduplicationId, GroupId: groupId), CancellationToken.None));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task PublishAsync_FifoTopicAnswerLaterThanTheAttemptTimeout_IsSentAgainUnderTheSameDeduplicationId()
+    {
+        // A FIFO topic delivers a repeated deduplication id once, so the unanswered Publish is retried, not given up on.
+        await using var server = new LoopbackServer();
+        var aws = new TestAws();
+        server.Enqueue(_ =>
+            {
+                aws.Clock.Advance(TimeSpan.FromMilliseconds(300));
+                return CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")) with { Delay = TimeSpan.FromSeconds(30) };
+            })
+            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+        var publisher = new SnsPublisher(aws.Client(server, attemptTimeout: TimeSpan.FromMilliseconds(300)));
+
+        Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", await publisher.PublishAsync(new SnsMessage(FifoTopic, "hi", DeduplicationId: "d", GroupId: "g"), CancellationToken.None));
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, wire => Assert.Equal("d", AwsRequestSigner.ParseQuery(wire.BodyText).Single(p => p.Key == "MessageDeduplicationId").Value));
+    }
+
+    private const string FifoTopic = "arn:aws:sns:us-east-1:123456789012:remediator.fifo";
+
     private static SnsPublisher Client(LoopbackServer server) => new(new TestAws().Client(server));
 }

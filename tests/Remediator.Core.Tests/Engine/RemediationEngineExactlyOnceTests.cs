@@ -63,6 +63,24 @@ public class RemediationEngineExactlyOnceTests
     }
 
     [Fact]
+    public async Task ProcessAsync_PassDiedAfterSnsTookItsPublish_TheRetrySendsTheSameDeduplicationIdAndGroup()
+    {
+        // A FIFO topic delivers the retry's message once because both carry the same deduplication id.
+        var world = new EngineWorld().WithPetsApi();
+        world.Sns.AfterPublish = _ => throw new OperationCanceledException("the process died here");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.RunAsync(RestBatch(Failure), "event-1"));
+        world.Sns.AfterPublish = null;
+
+        EngineOutcome retried = Assert.Single((await world.RunAsync(RestBatch(Failure), "event-1")).Outcomes);
+
+        Assert.Equal((RemediationOutcome.Fixed, true), (retried.Outcome, retried.Notified));
+        Assert.Equal(2, world.Sns.Published.Count);
+        SnsMessage first = world.Sns.Published[0], second = world.Sns.Published[1];
+        Assert.NotNull(first.DeduplicationId);
+        Assert.Equal((first.DeduplicationId, first.GroupId), (second.DeduplicationId, second.GroupId));
+    }
+
+    [Fact]
     public async Task ProcessAsync_SnsDownThroughEveryRetry_TheNextInvocationSendsWhatIsOwedEvenWithNothingToFix()
     {
         var world = new EngineWorld().WithPetsApi();
@@ -83,6 +101,8 @@ public class RemediationEngineExactlyOnceTests
         Assert.Empty(unrelated.Outcomes);
         SnsMessage sent = Assert.Single(world.Sns.Published);
         Assert.Equal(owing.Outcome.OwedNotification!.Message, sent.Message);
+        Assert.Equal(owing.Outcome.OwedNotification.DeduplicationId, sent.DeduplicationId);
+        Assert.NotNull(sent.DeduplicationId);
         LedgerRecord paid = await world.SingleRecordAsync();
         Assert.Null(paid.Outcome.OwedNotification);
         Assert.Equal(("AddPermission", 1), (paid.Outcome.LastAction, paid.Outcome.Attempts));

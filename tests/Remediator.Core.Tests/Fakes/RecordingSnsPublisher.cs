@@ -17,6 +17,9 @@ public sealed class RecordingSnsPublisher : ISnsPublisher
     /// <summary>The next publishes are delivered, and their answers lost (the client sees no answer).</summary>
     public void LoseNextAnswer(int times = 1) => lostAnswersLeft = times;
 
+    /// <summary>Runs after a publish was delivered and before its answer (a test kills the pass here).</summary>
+    public Action<SnsMessage>? AfterPublish { get; set; }
+
     public Task<string> PublishAsync(SnsMessage message, CancellationToken cancellationToken)
     {
         if (Interlocked.Decrement(ref failuresLeft) >= 0)
@@ -25,6 +28,7 @@ public sealed class RecordingSnsPublisher : ISnsPublisher
         }
 
         published.Enqueue(message);
+        AfterPublish?.Invoke(message);
         if (Interlocked.Decrement(ref lostAnswersLeft) >= 0)
         {
             throw new PublishOutcomeUnknownException("SNS Publish was sent and not answered (test).");

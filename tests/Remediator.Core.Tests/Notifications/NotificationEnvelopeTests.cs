@@ -14,7 +14,7 @@ public class NotificationEnvelopeTests
     {
         Notification notification = NotificationFormatter.Format(Fixed);
 
-        SnsMessage message = notification.ToSnsMessage("arn:aws:sns:us-east-1:123456789012:remediator");
+        SnsMessage message = notification.ToSnsMessage("arn:aws:sns:us-east-1:123456789012:remediator", NotificationKey.ForSummary("123456789012", "us-east-1", DateTimeOffset.UnixEpoch));
         using JsonDocument envelope = JsonDocument.Parse(message.Message);
 
         Assert.Equal("json", message.MessageStructure);
@@ -35,7 +35,7 @@ public class NotificationEnvelopeTests
         EngineOutcome outcome = Fixed with { Verified = [.. Enumerable.Repeat(string.Concat(Enumerable.Repeat(unit, 2000)), 50)] };
 
         Notification notification = NotificationFormatter.Format(outcome);
-        SnsMessage message = notification.ToSnsMessage("topic");
+        SnsMessage message = notification.ToSnsMessage("topic", NotificationKey.ForSummary("123456789012", "us-east-1", DateTimeOffset.UnixEpoch));
 
         int bytes = Encoding.UTF8.GetByteCount(message.Message);
         int budget = NotificationLimits.MessageBudget(notification.Subject, notification.Attributes);

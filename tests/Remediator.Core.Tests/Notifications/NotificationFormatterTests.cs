@@ -183,7 +183,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
 
     // What SNS counts: the whole per-protocol message, the subject and every attribute's name, type and value.
     private static int MessageBytes(Notification notification) =>
-        System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic").Message) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
+        System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic", NotificationKey.ForSummary("123456789012", "us-east-1", DateTimeOffset.UnixEpoch)).Message) + System.Text.Encoding.UTF8.GetByteCount(notification.Subject)
         + notification.Attributes.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + "String".Length + System.Text.Encoding.UTF8.GetByteCount(a.Value));
 
     [Fact]
@@ -218,7 +218,7 @@ public class NotificationFormatterTests(ITestOutputHelper output)
             return notification.Subject.Length is > 0 and <= NotificationLimits.MaxSubjectLength
                 && notification.Subject.All(c => c is >= ' ' and <= '~')
                 && notification.Attributes.Values.All(v => v.Length > 0 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-                && System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic").Message) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
+                && System.Text.Encoding.UTF8.GetByteCount(notification.ToSnsMessage("topic", NotificationKey.ForSummary("123456789012", "us-east-1", DateTimeOffset.UnixEpoch)).Message) <= NotificationLimits.MessageBudget(notification.Subject, notification.Attributes)
                 && notification.Body.Split('\n').All(UntrustedTextTests.IsSafe);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }

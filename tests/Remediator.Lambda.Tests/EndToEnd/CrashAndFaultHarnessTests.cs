@@ -44,8 +44,41 @@ public sealed class CrashAndFaultHarnessTests(PublishedFunction published, Dynal
         Assert.True(attempts[0].Died, $"the function should have died after {service}:{operation}");
         Assert.True(attempts[^1].Succeeded, Describe(world, attempts));
 
-        // The one repeat the delivery guarantee admits: SNS accepted the Publish and the process died before its answer.
+        // The one repeat the delivery guarantee admits on a standard topic: SNS accepted the Publish and the process died
+        // before its answer (a FIFO topic delivers it once: see the next test).
         await AssertHealedOnceAsync(world, apiId, attempts, messages: operation == "Publish" ? 2 : 1);
+    }
+
+    [Fact]
+    public async Task SnsPublishAppliedThenTheFunctionKilled_OnAFifoTopicTheRetryIsDeliveredNotAgain()
+    {
+        await using CrashWorld world = await CrashWorld.StartAsync(published, dynalite, SandboxWorld.FifoTopicName);
+        (string apiId, string payload) = await world.World.SeedOutageAsync();
+        world.World.Sandbox.Faults.AnswerLost = _ => world.KillFunction();
+        world.World.Sandbox.Faults.Add(new FaultRule("sns", "Publish", FaultKind.LoseAnswer));
+
+        IReadOnlyList<CrashWorld.Attempt> attempts = await world.DeliverAsync(payload);
+
+        Assert.True(attempts[0].Died, "the function should have died after sns:Publish");
+        Assert.True(attempts[^1].Succeeded, Describe(world, attempts));
+        await AssertHealedOnceAsync(world, apiId, attempts, messages: 1);
+        Assert.NotNull(Assert.Single(world.World.SnsMessages()).GetProperty("messageDeduplicationId").GetString());
+    }
+
+    [Fact]
+    public async Task SnsPublishAnswerLost_OnAFifoTopicTheClientSendsItAgainAndItIsDeliveredOnce()
+    {
+        await using CrashWorld world = await CrashWorld.StartAsync(published, dynalite, SandboxWorld.FifoTopicName);
+        (string apiId, string payload) = await world.World.SeedOutageAsync();
+        world.World.Sandbox.Faults.Add(new FaultRule("sns", "Publish", FaultKind.LoseAnswer));
+
+        IReadOnlyList<CrashWorld.Attempt> attempts = await world.DeliverAsync(payload);
+
+        CrashWorld.Attempt only = Assert.Single(attempts);
+        Assert.True(only.Succeeded, Describe(world, attempts));
+        OutcomeSummary outcome = Assert.Single(only.Summary!.Outcomes);
+        Assert.Equal("Fixed", outcome.Outcome);
+        await AssertHealedOnceAsync(world, apiId, attempts, messages: 1);
     }
 
     [Theory]

@@ -47,10 +47,10 @@ public sealed class CrashWorld : IAsyncDisposable
     /// <summary>Everything every process of the function wrote to standard output so far.</summary>
     public IReadOnlyList<string> Stdout => [.. _stdout, .. _function?.StdoutLines ?? []];
 
-    public static async Task<CrashWorld> StartAsync(PublishedFunction published, DynaliteFixture dynalite)
+    public static async Task<CrashWorld> StartAsync(PublishedFunction published, DynaliteFixture dynalite, string topicName = SandboxWorld.TopicName)
     {
         string table = await dynalite.CreateLedgerTableAsync();
-        var world = await SandboxWorld.StartAsync();
+        var world = await SandboxWorld.StartAsync(topicName);
         var runtime = await RuntimeApiFake.StartAsync();
         var proxy = await LedgerProxy.StartAsync(new Uri(dynalite.Client.Config.ServiceURL));
         return new CrashWorld(published, world, runtime, proxy, new DynamoDbLedger(dynalite.Client, table, TimeProvider.System), table);

@@ -19,7 +19,20 @@ public sealed class SandboxWorld : IAsyncDisposable
 
     private readonly StageVariableOutage _outage;
 
-    private SandboxWorld(StageVariableOutage outage) => _outage = outage;
+    /// <summary>A FIFO topic's name (SNS requires the <c>.fifo</c> suffix of FIFO topics).</summary>
+    public const string FifoTopicName = "remediator.fifo";
+
+    private SandboxWorld(StageVariableOutage outage, string topicName)
+    {
+        _outage = outage;
+        Topic = topicName;
+    }
+
+    /// <summary>The topic's name this world creates and the function publishes to.</summary>
+    public string Topic { get; }
+
+    /// <summary>The ARN of <see cref="Topic"/>.</summary>
+    public string TopicArnOfWorld => $"arn:aws:sns:{Region}:{Account}:{Topic}";
 
     public SandboxServer Sandbox => _outage.Sandbox;
 
@@ -29,7 +42,7 @@ public sealed class SandboxWorld : IAsyncDisposable
     /// <summary>Subscription payloads delivered so far, oldest first.</summary>
     public IReadOnlyList<string> DeliveredPayloads => _outage.DeliveredPayloads;
 
-    public static async Task<SandboxWorld> StartAsync() => new(await StageVariableOutage.StartAsync(CancellationToken.None));
+    public static async Task<SandboxWorld> StartAsync(string topicName = TopicName) => new(await StageVariableOutage.StartAsync(CancellationToken.None), topicName);
 
     public static string FunctionArn(string name) => $"arn:aws:lambda:{Region}:{Account}:function:{name}";
 
@@ -39,7 +52,7 @@ public sealed class SandboxWorld : IAsyncDisposable
     public async Task<(string ApiId, string Payload)> SeedOutageAsync()
     {
         await _outage.CreateFunctionAsync(FunctionName, CancellationToken.None);
-        await _outage.CreateTopicAsync(TopicName, CancellationToken.None);
+        await _outage.CreateTopicAsync(Topic, CancellationToken.None);
         string apiId = await _outage.CreateApiAsync(FunctionName, CancellationToken.None);
         (int status, _) = await CallAsync(apiId, "/pets/42");
         Assert.Equal(500, status);
@@ -73,7 +86,7 @@ public sealed class SandboxWorld : IAsyncDisposable
         ["AWS_SESSION_TOKEN"] = "session",
         ["AWS_ENDPOINT_URL"] = Endpoint,
         [Remediator.Core.Configuration.RemediatorVariables.Mode] = "enforce",
-        [Remediator.Core.Configuration.RemediatorVariables.TopicArn] = TopicArn,
+        [Remediator.Core.Configuration.RemediatorVariables.TopicArn] = TopicArnOfWorld,
         [Remediator.Core.Configuration.RemediatorVariables.SettleSeconds] = settleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -111,6 +111,93 @@ public sealed class SnsServiceTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal("InvalidAction", response.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("alerts.fifo", false)]
+    [InlineData("alerts", true)]
+    public async Task CreateTopic_FifoAttributeAndNameDisagree_IsRefused(string name, bool fifoAttribute)
+    {
+        List<(string, string)> form = [("Action", "CreateTopic"), ("Version", "2010-03-31"), ("Name", name)];
+        if (fifoAttribute)
+        {
+            form.AddRange([("Attributes.entry.1.key", "FifoTopic"), ("Attributes.entry.1.value", "true")]);
+        }
+
+        var response = await _client.QueryAsync("sns", form);
+
+        Assert.Equal((400, "InvalidParameter"), (response.Status, response.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Publish_FifoTopicSameDeduplicationIdWithinFiveMinutes_IsAcceptedAndDeliveredOnce()
+    {
+        var topic = await CreateFifoTopicAsync("once.fifo");
+
+        var first = SandboxApi.Ok(await PublishAsync(topic, "fixed", ("MessageGroupId", "rc-1"), ("MessageDeduplicationId", "n-1")));
+        var repeat = SandboxApi.Ok(await PublishAsync(topic, "fixed, said again", ("MessageGroupId", "rc-1"), ("MessageDeduplicationId", "n-1")));
+        var other = SandboxApi.Ok(await PublishAsync(topic, "another", ("MessageGroupId", "rc-1"), ("MessageDeduplicationId", "n-2")));
+
+        Assert.Equal(first.Xml("MessageId"), repeat.Xml("MessageId"));
+        Assert.Equal(first.Xml("SequenceNumber"), repeat.Xml("SequenceNumber"));
+        Assert.NotEqual(first.Xml("MessageId"), other.Xml("MessageId"));
+        var delivered = Messages(topic);
+        Assert.Equal(["fixed", "another"], delivered.Select(m => m.GetProperty("message").GetString()));
+        Assert.Equal("n-1", delivered[0].GetProperty("messageDeduplicationId").GetString());
+        Assert.Equal("rc-1", delivered[0].GetProperty("messageGroupId").GetString());
+    }
+
+    [Fact]
+    public async Task Publish_FifoTopicSameDeduplicationIdAfterFiveMinutes_IsDeliveredAgain()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { Clock = clock });
+        using var client = new SignedClient(server.BaseUrl);
+        var topic = SandboxApi.Ok(await client.QueryAsync("sns",
+            [("Action", "CreateTopic"), ("Name", "late.fifo"), ("Attributes.entry.1.key", "FifoTopic"), ("Attributes.entry.1.value", "true")])).Xml("TopicArn")!;
+        List<(string, string)> publish = [("Action", "Publish"), ("TopicArn", topic), ("Message", "m"), ("MessageGroupId", "g"), ("MessageDeduplicationId", "d")];
+
+        SandboxApi.Ok(await client.QueryAsync("sns", publish));
+        clock.Advance(TimeSpan.FromMinutes(4));
+        SandboxApi.Ok(await client.QueryAsync("sns", publish));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        SandboxApi.Ok(await client.QueryAsync("sns", publish));
+
+        Assert.Equal(2, JsonDocument.Parse(server.StateJson()).RootElement.GetProperty("snsMessages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Publish_FifoTopicWithoutGroupOrDeduplication_IsRefused()
+    {
+        var topic = await CreateFifoTopicAsync("strict.fifo");
+
+        var noGroup = await PublishAsync(topic, "m", ("MessageDeduplicationId", "d"));
+        var noDeduplication = await PublishAsync(topic, "m", ("MessageGroupId", "g"));
+
+        Assert.Equal((400, "InvalidParameter"), (noGroup.Status, noGroup.ErrorCode));
+        Assert.Equal((400, "InvalidParameter"), (noDeduplication.Status, noDeduplication.ErrorCode));
+        Assert.Empty(Messages(topic));
+    }
+
+    [Fact]
+    public async Task Publish_StandardTopicWithADeduplicationId_IsRefused()
+    {
+        var topic = await CreateTopicAsync("standard-dedup");
+
+        var response = await PublishAsync(topic, "m", ("MessageDeduplicationId", "d"));
+
+        Assert.Equal((400, "InvalidParameter"), (response.Status, response.ErrorCode));
+        Assert.Contains("not valid for this topic type", response.Body, StringComparison.Ordinal);
+    }
+
+    private Task<WireResponse> PublishAsync(string topic, string message, params (string, string)[] extra) =>
+        _client.QueryAsync("sns", [("Action", "Publish"), ("TopicArn", topic), ("Message", message), .. extra]);
+
+    private List<JsonElement> Messages(string topic) =>
+        [.. JsonDocument.Parse(sandbox.Server.StateJson()).RootElement.GetProperty("snsMessages").EnumerateArray().Where(m => m.GetProperty("topicArn").GetString() == topic)];
+
+    private async Task<string> CreateFifoTopicAsync(string name) =>
+        SandboxApi.Ok(await _client.QueryAsync("sns",
+            [("Action", "CreateTopic"), ("Version", "2010-03-31"), ("Name", name), ("Attributes.entry.1.key", "FifoTopic"), ("Attributes.entry.1.value", "true")])).Xml("TopicArn")!;
+
     private async Task<string> CreateTopicAsync(string name) =>
         SandboxApi.Ok(await _client.QueryAsync("sns", [("Action", "CreateTopic"), ("Version", "2010-03-31"), ("Name", name)])).Xml("TopicArn")!;
 }
