@@ -75,14 +75,7 @@ public sealed class SnsPublisherTests
         // SNS may have delivered a Publish whose answer never came: sending it again would notify twice.
         await using var server = new LoopbackServer();
         var aws = new TestAws();
-        server.Enqueue(_ =>
-            {
-                // The attempt's clock runs out while SNS holds back the answer to a Publish it accepted.
-                aws.Clock.Advance(TimeSpan.FromMilliseconds(300));
-                return CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")) with { Delay = TimeSpan.FromSeconds(30) };
-            })
-            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
-        var publisher = new SnsPublisher(aws.Client(server, attemptTimeout: TimeSpan.FromMilliseconds(300)));
+        var publisher = FirstAnswerTooLate(server, aws);
 
         await Assert.ThrowsAsync<PublishOutcomeUnknownException>(() => publisher.PublishAsync(new SnsMessage(Topic, "hi"), CancellationToken.None));
 
@@ -196,13 +189,7 @@ public sealed class SnsPublisherTests
         // A FIFO topic delivers a repeated deduplication id once, so the unanswered Publish is retried, not given up on.
         await using var server = new LoopbackServer();
         var aws = new TestAws();
-        server.Enqueue(_ =>
-            {
-                aws.Clock.Advance(TimeSpan.FromMilliseconds(300));
-                return CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")) with { Delay = TimeSpan.FromSeconds(30) };
-            })
-            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
-        var publisher = new SnsPublisher(aws.Client(server, attemptTimeout: TimeSpan.FromMilliseconds(300)));
+        var publisher = FirstAnswerTooLate(server, aws);
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", await publisher.PublishAsync(new SnsMessage(FifoTopic, "hi", DeduplicationId: "d", GroupId: "g"), CancellationToken.None));
 
@@ -213,4 +200,16 @@ public sealed class SnsPublisherTests
     private const string FifoTopic = "arn:aws:sns:us-east-1:123456789012:remediator.fifo";
 
     private static SnsPublisher Client(LoopbackServer server) => new(new TestAws().Client(server));
+
+    // SNS accepts the first Publish and holds its answer back past the attempt's timeout; it answers the second at once.
+    private static SnsPublisher FirstAnswerTooLate(LoopbackServer server, TestAws aws)
+    {
+        server.Enqueue(_ =>
+            {
+                aws.Clock.Advance(TimeSpan.FromMilliseconds(300));
+                return CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")) with { Delay = TimeSpan.FromSeconds(30) };
+            })
+            .Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+        return new SnsPublisher(aws.Client(server, attemptTimeout: TimeSpan.FromMilliseconds(300)));
+    }
 }
