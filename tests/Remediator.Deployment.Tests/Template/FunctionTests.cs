@@ -65,7 +65,7 @@ public class FunctionTests
 
     [Theory]
     [InlineData("REMEDIATOR_MODE", """{"Ref":"Mode"}""")]
-    [InlineData("REMEDIATOR_TOPIC_ARN", """{"Ref":"NotificationTopic"}""")]
+    [InlineData("REMEDIATOR_TOPIC_ARN", """{"Fn::If":["CreatesTopic",{"Ref":"NotificationTopic"},{"Ref":"AlertTopicArn"}]}""")]
     [InlineData("REMEDIATOR_LEDGER_TABLE", """{"Ref":"LedgerTable"}""")]
     [InlineData("REMEDIATOR_EXEMPT_TAG", """{"Ref":"ExemptTag"}""")]
     [InlineData("REMEDIATOR_ALLOW_FUNCTIONS", """{"Ref":"AllowFunctions"}""")]

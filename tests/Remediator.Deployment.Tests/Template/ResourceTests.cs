@@ -20,11 +20,11 @@ public class ResourceTests
     {
         var subscription = Template.SingleOfType("AWS::SNS::Subscription");
 
-        Assert.Equal("HasNotificationEmail", subscription.Condition);
+        Assert.Equal("SubscribesEmail", subscription.Condition);
         Assert.Equal("email", JsonTree.Text(subscription.Properties["Protocol"]));
         Assert.Equal("""{"Ref":"NotificationEmail"}""", subscription.Properties["Endpoint"]!.ToJsonString());
-        Assert.False(new CfnEvaluator(Template).IsTrue("HasNotificationEmail"));
-        Assert.True(new CfnEvaluator(Template, new Dictionary<string, string> { ["NotificationEmail"] = "ops@example.com" }).IsTrue("HasNotificationEmail"));
+        Assert.False(new CfnEvaluator(Template).IsTrue("SubscribesEmail"));
+        Assert.True(new CfnEvaluator(Template, new Dictionary<string, string> { ["NotificationEmail"] = "ops@example.com" }).IsTrue("SubscribesEmail"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ResourceTests
 
     [Theory]
     [InlineData("FunctionArn", """{"Fn::GetAtt":["RemediatorFunction","Arn"]}""")]
-    [InlineData("NotificationTopicArn", """{"Ref":"NotificationTopic"}""")]
+    [InlineData("NotificationTopicArn", """{"Fn::If":["CreatesTopic",{"Ref":"NotificationTopic"},{"Ref":"AlertTopicArn"}]}""")]
     [InlineData("LedgerTableName", """{"Ref":"LedgerTable"}""")]
     [InlineData("DeadLetterQueueUrl", """{"Ref":"DeadLetterQueue"}""")]
     [InlineData("FunctionLogGroupName", """{"Ref":"RemediatorLogGroup"}""")]
