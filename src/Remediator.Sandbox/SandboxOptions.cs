@@ -21,6 +21,16 @@ public sealed record SandboxOptions
     /// <summary>Access key id to secret key; the pair <c>test</c>/<c>test</c> by default.</summary>
     public IReadOnlyDictionary<string, string> Credentials { get; init; } = new Dictionary<string, string> { ["test"] = "test" };
 
+    /// <summary>Names of the IAM roles of the home account that <c>sts:AssumeRole</c> may assume; none by default.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>
+    /// Further accounts served beside the home account (<see cref="AccountId"/>), each with its own resources, quotas
+    /// and keys; a call acts in the account its key belongs to. The admin endpoints, the data plane and
+    /// <see cref="StateFile"/> serve the home account only.
+    /// </summary>
+    public IReadOnlyList<SandboxAccountOptions> OtherAccounts { get; init; } = [];
+
     /// <summary>JSON file to load the state from at start and save it to after every change; null keeps it in memory.</summary>
     public string? StateFile { get; init; }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Remediator.Sandbox.Accounts;
 using Remediator.Sandbox.Admin;
 using Remediator.Sandbox.ApiGateway;
 using Remediator.Sandbox.ApiGatewayV2;
@@ -30,6 +31,7 @@ namespace Remediator.Sandbox;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SandboxAccounts _accounts;
     private readonly SandboxEnvironment _env;
     private readonly StateFile? _stateFile;
     private readonly LogSubscriptions _subscriptions;
@@ -37,16 +39,14 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<SandboxExchange> _exchanges;
     private bool _stopped;
 
-    private readonly QuotaEmulator _quotas;
-
-    private SandboxServer(WebApplication app, SandboxEnvironment env, FaultInjector faults, QuotaEmulator quotas, StateFile? stateFile, LogSubscriptions subscriptions, HttpClient http, Uri baseUrl, ConcurrentQueue<SandboxExchange> exchanges)
+    private SandboxServer(WebApplication app, SandboxAccounts accounts, FaultInjector faults, StateFile? stateFile, HttpClient http, Uri baseUrl, ConcurrentQueue<SandboxExchange> exchanges)
     {
-        _quotas = quotas;
         _exchanges = exchanges;
         _app = app;
-        _env = env;
+        _accounts = accounts;
+        _env = accounts.Home.Env;
         _stateFile = stateFile;
-        _subscriptions = subscriptions;
+        _subscriptions = accounts.Home.Subscriptions;
         _http = http;
         Faults = faults;
         BaseUrl = baseUrl;
@@ -55,8 +55,11 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:4566/</c>.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>The account id in every ARN.</summary>
+    /// <summary>The home account's id: the admin endpoints, the data plane and the state file are its.</summary>
     public string AccountId => _env.AccountId;
+
+    /// <summary>Every account served, the home account first (<see cref="SandboxOptions.OtherAccounts"/>).</summary>
+    public IReadOnlyList<string> AccountIds => [.. _accounts.All.Select(a => a.AccountId)];
 
     /// <summary>The region the sandbox serves.</summary>
     public string Region => _env.Region;
@@ -70,21 +73,39 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Whether AWS's account request quotas are enforced now (<see cref="SandboxOptions.EmulateQuotas"/> at start).</summary>
     public bool EmulateQuotas
     {
-        get => _quotas.Enabled;
-        set => _quotas.Enabled = value;
+        get => _accounts.Home.Quotas.Enabled;
+        set
+        {
+            foreach (var account in _accounts.All)
+            {
+                account.Quotas.Enabled = value;
+            }
+        }
     }
 
     /// <summary>Starts a sandbox, loading the state file when one is configured and present.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
-        var state = new SandboxState();
-        var env = new SandboxEnvironment(
-            state,
-            options.Clock,
-            new IdGenerator(options.Seed is { } seed ? new Random(seed) : new Random()),
-            options.AccountId,
-            options.Region);
+        var ids = new IdGenerator(options.Seed is { } seed ? new Random(seed) : new Random());
+        var accounts = new SandboxAccounts();
+        ServiceDirectory Services(SandboxEnvironment env) => new(
+        [
+            new LambdaService(env), new RestApiService(env), new HttpApiService(env), new LogsService(env),
+            new SnsService(env), new SsmService(env), new StsService(env, accounts), new SqsService(env),
+        ]);
+        accounts.Add(
+            new SandboxAccount(new SandboxEnvironment(new SandboxState(), options.Clock, ids, options.AccountId, options.Region), Services, new QuotaEmulator(options.Clock) { Enabled = options.EmulateQuotas }, options.Roles),
+            options.Credentials);
+        foreach (var other in options.OtherAccounts)
+        {
+            accounts.Add(
+                new SandboxAccount(new SandboxEnvironment(new SandboxState(), options.Clock, ids, other.AccountId, options.Region), Services, new QuotaEmulator(options.Clock) { Enabled = options.EmulateQuotas }, other.Roles),
+                other.Credentials);
+        }
+
+        var home = accounts.Home;
+        var state = home.Env.State;
         var stateFile = options.StateFile is null ? null : new StateFile(options.StateFile);
         if (stateFile is not null)
         {
@@ -92,31 +113,27 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var faults = new FaultInjector();
-        var quotas = new QuotaEmulator(options.Clock) { Enabled = options.EmulateQuotas };
         var exchanges = new ConcurrentQueue<SandboxExchange>();
-        var subscriptions = new LogSubscriptions(env);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         async Task AfterChangeAsync(CancellationToken ct)
         {
-            await subscriptions.DeliverPendingAsync(ct).ConfigureAwait(false);
+            foreach (var account in accounts.All)
+            {
+                await account.Subscriptions.DeliverPendingAsync(ct).ConfigureAwait(false);
+            }
+
             if (stateFile is not null)
             {
-                await stateFile.SaveAsync(state.Snapshot(env.AccountId, env.Region), ct).ConfigureAwait(false);
+                await stateFile.SaveAsync(state.Snapshot(home.Env.AccountId, home.Env.Region), ct).ConfigureAwait(false);
             }
         }
-        var services = new ServiceDirectory(
-        [
-            new LambdaService(env), new RestApiService(env), new HttpApiService(env), new LogsService(env),
-            new SnsService(env), new SsmService(env), new StsService(env), new SqsService(env),
-        ]);
+
         var dispatcher = new SandboxDispatcher(
-            env,
-            services,
-            new RequestAuthenticator(options.Credentials, options.Region, options.Clock, options.MaxClockSkew),
+            accounts,
+            new RequestAuthenticator(accounts.Credentials, options.Region, options.Clock, options.MaxClockSkew),
             faults,
-            [new AdminChannel(env, faults, subscriptions, http, AfterChangeAsync), new DataPlaneChannel(env, AfterChangeAsync)],
+            [new AdminChannel(home.Env, faults, home.Subscriptions, http, AfterChangeAsync), new DataPlaneChannel(home.Env, AfterChangeAsync)],
             AfterChangeAsync,
-            quotas,
             options.RecordExchanges ? exchanges.Enqueue : null);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -127,7 +144,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, env, faults, quotas, stateFile, subscriptions, http, new Uri(address.EndsWith('/') ? address : address + "/"), exchanges);
+        return new SandboxServer(app, accounts, faults, stateFile, http, new Uri(address.EndsWith('/') ? address : address + "/"), exchanges);
     }
 
     /// <summary>
@@ -149,10 +166,21 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The whole state as JSON (what <c>GET /_sandbox/state</c> returns).</summary>
     public string StateJson() => System.Text.Encoding.UTF8.GetString(_env.State.Snapshot(_env.AccountId, _env.Region));
 
-    /// <summary>Forgets all state and pending faults.</summary>
+    /// <summary>The state of account <paramref name="accountId"/> as JSON, in the form of <see cref="StateJson()"/>.</summary>
+    public string StateJson(string accountId)
+    {
+        var account = _accounts.Find(accountId) ?? throw new ArgumentException($"The sandbox does not serve account {accountId}.", nameof(accountId));
+        return System.Text.Encoding.UTF8.GetString(account.Env.State.Snapshot(account.AccountId, account.Env.Region));
+    }
+
+    /// <summary>Forgets all state (of every account) and pending faults.</summary>
     public void Reset()
     {
-        _env.State.Reset();
+        foreach (var account in _accounts.All)
+        {
+            account.Env.State.Reset();
+        }
+
         Faults.Clear();
     }
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
 using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
@@ -178,6 +179,10 @@ public sealed class RemediatorServices : IDisposable
     /// <summary>The OpsCenter (SSM) client configuration, by the same rules (AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL, ...).</summary>
     internal static AmazonSimpleSystemsManagementConfig OpsCenterClientConfig(string serviceUrl, string region, AwsRetryOptions retry) =>
         SdkClientConfig(new AmazonSimpleSystemsManagementConfig(), serviceUrl, region, retry);
+
+    /// <summary>The STS client configuration (operators assuming roles in other accounts), by the same rules (AWS_ENDPOINT_URL_STS, ...).</summary>
+    public static AmazonSecurityTokenServiceConfig StsClientConfig(string serviceUrl, string region, AwsRetryOptions retry) =>
+        SdkClientConfig(new AmazonSecurityTokenServiceConfig(), serviceUrl, region, retry);
 
     private static TConfig SdkClientConfig<TConfig>(TConfig config, string serviceUrl, string region, AwsRetryOptions retry)
         where TConfig : ClientConfig

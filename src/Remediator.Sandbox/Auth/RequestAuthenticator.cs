@@ -1,18 +1,19 @@
 using Remediator.Aws.Signing;
 using Remediator.Emulation.Signing;
+using Remediator.Sandbox.Accounts;
 using Remediator.Sandbox.Http;
 
 namespace Remediator.Sandbox.Auth;
 
-/// <summary>Outcome of authenticating a request: the signing service it names, or the error to answer.</summary>
-internal sealed record AuthResult(string? Service, ServiceError? Error);
+/// <summary>Outcome of authenticating a request: the signing service it names and who signed it, or the error to answer.</summary>
+internal sealed record AuthResult(string? Service, ServiceError? Error, SandboxCaller? Caller = null);
 
 /// <summary>
 /// Verifies SigV4 exactly as AWS does for these services (shared pure steps from Remediator.Aws.Signing) and
 /// turns each failure into the error shape of the protocol the caller speaks.
 /// </summary>
 internal sealed class RequestAuthenticator(
-    IReadOnlyDictionary<string, string> credentials,
+    SandboxCredentials credentials,
     string region,
     TimeProvider clock,
     TimeSpan maxClockSkew)
@@ -24,14 +25,14 @@ internal sealed class RequestAuthenticator(
         var authorization = request.Header(AwsHeaders.Authorization);
         var signable = new SigV4Request(request.Method, request.RawPath, request.Query, request.Headers, SigV4.HashHex(request.Body));
         var now = clock.GetUtcNow();
-        var result = SigV4Verifier.Verify(signable, authorization, key => credentials.GetValueOrDefault(key), now, maxClockSkew);
+        var result = SigV4Verifier.Verify(signable, authorization, key => credentials.Find(key)?.SecretAccessKey, now, maxClockSkew);
         var service = result.Authorization?.Service;
         switch (result.Failure)
         {
             case SigV4Failure.None when result.Authorization!.Region != region:
                 return new(service, AuthErrors.BadSignature(protocol, $"Credential should be scoped to a valid region, not '{result.Authorization.Region}'. "));
             case SigV4Failure.None:
-                return new(service, null);
+                return Session(request, protocol, service, credentials.Find(result.Authorization!.AccessKeyId)!, now);
             case SigV4Failure.MissingAuthorization:
                 return new(null, AuthErrors.MissingToken(protocol));
             case SigV4Failure.UnknownAccessKey:
@@ -47,6 +48,23 @@ internal sealed class RequestAuthenticator(
                     ? new(service, AuthErrors.Incomplete(protocol, AuthErrors.IncompleteMessage(authorization ?? string.Empty, hasDate)))
                     : new(service, AuthErrors.BadSignature(protocol, result.Message));
         }
+    }
+
+    /// <summary>
+    /// Temporary keys are valid only with the session token they were issued with and until they expire (AWS answers
+    /// both with its invalid-token error); long-term keys carry no token.
+    /// </summary>
+    private static AuthResult Session(SandboxRequest request, AwsProtocol protocol, string? service, SandboxKey key, DateTimeOffset now)
+    {
+        if (key.SessionToken is null)
+        {
+            return new(service, null, key.Caller);
+        }
+
+        var token = request.Header(AwsHeaders.SecurityToken);
+        return string.Equals(token, key.SessionToken, StringComparison.Ordinal) && now < key.Expiration
+            ? new(service, null, key.Caller)
+            : new(service, AuthErrors.UnknownAccessKey(protocol));
     }
 
     /// <summary>The signing service named by the Authorization header, when it parses.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Remediator.Aws.Signing;
+using Remediator.Sandbox.Accounts;
 using Remediator.Sandbox.Auth;
 using Remediator.Sandbox.Faults;
 using Remediator.Sandbox.State;
@@ -19,23 +20,22 @@ internal interface ISideChannel
 
 /// <summary>
 /// The single middleware: reads the request, hands admin and data-plane paths to their channels, and for AWS
-/// calls authenticates, resolves the operation, counts it, applies injected faults and runs it under the lock.
+/// calls authenticates, picks the account the signing key acts in, resolves the operation, counts it, applies
+/// injected faults and runs it under that account's lock.
 /// </summary>
 internal sealed class SandboxDispatcher(
-    SandboxEnvironment env,
-    ServiceDirectory services,
+    SandboxAccounts accounts,
     RequestAuthenticator authenticator,
     FaultInjector faults,
     IReadOnlyList<ISideChannel> channels,
     Func<CancellationToken, Task> persistAsync,
-    QuotaEmulator quotas,
     Action<SandboxExchange>? record = null)
 {
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.RequestAborted;
-        var request = await ReadAsync(context, env.Ids.Guid(), cancellationToken).ConfigureAwait(false);
+        var request = await ReadAsync(context, accounts.Home.Env.Ids.Guid(), cancellationToken).ConfigureAwait(false);
         var channel = channels.FirstOrDefault(c => c.Matches(request));
         SandboxResponse response;
         ServiceCall? call = null;
@@ -83,7 +83,7 @@ internal sealed class SandboxDispatcher(
     private async Task<(SandboxResponse Response, ServiceCall? Call, FaultRule? Lost)> HandleAwsAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         var signingName = RequestAuthenticator.ScopeService(request);
-        var found = services.Find(request, signingName);
+        var found = accounts.Home.Services.Find(request, signingName);
         if (found is null)
         {
             return (Reply.Error(AwsProtocol.RestJson, null, new ServiceError(400, "UnrecognizedServiceException", $"The sandbox does not emulate the service '{signingName}'."), request.RequestId), null, null);
@@ -97,13 +97,23 @@ internal sealed class SandboxDispatcher(
             return (Reply.Error(service.Protocol, service.XmlNamespace, auth.Error, request.RequestId), null, null);
         }
 
+        // Every account serves the same services; the key decides whose resources the call sees.
+        var account = accounts.Find(auth.Caller!.AccountId) ?? accounts.Home;
+        request = request with { Caller = auth.Caller };
+        if (!ReferenceEquals(account, accounts.Home))
+        {
+            (service, call) = account.Services.Find(request, signingName)!.Value;
+        }
+
+        var env = account.Env;
+
         if (call is null)
         {
             return (Reply.Error(service.Protocol, service.XmlNamespace, ServiceDirectory.UnknownOperation(service, request), request.RequestId), null, null);
         }
 
         env.State.Count(call.Key);
-        if (!quotas.TryAdmit(service.Name, call.Operation))
+        if (!account.Quotas.TryAdmit(service.Name, call.Operation))
         {
             env.State.Count("throttled:" + call.Key);
             return (Reply.Error(service.Protocol, service.XmlNamespace, FaultErrors.For(service.Name, call.Operation, FaultKind.Throttle), request.RequestId), call, null);

@@ -19,6 +19,9 @@ internal sealed record SandboxRequest(
     byte[] Body,
     string RequestId)
 {
+    /// <summary>Who signed the request, once it is authenticated (null before, and for unsigned side-channel requests).</summary>
+    public Accounts.SandboxCaller? Caller { get; init; }
+
     /// <summary>The body as UTF-8 text.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);
 

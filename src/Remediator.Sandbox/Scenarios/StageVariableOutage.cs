@@ -27,23 +27,32 @@ public sealed class StageVariableOutage : IAsyncDisposable
 
     private readonly AwsClients _clients;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly IDisposable _subscription;
+    private readonly IDisposable? _subscription;
     private readonly ConcurrentQueue<string> _payloads = new();
+    private readonly bool _ownsSandbox;
 
-    private StageVariableOutage(SandboxServer sandbox)
+    private StageVariableOutage(SandboxServer sandbox, string accountId, IAwsCredentialsProvider credentials, bool home)
     {
         Sandbox = sandbox;
+        AccountId = accountId;
+        _ownsSandbox = home;
         _clients = AwsClients.Create(
             AwsEnvironment.FromDictionary(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = Endpoint }),
-            new AwsClientSettings { Region = sandbox.Region, Credentials = Credentials });
+            new AwsClientSettings { Region = sandbox.Region, Credentials = credentials });
 
-        // What a subscription filter on the execution log groups does in AWS: deliver each batch.
-        _subscription = sandbox.SubscribeToLogs((payload, _) =>
-        {
-            _payloads.Enqueue(payload);
-            return Task.CompletedTask;
-        });
+        // What a subscription filter on the execution log groups does in AWS: deliver each batch (the data plane, and
+        // so the execution logs, are the home account's).
+        _subscription = home
+            ? sandbox.SubscribeToLogs((payload, _) =>
+            {
+                _payloads.Enqueue(payload);
+                return Task.CompletedTask;
+            })
+            : null;
     }
+
+    /// <summary>The account this view builds in: the sandbox's home account, or the one of <see cref="InAccount"/>.</summary>
+    public string AccountId { get; }
 
     /// <summary>The sandbox's keys (test/test).</summary>
     public static IAwsCredentialsProvider Credentials { get; } = new StaticCredentialsProvider(new AwsCredentials("test", "test"));
@@ -62,10 +71,23 @@ public sealed class StageVariableOutage : IAsyncDisposable
 
     /// <summary>Starts a sandbox with the default account, region and keys.</summary>
     public static async Task<StageVariableOutage> StartAsync(CancellationToken cancellationToken) =>
-        new(await SandboxServer.StartAsync(new SandboxOptions(), cancellationToken).ConfigureAwait(false));
+        await StartAsync(new SandboxOptions(), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The unqualified ARN of function <paramref name="name"/> in the sandbox's account and region.</summary>
-    public string FunctionArn(string name) => $"arn:aws:lambda:{Sandbox.Region}:{Sandbox.AccountId}:function:{name}";
+    /// <summary>Starts a sandbox with <paramref name="options"/>; the builders sign with test/test, the home account's default keys.</summary>
+    public static async Task<StageVariableOutage> StartAsync(SandboxOptions options, CancellationToken cancellationToken) =>
+        Home(await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false));
+
+    private static StageVariableOutage Home(SandboxServer sandbox) => new(sandbox, sandbox.AccountId, Credentials, home: true);
+
+    /// <summary>
+    /// The same builders for another account of the sandbox (<see cref="SandboxOptions.OtherAccounts"/>), signing with
+    /// that account's <paramref name="credentials"/>. Disposing the view leaves the sandbox running; it collects no payloads.
+    /// </summary>
+    public StageVariableOutage InAccount(string accountId, IAwsCredentialsProvider credentials) =>
+        new(Sandbox, accountId, credentials, home: false);
+
+    /// <summary>The unqualified ARN of function <paramref name="name"/> in this view's account and the sandbox's region.</summary>
+    public string FunctionArn(string name) => $"arn:aws:lambda:{Sandbox.Region}:{AccountId}:function:{name}";
 
     /// <summary>
     /// Creates function <paramref name="name"/> with no resource policy; its owner has opted in to Remediator's fixes
@@ -78,7 +100,7 @@ public sealed class StageVariableOutage : IAsyncDisposable
             ["FunctionName"] = name,
             ["Runtime"] = "python3.12",
             ["Handler"] = "app.handler",
-            ["Role"] = $"arn:aws:iam::{Sandbox.AccountId}:role/{name}-role",
+            ["Role"] = $"arn:aws:iam::{AccountId}:role/{name}-role",
             ["Code"] = new JsonObject { ["ZipFile"] = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
             ["Tags"] = new JsonObject { ["remediator:managed"] = "true", ["owner"] = "team-pets" },
         }, cancellationToken).ConfigureAwait(false);
@@ -86,7 +108,7 @@ public sealed class StageVariableOutage : IAsyncDisposable
     /// <summary>Adds the permission an operator would add by hand: API Gateway may invoke <paramref name="functionName"/> from <paramref name="sourceArn"/>.</summary>
     public Task AllowApiGatewayAsync(string functionName, string sourceArn, CancellationToken cancellationToken) =>
         _clients.Lambda.AddPermissionAsync(
-            new Core.Ports.AddPermissionRequest(functionName, "added-by-hand", "lambda:InvokeFunction", "apigateway.amazonaws.com", sourceArn, Sandbox.AccountId, null, null),
+            new Core.Ports.AddPermissionRequest(functionName, "added-by-hand", "lambda:InvokeFunction", "apigateway.amazonaws.com", sourceArn, AccountId, null, null),
             cancellationToken);
 
     /// <summary>Creates SNS topic <paramref name="name"/> (a FIFO topic when it ends in <c>.fifo</c>) and returns its ARN.</summary>
@@ -148,16 +170,19 @@ public sealed class StageVariableOutage : IAsyncDisposable
     /// <summary>The sandbox state, as <c>GET /_sandbox/state</c> returns it.</summary>
     public JsonElement State()
     {
-        using JsonDocument document = JsonDocument.Parse(Sandbox.StateJson());
+        using JsonDocument document = JsonDocument.Parse(Sandbox.StateJson(AccountId));
         return document.RootElement.Clone();
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription.Dispose();
+        _subscription?.Dispose();
         _clients.Dispose();
         _http.Dispose();
-        await Sandbox.DisposeAsync().ConfigureAwait(false);
+        if (_ownsSandbox)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task<string> CreateResourceAsync(string apiId, string parentId, string pathPart, CancellationToken cancellationToken) =>

@@ -26,6 +26,22 @@ internal sealed class IdGenerator(Random random)
         return new string(chars);
     }
 
+    /// <summary><paramref name="length"/> characters drawn from <paramref name="alphabet"/> (e.g. access key ids).</summary>
+    public string FromAlphabet(string alphabet, int length)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alphabet);
+        var chars = new char[length];
+        lock (_gate)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>Lower-case hex digits.</summary>
     public string Hex(int length)
     {
