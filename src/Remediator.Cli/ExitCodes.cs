@@ -32,4 +32,12 @@ public static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C or SIGTERM before it finished (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
+
+    // Mildest first: what an account-wide run exits with is the worst of its targets'.
+    private static readonly int[] Severity = [Success, ActionNeeded, DemoIncomplete, BadInput, AwsFailure, InternalError, Interrupted];
+
+    /// <summary>The worse of two exit codes: Success, then ActionNeeded, BadInput, AwsFailure, InternalError, Interrupted.</summary>
+    public static int Worst(int a, int b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(int code) => Array.IndexOf(Severity, code) is var rank and >= 0 ? rank : Severity.Length;
 }

@@ -13,7 +13,7 @@ namespace Remediator.Cli.Commands;
 
 /// <summary>
 /// <c>remediator revert [--function NAME [--qualifier Q]] [--statement-id SID] [--from-ledger] [--dry-run]
-/// [--output text|json]</c>: removes permissions Remediator added, found in the named function's policy or in the
+/// [--accounts FILE|LIST --role-name ROLE [--regions LIST]] [--output text|json]</c>: removes permissions Remediator added, found in the named function's policy or in the
 /// ledger's fix records. Only statements exactly as Remediator writes them are removed; anything else is refused
 /// and left in place. <see cref="ExitCodes.Success"/> when everything selected is reverted (or already gone, or would
 /// be in a dry run), <see cref="ExitCodes.ActionNeeded"/> when something was refused, busy or kept changing.
@@ -23,6 +23,8 @@ public static class RevertCommand
     private const string Name = "revert";
 
     private static readonly JsonTypeInfo<RevertJson> RevertJsonInfo = RelaxedJson.For<RevertJson>(OperatorJsonContext.Default);
+
+    private static readonly JsonTypeInfo<RevertTargetFailureJson> FailureJsonInfo = RelaxedJson.For<RevertTargetFailureJson>(OperatorJsonContext.Default);
 
     /// <summary>Builds the command.</summary>
     /// <param name="console">stdout and stderr.</param>
@@ -50,6 +52,12 @@ public static class RevertCommand
             dryRun,
             output,
         }.Lenient();
+        var scope = AccountScope.Options.Create();
+        foreach (Option option in scope.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parsed, cancellationToken) =>
         {
             var input = new Input(
@@ -59,9 +67,14 @@ public static class RevertCommand
                 parsed.GetValue(fromLedger),
                 parsed.GetValue(dryRun),
                 OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat);
-            return (OperatorInput.Problem(parsed, output, function, qualifier, statementId) ?? input.Problem()) is { } problem
+            string? problem = OperatorInput.Problem(parsed, output, [function, qualifier, statementId, .. scope.Values]) ?? input.Problem();
+            (AccountScope? accounts, string? scopeProblem) = problem is null ? AccountScope.Read(parsed, scope) : (null, null);
+            problem ??= scopeProblem;
+            return problem is not null
                 ? Task.FromResult(console.Fail(Name, ExitCodes.BadInput, problem))
-                : RunAsync(console, options, input, cancellationToken);
+                : accounts is null
+                    ? RunAsync(console, options, input, cancellationToken)
+                    : RunAcrossAsync(console, options, accounts, input, cancellationToken);
         });
         return command;
     }
@@ -96,6 +109,56 @@ public static class RevertCommand
 
         console.Out.Flush();
         return report.Succeeded ? ExitCodes.Success : ExitCodes.ActionNeeded;
+    }
+
+    /// <summary>Every account × region of <paramref name="scope"/>: their results with account and region columns; the worst exit code.</summary>
+    private static async Task<int> RunAcrossAsync(CliConsole console, OperatorOptions options, AccountScope scope, Input input, CancellationToken cancellationToken)
+    {
+        OperatorResult<TargetRun<RevertReport>[]> run = await OperatorRun.RunAcrossAsync<RevertReport>(
+            console,
+            Name,
+            options,
+            scope,
+            settings => input.LedgerProblem(settings, options.Ledger),
+            (host, _, shared) => RevertAsync(shared, host, input, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (run.Value is not { } runs)
+        {
+            return run.ExitCode;
+        }
+
+        int exitCode = ExitCodes.Success;
+        foreach (TargetRun<RevertReport> target in runs)
+        {
+            exitCode = ExitCodes.Worst(exitCode, target.Value is { } done ? (done.Succeeded ? ExitCodes.Success : ExitCodes.ActionNeeded) : target.ExitCode);
+            if (input.Format == OperatorInput.JsonFormat)
+            {
+                IEnumerable<string> lines = target.Value is { } report
+                    ? report.Results.Select(r => JsonSerializer.Serialize(RevertJson.From(r, report.DryRun) with { Account = target.Account, Region = target.Region }, RevertJsonInfo))
+                    : [JsonSerializer.Serialize(new RevertTargetFailureJson(target.Account, target.Region, "Failed", target.ExitCode, target.Error ?? string.Empty), FailureJsonInfo)];
+                foreach (string line in lines)
+                {
+                    console.Out.WriteLine(line);
+                }
+            }
+            else if (target.Value is { } report)
+            {
+                RevertText.Write(console.Out, report, $"{target.Account}  {target.Region}  ");
+            }
+            else
+            {
+                console.Out.WriteLine($"{target.Account}  {target.Region}  {"Failed",-12} error: {target.Error?.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        if (input.Format != OperatorInput.JsonFormat)
+        {
+            int failed = runs.Count(r => r.Value is null);
+            console.Out.WriteLine($"{runs.Length} account-region(s): {runs.Length - failed} reverted in, {failed} failed.");
+        }
+
+        console.Out.Flush();
+        return exitCode;
     }
 
     private static async Task<OperatorResult<RevertReport>> RevertAsync(CliConsole console, OperatorHost host, Input input, CancellationToken cancellationToken)

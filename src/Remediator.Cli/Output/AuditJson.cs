@@ -42,6 +42,18 @@ internal sealed record AuditTargetJson(
     [property: JsonPropertyName("grantQualifier")] string? GrantQualifier,
     [property: JsonPropertyName("addPermissionCommand")] string? AddPermissionCommand)
 {
+    /// <summary>The account of the target; only in an account-wide audit (<c>--accounts</c>).</summary>
+    [JsonPropertyName("account")]
+    [JsonPropertyOrder(-2)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Account { get; init; }
+
+    /// <summary>The region of the target; only in an account-wide audit.</summary>
+    [JsonPropertyName("region")]
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Region { get; init; }
+
     public static AuditTargetJson From(AuditEntry entry) => new(
         entry.ApiId,
         AuditText.TypeName(entry.ApiType),
@@ -68,6 +80,18 @@ internal sealed record AuditStatementJson(
     [property: JsonPropertyName("revertible")] bool Revertible,
     [property: JsonPropertyName("refusal")] string? Refusal)
 {
+    /// <summary>The account of the statement's function; only in an account-wide audit (<c>--accounts</c>).</summary>
+    [JsonPropertyName("account")]
+    [JsonPropertyOrder(-2)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Account { get; init; }
+
+    /// <summary>The region of the statement's function; only in an account-wide audit.</summary>
+    [JsonPropertyName("region")]
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Region { get; init; }
+
     public static AuditStatementJson From(RemediatorStatement statement) => new(
         statement.FunctionArn, statement.Qualifier, statement.StatementId, statement.SourceArn, statement.Refusal is null, statement.Refusal);
 }

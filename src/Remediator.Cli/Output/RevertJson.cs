@@ -14,6 +14,26 @@ internal sealed record RevertJson(
     [property: JsonPropertyName("ledgerUpdated")] bool LedgerUpdated,
     [property: JsonPropertyName("dryRun")] bool DryRun)
 {
+    /// <summary>The account of the function; only in an account-wide revert (<c>--accounts</c>).</summary>
+    [JsonPropertyName("account")]
+    [JsonPropertyOrder(-2)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Account { get; init; }
+
+    /// <summary>The region of the function; only in an account-wide revert.</summary>
+    [JsonPropertyName("region")]
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Region { get; init; }
+
     public static RevertJson From(RevertResult result, bool dryRun) => new(
         result.Status.ToString(), result.FunctionArn, result.Qualifier, result.StatementId, result.Detail, result.Fingerprints, result.LedgerUpdated, dryRun);
 }
+
+/// <summary>A line of <c>revert --accounts ... --output json</c> for an account × region that could not be reverted in.</summary>
+internal sealed record RevertTargetFailureJson(
+    [property: JsonPropertyName("account")] string Account,
+    [property: JsonPropertyName("region")] string Region,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("exitCode")] int ExitCode,
+    [property: JsonPropertyName("error")] string Error);
