@@ -40,19 +40,8 @@ internal sealed record AuditTargetJson(
     [property: JsonPropertyName("grantStatementId")] string? GrantStatementId,
     [property: JsonPropertyName("grantSourceArn")] string? GrantSourceArn,
     [property: JsonPropertyName("grantQualifier")] string? GrantQualifier,
-    [property: JsonPropertyName("addPermissionCommand")] string? AddPermissionCommand)
+    [property: JsonPropertyName("addPermissionCommand")] string? AddPermissionCommand) : AccountColumns
 {
-    /// <summary>The account of the target; only in an account-wide audit (<c>--accounts</c>).</summary>
-    [JsonPropertyName("account")]
-    [JsonPropertyOrder(-2)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Account { get; init; }
-
-    /// <summary>The region of the target; only in an account-wide audit.</summary>
-    [JsonPropertyName("region")]
-    [JsonPropertyOrder(-1)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Region { get; init; }
 
     public static AuditTargetJson From(AuditEntry entry) => new(
         entry.ApiId,
@@ -78,19 +67,8 @@ internal sealed record AuditStatementJson(
     [property: JsonPropertyName("statementId")] string StatementId,
     [property: JsonPropertyName("sourceArn")] string? SourceArn,
     [property: JsonPropertyName("revertible")] bool Revertible,
-    [property: JsonPropertyName("refusal")] string? Refusal)
+    [property: JsonPropertyName("refusal")] string? Refusal) : AccountColumns
 {
-    /// <summary>The account of the statement's function; only in an account-wide audit (<c>--accounts</c>).</summary>
-    [JsonPropertyName("account")]
-    [JsonPropertyOrder(-2)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Account { get; init; }
-
-    /// <summary>The region of the statement's function; only in an account-wide audit.</summary>
-    [JsonPropertyName("region")]
-    [JsonPropertyOrder(-1)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Region { get; init; }
 
     public static AuditStatementJson From(RemediatorStatement statement) => new(
         statement.FunctionArn, statement.Qualifier, statement.StatementId, statement.SourceArn, statement.Refusal is null, statement.Refusal);

@@ -12,19 +12,8 @@ internal sealed record RevertJson(
     [property: JsonPropertyName("detail")] string Detail,
     [property: JsonPropertyName("ledgerRecords")] IReadOnlyList<string> LedgerRecords,
     [property: JsonPropertyName("ledgerUpdated")] bool LedgerUpdated,
-    [property: JsonPropertyName("dryRun")] bool DryRun)
+    [property: JsonPropertyName("dryRun")] bool DryRun) : AccountColumns
 {
-    /// <summary>The account of the function; only in an account-wide revert (<c>--accounts</c>).</summary>
-    [JsonPropertyName("account")]
-    [JsonPropertyOrder(-2)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Account { get; init; }
-
-    /// <summary>The region of the function; only in an account-wide revert.</summary>
-    [JsonPropertyName("region")]
-    [JsonPropertyOrder(-1)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Region { get; init; }
 
     public static RevertJson From(RevertResult result, bool dryRun) => new(
         result.Status.ToString(), result.FunctionArn, result.Qualifier, result.StatementId, result.Detail, result.Fingerprints, result.LedgerUpdated, dryRun);
