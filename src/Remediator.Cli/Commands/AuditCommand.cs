@@ -6,6 +6,8 @@ using Remediator.Cli.Output;
 using Remediator.Core;
 using Remediator.Core.Audit;
 using Remediator.Core.Configuration;
+using Remediator.Core.Policy;
+using Remediator.Core.Revert;
 using Remediator.Core.Tickets;
 
 namespace Remediator.Cli.Commands;
@@ -125,8 +127,13 @@ public static class AuditCommand
         OperatorHost host, RemediatorSettings settings, CliConsole console, Input input, CancellationToken cancellationToken)
     {
         var auditor = new Auditor(host.Clients.ApiGateway, host.Clients.ApiGatewayV2, host.Clients.Lambda);
+
+        // With a ledger table, the functions its fixes name are read too: a statement whose API is gone sits where nothing points.
+        IReadOnlyList<LambdaFunctionArn> fixedFunctions = settings.LedgerTable is null || input.ApiId is not null
+            ? []
+            : await LedgerFixes.FunctionsAsync(host.Ledger, cancellationToken).ConfigureAwait(false);
         Result<AuditReport, string> result = await auditor.AuditAsync(
-            new AuditRequest(host.AccountId, host.Region, input.ApiId, input.Stage, settings.StageScope), cancellationToken).ConfigureAwait(false);
+            new AuditRequest(host.AccountId, host.Region, input.ApiId, input.Stage, settings.StageScope) { AlsoInspect = fixedFunctions }, cancellationToken).ConfigureAwait(false);
         if (result.Value is not { } report)
         {
             return OperatorRun.Fail<AccountAudit>(console, Name, ExitCodes.BadInput, result.Error!);

@@ -7,8 +7,8 @@ namespace Remediator.Cli.Output;
 
 /// <summary>
 /// <c>audit --accounts ... --output json</c>: one document for every account × region. <c>accounts</c> says how each
-/// target account fared (an error beside the others' results); <c>targets</c>, <c>remediatorStatements</c> and
-/// <c>notes</c> are the single-account lists merged, each item naming its account and region.
+/// target account fared (an error beside the others' results); <c>targets</c>, <c>remediatorStatements</c>,
+/// <c>policyFindings</c> and <c>notes</c> are the single-account lists merged, each item naming its account and region.
 /// </summary>
 internal sealed record AccountsAuditJson(
     [property: JsonPropertyName("accounts")] IReadOnlyList<AccountRunJson> Accounts,
@@ -17,6 +17,7 @@ internal sealed record AccountsAuditJson(
     [property: JsonPropertyName("notes")] IReadOnlyList<AccountNoteJson> Notes,
     [property: JsonPropertyName("missing")] bool Missing,
     [property: JsonPropertyName("failed")] bool Failed,
+    [property: JsonPropertyName("policyFindings")] IReadOnlyList<AuditPolicyFindingJson> PolicyFindings,
     [property: JsonPropertyName("resolvedOpsItems")] IReadOnlyList<string>? ResolvedOpsItems)
 {
     public static AccountsAuditJson From(IReadOnlyList<TargetRun<AccountAudit>> runs, bool resolveTickets) => new(
@@ -26,6 +27,7 @@ internal sealed record AccountsAuditJson(
         [.. runs.Where(r => r.Value is not null).SelectMany(r => r.Value!.Report.Notes.Select(n => new AccountNoteJson(r.Account, r.Region, n)))],
         runs.Any(r => r.Value?.Report.HasBlockingEntries == true),
         runs.Any(r => r.Value is null),
+        [.. runs.Where(r => r.Value is not null).SelectMany(r => r.Value!.Report.PolicyFindings.Select(f => AuditPolicyFindingJson.From(f) with { Account = r.Account, Region = r.Region }))],
         resolveTickets ? [.. runs.SelectMany(r => r.Value?.Resolved ?? []).Select(t => t.OpsItemId)] : null);
 }
 

@@ -67,8 +67,12 @@ internal static class AccountsAuditText
                 {
                     output.WriteLine($"    not Remediator's shape, revert refuses it: {refusal}");
                 }
+
+                AuditText.WriteStaleness(output, statement);
             }
         }
+
+        AuditText.WritePolicyFindings(output, [.. runs.Where(r => r.Value is not null).SelectMany(r => r.Value!.Report.PolicyFindings.Select(f => ($"{r.Account}  {r.Region}  ", f)))]);
 
         List<string> notes = [.. runs.Where(r => r.Value is not null).SelectMany(r => r.Value!.Report.Notes.Select(n => $"note: {r.Account} {r.Region}: {n}"))];
         if (notes.Count > 0)

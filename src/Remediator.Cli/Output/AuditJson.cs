@@ -12,6 +12,7 @@ internal sealed record AuditJson(
     [property: JsonPropertyName("apis")] int Apis,
     [property: JsonPropertyName("stages")] int Stages,
     [property: JsonPropertyName("missing")] bool Missing,
+    [property: JsonPropertyName("policyFindings")] IReadOnlyList<AuditPolicyFindingJson> PolicyFindings,
     [property: JsonPropertyName("resolvedOpsItems")] IReadOnlyList<string>? ResolvedOpsItems)
 {
     /// <summary>The document; <paramref name="resolved"/> only with <c>--resolve-tickets</c>.</summary>
@@ -22,6 +23,7 @@ internal sealed record AuditJson(
         report.Apis,
         report.Stages,
         report.HasBlockingEntries,
+        [.. report.PolicyFindings.Select(AuditPolicyFindingJson.From)],
         resolved is null ? null : [.. resolved.Select(ticket => ticket.OpsItemId)]);
 }
 
@@ -67,9 +69,50 @@ internal sealed record AuditStatementJson(
     [property: JsonPropertyName("statementId")] string StatementId,
     [property: JsonPropertyName("sourceArn")] string? SourceArn,
     [property: JsonPropertyName("revertible")] bool Revertible,
-    [property: JsonPropertyName("refusal")] string? Refusal) : AccountColumns
+    [property: JsonPropertyName("refusal")] string? Refusal,
+    [property: JsonPropertyName("staleness")] string? Staleness,
+    [property: JsonPropertyName("stale")] bool Stale,
+    [property: JsonPropertyName("stalenessDetail")] string? StalenessDetail) : AccountColumns
 {
 
     public static AuditStatementJson From(RemediatorStatement statement) => new(
-        statement.FunctionArn, statement.Qualifier, statement.StatementId, statement.SourceArn, statement.Refusal is null, statement.Refusal);
+        statement.FunctionArn,
+        statement.Qualifier,
+        statement.StatementId,
+        statement.SourceArn,
+        statement.Refusal is null,
+        statement.Refusal,
+        statement.Staleness?.Status.ToString(),
+        statement.Staleness?.IsStale == true,
+        statement.Staleness?.Detail);
+}
+
+/// <summary>A policy above 80% of Lambda's limit; the proposal fields are null when Remediator proposes nothing.</summary>
+internal sealed record AuditPolicyFindingJson(
+    [property: JsonPropertyName("functionArn")] string FunctionArn,
+    [property: JsonPropertyName("qualifier")] string? Qualifier,
+    [property: JsonPropertyName("sizeBytes")] int SizeBytes,
+    [property: JsonPropertyName("limitBytes")] int LimitBytes,
+    [property: JsonPropertyName("statements")] int Statements,
+    [property: JsonPropertyName("detail")] string Detail,
+    [property: JsonPropertyName("mergedStatementIds")] IReadOnlyList<string>? MergedStatementIds,
+    [property: JsonPropertyName("droppedStaleStatementIds")] IReadOnlyList<string>? DroppedStaleStatementIds,
+    [property: JsonPropertyName("proposedPolicy")] string? ProposedPolicy,
+    [property: JsonPropertyName("proposedSizeBytes")] int? ProposedSizeBytes,
+    [property: JsonPropertyName("revisionId")] string? RevisionId,
+    [property: JsonPropertyName("command")] string? Command) : AccountColumns
+{
+    public static AuditPolicyFindingJson From(PolicyFinding finding) => new(
+        finding.FunctionArn,
+        finding.Qualifier,
+        finding.SizeBytes,
+        finding.LimitBytes,
+        finding.Statements,
+        finding.Detail,
+        finding.Proposal?.MergedStatementIds,
+        finding.Proposal?.DroppedStaleStatementIds,
+        finding.Proposal?.PolicyJson,
+        finding.Proposal?.SizeBytes,
+        finding.Proposal?.RevisionId,
+        finding.Proposal?.Command);
 }

@@ -36,8 +36,12 @@ internal static class AuditText
                 {
                     output.WriteLine($"    not Remediator's shape, revert refuses it: {refusal}");
                 }
+
+                WriteStaleness(output, statement);
             }
         }
+
+        WritePolicyFindings(output, [.. report.PolicyFindings.Select(f => (string.Empty, f))]);
 
         if (report.Notes.Count > 0)
         {
@@ -62,6 +66,45 @@ internal static class AuditText
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{report.Entries.Count} Lambda target(s) in {report.Apis} API(s), {report.Stages} stage(s){(counts.Length == 0 ? "." : $": {counts}.")}"));
+    }
+
+    /// <summary>The line under a statement saying it is stale (or cannot be proven so); nothing when it is in use or was not judged.</summary>
+    public static void WriteStaleness(TextWriter output, RemediatorStatement statement)
+    {
+        if (statement.Staleness is { Status: not StalenessStatus.InUse } staleness)
+        {
+            output.WriteLine(staleness.IsStale
+                ? $"    stale, remediator revert --stale removes it: {staleness.Detail}"
+                : $"    {staleness.Detail}");
+        }
+    }
+
+    /// <summary>The policies near Lambda's limit, each after <c>prefix</c> (the account and region in an account-wide audit), with the proposal.</summary>
+    public static void WritePolicyFindings(TextWriter output, IReadOnlyList<(string Prefix, PolicyFinding Finding)> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Policies above 80% of Lambda's {PolicyLimits.PolicySizeLimitBytes}-byte limit (advice; nothing is changed):");
+        foreach ((string prefix, PolicyFinding finding) in findings)
+        {
+            string function = finding.Qualifier is null ? finding.FunctionArn : $"{finding.FunctionArn}:{finding.Qualifier}";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {prefix}{function}  {finding.SizeBytes} bytes ({finding.PercentOfLimit}%), {finding.Statements} statement(s)"));
+            output.WriteLine($"    {finding.Detail}");
+            if (finding.Proposal is { } proposal)
+            {
+                output.WriteLine($"    merges: {string.Join(", ", proposal.MergedStatementIds)}");
+                foreach (string statement in proposal.MergedStatements)
+                {
+                    output.WriteLine($"    into: {statement}");
+                }
+
+                output.WriteLine($"    apply (replaces the whole policy, only at revision {proposal.RevisionId}): {proposal.Command}");
+            }
+        }
     }
 
     public static string TypeName(ApiType type) => type switch

@@ -15,6 +15,12 @@ public sealed record AuditReport(
     int Stages,
     string? ResumeAfter = null)
 {
+    /// <summary>Function policies above 80% of Lambda's 20 KB limit, each with the consolidation Remediator proposes (advice only).</summary>
+    public IReadOnlyList<PolicyFinding> PolicyFindings { get; init; } = [];
+
+    /// <summary>Remediator's statements proven stale: <c>remediator revert --stale</c> removes them.</summary>
+    public IReadOnlyList<RemediatorStatement> StaleStatements => [.. Statements.Where(s => s.Staleness?.IsStale == true)];
+
     /// <summary>True when any target fails as configured (see <see cref="AuditClassifier.Blocks"/>).</summary>
     public bool HasBlockingEntries => Entries.Any(e => AuditClassifier.Blocks(e.Status));
 }

@@ -21,6 +21,24 @@ internal sealed class AuditedPolicies(ILambdaClient lambda)
         return policy;
     }
 
+    /// <summary>Reads the policy of a function no audited target names; false when the function (or qualifier) no longer exists.</summary>
+    public async Task<bool> TryReadAsync(LambdaFunctionArn function, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetAsync(function, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AwsServiceException e) when (e.Is(AwsErrorCodes.ResourceNotFound))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every policy read, in the order read.</summary>
+    public IEnumerable<(LambdaFunctionArn Function, FunctionPolicy Policy)> Policies() =>
+        read.Where(p => p.Value is not null).Select(p => (p.Key, p.Value!));
+
     /// <summary>The statements with Remediator ids in the policies read so far, policy by policy in the order read.</summary>
     public IReadOnlyList<RemediatorStatement> RemediatorStatements() => [.. read.SelectMany(p => OwnStatements(p.Key, p.Value))];
 

@@ -1,4 +1,5 @@
 using Remediator.Core.Decisions;
+using Remediator.Core.Policy;
 using Remediator.Core.Ports;
 using Remediator.Core.Verification;
 
@@ -8,7 +9,9 @@ namespace Remediator.Core.Audit;
 /// Read-only audit of an account's API Gateway → Lambda permissions: every Lambda target of every stage goes
 /// through the same checks, grant plan and policy verdict as a fix (<see cref="TargetChecks"/>,
 /// <see cref="GrantPlanner"/>, <see cref="FunctionChecks"/>, <see cref="PolicyVerdict"/>), evaluated for the
-/// source ARN API Gateway presents from that stage. Nothing is written.
+/// source ARN API Gateway presents from that stage. Then hygiene: each of Remediator's statements is judged stale or not
+/// (<see cref="StalenessJudge"/>), and each policy above 80% of Lambda's 20 KB limit gets a finding with a consolidation
+/// that never widens it (<see cref="PolicyConsolidator"/>). Nothing is written.
 /// </summary>
 public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Apis, ILambdaClient lambda)
 {
@@ -55,6 +58,47 @@ public sealed class Auditor(IApiGatewayClient restApis, IApiGatewayV2Client v2Ap
             return Result<AuditReport, string>.Failure($"no audited API has a stage \"{request.Stage}\"");
         }
 
-        return Result<AuditReport, string>.Success(new AuditReport(entries, policies.RemediatorStatements(), notes, done, stages, resumeAfter));
+        // Only this account's and region's: a ledger shared across accounts names functions this audit cannot read.
+        foreach (LambdaFunctionArn function in request.AlsoInspect.Where(f => f.AccountId == request.AccountId && f.Region == request.Region))
+        {
+            if (!await policies.TryReadAsync(function, cancellationToken).ConfigureAwait(false))
+            {
+                notes.Add($"{function.Arn}, which a ledger fix names, no longer exists.");
+            }
+        }
+
+        // Hygiene: staleness needs control-plane reads of its own, which a sweep whose time is up leaves to the next run.
+        IReadOnlyList<RemediatorStatement> statements = policies.RemediatorStatements();
+        if (timeIsUp?.Invoke() != true)
+        {
+            var judge = new StalenessJudge(restApis, reader, request.AccountId, request.Region);
+            var judged = new List<RemediatorStatement>(statements.Count);
+            foreach (RemediatorStatement statement in statements)
+            {
+                judged.Add(statement.Refusal is null
+                    ? statement with { Staleness = await judge.JudgeAsync(statement.SourceArn, cancellationToken).ConfigureAwait(false) }
+                    : statement);
+            }
+
+            statements = judged;
+        }
+
+        return Result<AuditReport, string>.Success(new AuditReport(entries, statements, notes, done, stages, resumeAfter)
+        {
+            PolicyFindings = PolicyFindings(policies, entries, statements),
+        });
     }
+
+    private static PolicyFinding[] PolicyFindings(AuditedPolicies policies, List<AuditEntry> entries, IReadOnlyList<RemediatorStatement> statements) =>
+    [
+        .. policies.Policies().Select(p => PolicyConsolidator.Judge(
+            p.Function,
+            p.Policy,
+            [.. entries.Where(e => e.SourceArn is not null && string.Equals(e.FunctionArn, p.Function.Arn, StringComparison.Ordinal)).Select(e => e.SourceArn!)],
+            statements
+                .Where(s => s.Staleness?.IsStale == true && s.FunctionArn == p.Function.UnqualifiedArn && s.Qualifier == p.Function.Qualifier)
+                .Select(s => s.StatementId)
+                .ToHashSet(StringComparer.Ordinal)))
+            .OfType<PolicyFinding>(),
+    ];
 }
