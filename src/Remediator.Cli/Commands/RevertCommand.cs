@@ -12,9 +12,9 @@ using Remediator.Core.Revert;
 namespace Remediator.Cli.Commands;
 
 /// <summary>
-/// <c>remediator revert [--function NAME [--qualifier Q]] [--statement-id SID] [--from-ledger] [--dry-run]
+/// <c>remediator revert [--function NAME [--qualifier Q]] [--statement-id SID] [--from-ledger | --stale] [--dry-run]
 /// [--accounts FILE|LIST --role-name ROLE [--regions LIST]] [--output text|json]</c>: removes permissions Remediator added, found in the named function's policy or in the
-/// ledger's fix records. Only statements exactly as Remediator writes them are removed; anything else is refused
+/// ledger's fix records; with <c>--stale</c> only those whose API, stage or route no longer exists. Only statements exactly as Remediator writes them are removed; anything else is refused
 /// and left in place. <see cref="ExitCodes.Success"/> when everything selected is reverted (or already gone, or would
 /// be in a dry run), <see cref="ExitCodes.ActionNeeded"/> when something was refused, busy or kept changing.
 /// </summary>
@@ -41,6 +41,7 @@ public static class RevertCommand
         Option<string[]> qualifier = OperatorInput.Value("--qualifier", "The alias or version whose policy to read (default: the function's own policy).");
         Option<string[]> statementId = OperatorInput.Value("--statement-id", "Only this statement.");
         Option<bool> fromLedger = OperatorInput.Flag("--from-ledger", "Revert the fixes the ledger (REMEDIATOR_LEDGER_TABLE) records.");
+        Option<bool> stale = OperatorInput.Flag("--stale", "Revert Remediator's statements whose API, stage or route no longer exists (proven by API Gateway's 404).");
         Option<bool> dryRun = OperatorInput.Flag("--dry-run", "Print what would be removed; write nothing.");
         Option<string[]> output = OperatorInput.Output();
         var command = new Command("revert", "Remove permissions Remediator added (only statements exactly as it writes them).")
@@ -49,6 +50,7 @@ public static class RevertCommand
             qualifier,
             statementId,
             fromLedger,
+            stale,
             dryRun,
             output,
         }.Lenient();
@@ -66,7 +68,10 @@ public static class RevertCommand
                 OperatorInput.Single(parsed, statementId),
                 parsed.GetValue(fromLedger),
                 parsed.GetValue(dryRun),
-                OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat);
+                OperatorInput.Single(parsed, output) ?? OperatorInput.TextFormat)
+            {
+                Stale = parsed.GetValue(stale),
+            };
             string? problem = OperatorInput.Problem(parsed, output, [function, qualifier, statementId, .. scope.Values]) ?? input.Problem();
             (AccountScope? accounts, string? scopeProblem) = problem is null ? AccountScope.Read(parsed, scope) : (null, null);
             problem ??= scopeProblem;
@@ -184,15 +189,25 @@ public static class RevertCommand
             DryRun = input.DryRun,
             Owner = $"remediator-revert-{Guid.NewGuid():N}",
         };
+        if (input.Stale)
+        {
+            var stale = new StaleReverter(host.Clients.ApiGateway, host.Clients.ApiGatewayV2, host.Clients.Lambda, host.Ledger);
+            return OperatorResult<RevertReport>.Done(await stale.RunAsync(request, host.AccountId, host.Region, cancellationToken).ConfigureAwait(false));
+        }
+
         return OperatorResult<RevertReport>.Done(
             await new Reverter(host.Clients.Lambda, host.Ledger).RunAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
     private sealed record Input(string? Function, string? Qualifier, string? StatementId, bool FromLedger, bool DryRun, string Format)
     {
+        /// <summary>Only statements proven stale.</summary>
+        public bool Stale { get; init; }
+
         public string? Problem() =>
             Qualifier is not null && Function is null ? "--qualifier needs --function"
-            : Function is null && !FromLedger ? "name the function (--function) or read the ledger (--from-ledger)"
+            : Stale && FromLedger ? "--stale finds Remediator's statements itself (with a ledger table it reads the functions its fixes name too): drop --from-ledger"
+            : Function is null && !FromLedger && !Stale ? "name the function (--function), read the ledger (--from-ledger) or look for stale statements (--stale)"
             : StatementId is not null && !StatementIdFactory.IsValidStatementId(StatementId) ? $"--statement-id \"{StatementId}\" is not a statement id (1 to 100 of A-Z a-z 0-9 - _)"
             : null;
 

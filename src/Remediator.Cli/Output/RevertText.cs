@@ -20,9 +20,10 @@ internal static class RevertText
         }
 
         string counts = string.Join(", ", report.Results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
-        string untouched = report.Untouched == 0 ? string.Empty : $"; {report.Untouched} statement(s) Remediator did not add left untouched";
+        string untouched = (report.Untouched == 0 ? string.Empty : $"; {report.Untouched} statement(s) Remediator did not add left untouched")
+            + (report.InUse == 0 ? string.Empty : $"; {report.InUse} statement(s) still in use kept");
         output.WriteLine(prefix + (report.Results.Count == 0
-            ? $"No statement Remediator added was found{untouched}."
+            ? (report.InUse == 0 ? $"No statement Remediator added was found{untouched}." : $"No stale statement was found{untouched}.")
             : $"{report.Results.Count} statement(s): {counts}{untouched}.{(report.DryRun ? " Dry run: nothing was written." : string.Empty)}"));
     }
 }

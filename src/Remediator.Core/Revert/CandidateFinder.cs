@@ -18,6 +18,14 @@ internal sealed class CandidateFinder(ILedger ledger, PolicyInspector policies)
             : await FromPolicyAsync(request, request.Function!, fixes, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The named statements as candidates, each with the fix records that track it.</summary>
+    public async Task<FoundCandidates> ForStatementsAsync(IReadOnlyList<(LambdaFunctionArn Function, string StatementId)> statements, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LedgerRecord> fixes = await ListFixesAsync(cancellationToken).ConfigureAwait(false);
+        return new FoundCandidates(
+            [.. statements.Select(s => new RevertCandidate(s.Function, s.StatementId, [.. fixes.Where(r => RevertCandidate.Same(r.Outcome.Fix, s.Function, s.StatementId))]))], [], 0);
+    }
+
     private async Task<IReadOnlyList<LedgerRecord>> ListFixesAsync(CancellationToken cancellationToken)
     {
         var fixes = new List<LedgerRecord>();

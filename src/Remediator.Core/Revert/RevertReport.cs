@@ -6,6 +6,9 @@ namespace Remediator.Core.Revert;
 /// <param name="DryRun">True when nothing was written.</param>
 public sealed record RevertReport(IReadOnlyList<RevertResult> Results, int Untouched, bool DryRun)
 {
+    /// <summary>With <c>--stale</c>: Remediator statements considered and found still in use, left in place.</summary>
+    public int InUse { get; init; }
+
     /// <summary>True when every statement considered was reverted (or already gone, or would be).</summary>
     public bool Succeeded => Results.All(r => r.Succeeded);
 }

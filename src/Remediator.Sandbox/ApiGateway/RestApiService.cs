@@ -5,7 +5,7 @@ using Remediator.Sandbox.State;
 namespace Remediator.Sandbox.ApiGateway;
 
 /// <summary>
-/// API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs, resources and the authorizer list here; methods,
+/// API Gateway v1 control plane (rest-json, <c>2015-07-09</c>): REST APIs (created, read, deleted), resources and the authorizer list here; methods,
 /// integrations and authorizers in <see cref="RestApiMethods"/>, deployments and stages in <see cref="RestApiStages"/>,
 /// stage exports in <see cref="RestApiExport"/>, tags in <see cref="RestApiTags"/>.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         .Add("POST", "/restapis", "CreateRestApi")
         .Add("GET", "/restapis", "GetRestApis")
         .Add("GET", Api, "GetRestApi")
+        .Add("DELETE", Api, "DeleteRestApi")
         .Add("POST", Api + "/resources/{parent_id}", "CreateResource")
         .Add("GET", Api + "/resources", "GetResources")
         .Add("GET", Api + "/resources/{resource_id}", "GetResource")
@@ -80,6 +81,7 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
         return call.Operation switch
         {
             "GetRestApi" => Reply.Json(Protocol, api.Api, SandboxJson.Context.RestApi),
+            "DeleteRestApi" => DeleteRestApi(api),
             "CreateResource" => CreateResource(api, call, request),
             "GetResources" => GetResources(api, request),
             "GetResource" => api.Resources.TryGetValue(call["resource_id"], out var resource)
@@ -102,6 +104,13 @@ internal sealed partial class RestApiService(SandboxEnvironment env) : IAwsServi
                 ? Reply.Json(Protocol, authorizer, SandboxJson.Context.Authorizer)
                 : ApiGatewayErrors.NotFound($"Invalid Authorizer identifier specified {env.AccountId}:{call["authorizer_id"]}"),
         };
+    }
+
+    // DeleteRestApi answers 202 Accepted with no body; the API, its resources, stages and authorizers go with it.
+    private SandboxResponse DeleteRestApi(RestApiRecord api)
+    {
+        env.Data.RestApis.Remove(api.Api.Id);
+        return SandboxResponse.Empty(202);
     }
 
     private ServiceResult CreateRestApi(SandboxRequest request)

@@ -33,6 +33,21 @@ public sealed class InMemoryApiGateway : IApiGatewayClient
         return this;
     }
 
+    /// <summary>Deletes the API with its stages, methods and authorizers, as DeleteRestApi does.</summary>
+    public InMemoryApiGateway RemoveApi(string apiId)
+    {
+        apis.Remove(apiId);
+        foreach ((string, string) key in stages.Keys.Where(k => k.Item1 == apiId).ToArray())
+        {
+            stages.Remove(key);
+        }
+
+        methods.Remove(apiId);
+        deployedAuthorizers.Remove(apiId);
+        authorizers.Remove(apiId);
+        return this;
+    }
+
     public InMemoryApiGateway AddStage(string apiId, string stage, IReadOnlyDictionary<string, string>? variables = null)
     {
         // A stage that logs at INFO, as one whose execution-log lines reach Remediator does; tests of the log
