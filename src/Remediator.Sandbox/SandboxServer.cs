@@ -93,6 +93,7 @@ public sealed class SandboxServer : IAsyncDisposable
         [
             new LambdaService(env), new RestApiService(env), new HttpApiService(env), new LogsService(env),
             new SnsService(env), new SsmService(env), new StsService(env, accounts), new SqsService(env),
+            new Iam.IamService(env),
         ]);
         accounts.Add(
             new SandboxAccount(new SandboxEnvironment(new SandboxState(), options.Clock, ids, options.AccountId, options.Region), Services, new QuotaEmulator(options.Clock) { Enabled = options.EmulateQuotas }, options.Roles),

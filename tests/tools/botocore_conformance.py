@@ -23,7 +23,7 @@ from botocore.serialize import create_serializer
 from botocore.validate import ParamValidator
 
 SERVICES = {"lambda": "lambda", "apigateway": "apigateway", "apigatewayv2": "apigatewayv2", "logs": "logs",
-            "sns": "sns", "sts": "sts", "ssm": "ssm", "sqs": "sqs", "dynamodb": "dynamodb"}
+            "sns": "sns", "sts": "sts", "ssm": "ssm", "sqs": "sqs", "dynamodb": "dynamodb", "iam": "iam"}
 SESSION = botocore.session.get_session()
 
 

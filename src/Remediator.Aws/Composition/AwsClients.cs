@@ -4,6 +4,7 @@ using Remediator.Aws.Config;
 using Remediator.Aws.Credentials;
 using Remediator.Aws.Endpoints;
 using Remediator.Aws.Http;
+using Remediator.Aws.Iam;
 using Remediator.Aws.Lambda;
 using Remediator.Aws.Logs;
 using Remediator.Aws.Quotas;
@@ -31,6 +32,7 @@ public sealed class AwsClients : IDisposable
         ApiGateway = new ApiGatewayClient(http);
         ApiGatewayV2 = new ApiGatewayV2Client(http);
         Sts = new StsClient(http);
+        Iam = new IamClient(http);
     }
 
     /// <summary>The region every client signs for.</summary>
@@ -62,6 +64,9 @@ public sealed class AwsClients : IDisposable
 
     /// <summary>STS.</summary>
     public IStsClient Sts { get; }
+
+    /// <summary>IAM (global: its partition's endpoint, signed for its region).</summary>
+    public IIamClient Iam { get; }
 
     /// <summary>
     /// Builds all clients from the environment plus <paramref name="settings"/>. Fails with a message naming

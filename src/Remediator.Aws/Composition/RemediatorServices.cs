@@ -43,6 +43,7 @@ public sealed class RemediatorServices : IDisposable
             Logs = clients.Logs,
             Ledger = ledger,
             Notifications = settings.TopicArn is null ? null : clients.Sns,
+            Iam = settings.TopicArn is null ? null : clients.Iam,
             OpsCenter = opsCenter,
             LogSink = log,
             Time = clock,

@@ -18,11 +18,23 @@ public sealed class AwsEndpointResolver(AwsEnvironment environment, string? prof
         return Configured(service) is { } configured ? Parse(configured) : Default(service, region);
     }
 
-    /// <summary><c>https://{prefix}.{region}.amazonaws.com</c>, or <c>.amazonaws.com.cn</c> for China regions.</summary>
+    /// <summary>
+    /// <c>https://{prefix}.{region}.amazonaws.com</c>, or <c>.amazonaws.com.cn</c> for China regions; a global service's
+    /// partition endpoint (<c>https://iam.amazonaws.com</c>, <c>https://iam.cn-north-1.amazonaws.com.cn</c>,
+    /// <c>https://iam.us-gov.amazonaws.com</c>).
+    /// </summary>
     public static Uri Default(AwsService service, string region)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
+        var china = region.StartsWith("cn-", StringComparison.Ordinal);
+        var suffix = china ? "amazonaws.com.cn" : "amazonaws.com";
+        if (service.Global)
+        {
+            return china ? new Uri($"https://{service.EndpointPrefix}.cn-north-1.{suffix}")
+                : region.StartsWith("us-gov-", StringComparison.Ordinal) ? new Uri($"https://{service.EndpointPrefix}.us-gov.{suffix}")
+                : new Uri($"https://{service.EndpointPrefix}.{suffix}");
+        }
+
         return new Uri($"https://{service.EndpointPrefix}.{region}.{suffix}");
     }
 

@@ -34,6 +34,29 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     /// <summary>Amazon DynamoDB (JSON 1.0).</summary>
     public static readonly AwsService DynamoDb = new("dynamodb", "dynamodb", "DynamoDB");
 
+    /// <summary>AWS IAM (query): one global endpoint per partition, signed for the partition's first region.</summary>
+    public static readonly AwsService Iam = new("iam", "iam", "IAM") { Global = true };
+
+    /// <summary>True for a service with one endpoint per partition instead of one per region (IAM).</summary>
+    public bool Global { get; init; }
+
+    /// <summary>
+    /// The region a request of this service is signed for when the clients work in <paramref name="region"/>: that
+    /// region, or for a global service the one its partition's endpoint signs for (us-east-1, cn-north-1, us-gov-west-1).
+    /// </summary>
+    public string SigningRegion(string region)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        if (!Global)
+        {
+            return region;
+        }
+
+        return region.StartsWith("cn-", StringComparison.Ordinal) ? "cn-north-1"
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "us-gov-west-1"
+            : "us-east-1";
+    }
+
     /// <summary>Suffix of the service-specific environment variable: serviceId upper-cased, spaces to underscores.</summary>
     public string EnvironmentSuffix => ServiceId.Replace(' ', '_').ToUpperInvariant();
 

@@ -118,7 +118,7 @@ public sealed class AwsHttpClient
     {
         var current = await credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         using var message = BuildMessage(request);
-        var scope = new SigningScope(timeProvider.GetUtcNow(), Region, request.Service.SigningName);
+        var scope = new SigningScope(timeProvider.GetUtcNow(), request.Service.SigningRegion(Region), request.Service.SigningName);
         await AwsRequestSigner.SignAsync(message, current, scope, cancellationToken).ConfigureAwait(false);
         using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await ReadBoundedAsync(response.Content, Math.Min(options.MaxResponseBytes, request.MaxResponseBytes ?? int.MaxValue), cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,12 @@ public sealed class SnsPublisher(AwsHttpClient http) : ISnsPublisher
             throw new ArgumentException($"SNS message and attributes exceed {MaxMessageBytes} bytes.", nameof(message));
         }
 
+        // SNS delivers a message with more attributes to no raw-delivery SQS subscription; the formatter stays within it.
+        if (message.Attributes is { Count: > NotificationLimits.MaxAttributes })
+        {
+            throw new ArgumentException($"SNS message has {message.Attributes.Count} attributes; at most {NotificationLimits.MaxAttributes} reach every subscription.", nameof(message));
+        }
+
         if (message.Subject is { } subject && (subject.Length > MaxSubjectLength || subject.Length == 0 || subject.Any(char.IsControl)))
         {
             throw new ArgumentException($"SNS subject must be 1-{MaxSubjectLength} characters without line breaks or control characters.", nameof(message));

@@ -24,6 +24,9 @@ public sealed record EngineDependencies
     /// <summary>SNS; notifications are sent only when this and a topic ARN are set.</summary>
     public ISnsPublisher? Notifications { get; init; }
 
+    /// <summary>IAM, to name the account by its alias in notifications; none when null.</summary>
+    public IIamClient? Iam { get; init; }
+
     /// <summary>OpsCenter; tickets become OpsItems only when this is set (<c>REMEDIATOR_TICKETS=opscenter</c>).</summary>
     public IOpsCenterClient? OpsCenter { get; init; }
 

@@ -32,6 +32,9 @@ public sealed record EngineOutcome
     /// <summary>The account and region Remediator ran in.</summary>
     public string? AccountId { get; init; }
 
+    /// <summary>The IAM alias of <see cref="AccountId"/>, when it was read for a notification (<see cref="AccountAliasLookup"/>).</summary>
+    public string? AccountAlias { get; init; }
+
     /// <summary>The region Remediator ran in.</summary>
     public string? Region { get; init; }
 

@@ -27,7 +27,9 @@ internal sealed class InvocationPipeline
 
     /// <summary>A pass over the findings of <paramref name="logGroup"/>'s batch, or (null) of an audit an EventBridge event asked for.</summary>
     /// <param name="digest">True when one digest tells people about the whole pass (the scheduled sweep): no notification per root cause.</param>
-    public InvocationPipeline(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, string? logGroup, string invocationId, bool digest = false)
+    /// <param name="aliases">The account's alias, read once per process for the notifications.</param>
+    public InvocationPipeline(
+        EngineDependencies deps, RemediatorSettings settings, EngineOptions options, AccountAliasLookup aliases, string? logGroup, string invocationId, bool digest = false)
     {
         this.deps = deps;
         this.settings = settings;
@@ -40,7 +42,7 @@ internal sealed class InvocationPipeline
         assess = new AssessStage(settings, leases, new TargetJudge(deps, settings, reader), new Guardrails(settings, options, reader));
         ownership = new OwnershipStage(settings, reader);
         write = new WriteStage(deps, options, leases, new FixAllowance(deps.Ledger, settings));
-        report = new ReportStage(deps, settings, options, leases, logGroup, digest, new OwnerLookup(settings, options, reader));
+        report = new ReportStage(deps, settings, options, leases, logGroup, digest, new OwnerLookup(settings, options, reader), aliases);
         owed = new OwedSweep(deps, options, leases);
     }
 

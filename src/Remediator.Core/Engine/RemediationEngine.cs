@@ -19,6 +19,7 @@ public sealed class RemediationEngine
     private readonly RemediatorSettings settings;
     private readonly EngineOptions options;
     private readonly ResultLog log;
+    private readonly AccountAliasLookup aliases;
 
     /// <summary>Creates the engine; build it once per process and call it per invocation.</summary>
     public RemediationEngine(EngineDependencies dependencies, RemediatorSettings settings, EngineOptions options)
@@ -33,6 +34,7 @@ public sealed class RemediationEngine
         this.settings = settings;
         this.options = options;
         log = new ResultLog(dependencies.LogSink, dependencies.Time, settings.Mode);
+        aliases = new AccountAliasLookup(dependencies.Iam, dependencies.Time);
     }
 
     /// <summary>
@@ -106,7 +108,7 @@ public sealed class RemediationEngine
         }
 
         bool sweep = trigger.Kind == ControlPlaneEventKind.Schedule;
-        var pipeline = new InvocationPipeline(deps, settings, options, logGroup: null, invocationId, digest: sweep);
+        var pipeline = new InvocationPipeline(deps, settings, options, aliases, logGroup: null, invocationId, digest: sweep);
         IReadOnlyList<EngineOutcome> outcomes = await pipeline.RunAsync(audited.Value.Findings, cancellationToken).ConfigureAwait(false);
         if (sweep && settings.TopicArn is { } topic && deps.Notifications is { } notifications)
         {
@@ -115,6 +117,7 @@ public sealed class RemediationEngine
             var digest = new SweepDigest(trigger.EventId, trigger.Time, options.AccountId, options.Region, audited.Value.Report, outcomes)
             {
                 StartedAfter = audited.Value.StartedAfter,
+                AccountAlias = await aliases.AliasAsync(cancellationToken).ConfigureAwait(false),
             };
             await notifications.PublishAsync(SweepDigestFormatter.Format(digest).ToSnsMessage(topic, NotificationKey.ForDigest(trigger.EventId, audited.Value.StartedAfter)), cancellationToken).ConfigureAwait(false);
         }
@@ -174,7 +177,7 @@ public sealed class RemediationEngine
         ArgumentException.ThrowIfNullOrEmpty(invocationId);
         long started = deps.Time.GetTimestamp();
         DiagnosisResult diagnosis = Diagnoser.Diagnose(batch);
-        var pipeline = new InvocationPipeline(deps, settings, options, batch.LogGroup, invocationId);
+        var pipeline = new InvocationPipeline(deps, settings, options, aliases, batch.LogGroup, invocationId);
         IReadOnlyList<EngineOutcome> outcomes = await pipeline.RunAsync(batch, diagnosis.Findings, cancellationToken).ConfigureAwait(false);
         if (batch.Undecodable.Count > 0)
         {

@@ -12,7 +12,8 @@ namespace Remediator.Core.Engine;
 /// hour's notification cap allows it, and the outcome recorded under the lease. The first finding speaks for
 /// the root cause.
 /// </summary>
-internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest, OwnerLookup owners)
+internal sealed class ReportStage(
+    EngineDependencies deps, RemediatorSettings settings, EngineOptions options, PassLeases leases, string? logGroup, bool digest, OwnerLookup owners, AccountAliasLookup aliases)
 {
     private readonly TicketStage tickets = new(deps, settings, options);
 
@@ -36,7 +37,8 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         {
             // Record what was done (a fix stays recorded, its notification owed) before the invocation fails.
             SnsMessage? owedFix = result.Decision.Outcome == RemediationOutcome.Fixed && settings.TopicArn is { } topic && deps.Notifications is not null
-                ? NotificationFormatter.Format(outcomes[0]).ToSnsMessage(topic, KeyOf(outcomes[0], claim))
+                ? NotificationFormatter.Format(outcomes[0] with { AccountAlias = await aliases.AliasAsync(cancellationToken).ConfigureAwait(false) })
+                    .ToSnsMessage(topic, KeyOf(outcomes[0], claim))
                 : claim?.Record.Outcome.OwedNotification;
             await CompleteAsync(result, null, owedFix, claim?.Record.Outcome.OpsItemId, cancellationToken).ConfigureAwait(false);
             throw;
@@ -64,10 +66,15 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
         // A sweep's digest tells people about every root cause of the pass at once, so each counts as told.
         bool toldAlready = digest || (notify && sameMessage is not null && notifiedThisPass.Contains(sameMessage));
 
-        // The owner attribute routes a new message (a function tag, read through the pass's memoised reader).
+        // The owner attribute routes a new message (a function tag, read through the pass's memoised reader); the
+        // account's alias names where it happened (read once per process).
         if (notify && !toldAlready)
         {
-            outcomes[0] = outcomes[0] with { Owner = await owners.OwnerAsync(outcomes[0], cancellationToken).ConfigureAwait(false) };
+            outcomes[0] = outcomes[0] with
+            {
+                Owner = await owners.OwnerAsync(outcomes[0], cancellationToken).ConfigureAwait(false),
+                AccountAlias = await aliases.AliasAsync(cancellationToken).ConfigureAwait(false),
+            };
         }
 
         // What an earlier pass could not deliver is sent by this one, unless this one tells the person anew.
@@ -121,6 +128,7 @@ internal sealed class ReportStage(EngineDependencies deps, RemediatorSettings se
     {
         if (allowance.TakeSummary() is { } summary && settings.TopicArn is not null && deps.Notifications is not null)
         {
+            summary = summary with { AccountAlias = await aliases.AliasAsync(cancellationToken).ConfigureAwait(false) };
             await deps.Notifications.PublishAsync(
                 NotificationFormatter.FormatSummary(summary).ToSnsMessage(
                     settings.TopicArn, NotificationKey.ForSummary(summary.AccountId, summary.Region, summary.HourStart)),

@@ -43,7 +43,7 @@ internal static class ChatNotification
         Fact(description, "Severity", attributes.GetValueOrDefault(NotificationAttributes.Severity));
         Fact(description, "Owner", Code(attributes.GetValueOrDefault(NotificationAttributes.Owner)));
         Fact(description, "OpsItem", Code(SafeIdentifiers.OpsItemId(outcome.OpsItemId)));
-        Fact(description, "Account", $"{Code(SafeIdentifiers.AccountId(outcome.AccountId))} {Code(outcome.Region is { } region && Policy.ApiTarget.RegionPattern().IsMatch(region) ? region : null)}");
+        Fact(description, "Account", $"{Code(SafeIdentifiers.AccountId(outcome.AccountId))}{(SafeIdentifiers.AccountAlias(outcome.AccountAlias) is { } alias ? $" ({Code(alias)})" : string.Empty)} {Code(outcome.Region is { } region && Policy.ApiTarget.RegionPattern().IsMatch(region) ? region : null)}");
         description.Append("The e-mail and the OpsItem carry the evidence, what was verified and the grant as CloudFormation and Terraform.");
 
         string? thread = SafeIdentifiers.RootCauseKey(outcome.LedgerKey ?? outcome.Finding?.Fingerprint);

@@ -21,6 +21,9 @@ public static class NotificationAttributes
     /// <summary>The account Remediator runs in.</summary>
     public const string AccountId = "accountId";
 
+    /// <summary>That account's IAM alias, when Remediator could read it (a central topic hears from many accounts).</summary>
+    public const string AccountAlias = "accountAlias";
+
     /// <summary><c>high</c>, <c>medium</c> or <c>info</c> (<see cref="NotificationSeverity"/>).</summary>
     public const string Severity = "severity";
 

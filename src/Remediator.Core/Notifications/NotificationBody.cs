@@ -65,7 +65,7 @@ internal static class NotificationBody
         text.Append(WhatWasDone(outcome)).Append('\n');
         AppendFix(text, outcome);
 
-        text.Append('\n').Append(CultureInfo.InvariantCulture, $"Account {SafeIdentifiers.AccountId(outcome.AccountId) ?? "unknown"}, region {Line(outcome.Region ?? "unknown")}.");
+        text.Append('\n').Append(CultureInfo.InvariantCulture, $"Account {SafeIdentifiers.Account(outcome.AccountId, outcome.AccountAlias)}, region {Line(outcome.Region ?? "unknown")}.");
         // The ledger key names the record to look up; outcomes built outside the engine carry only the finding.
         if ((outcome.LedgerKey ?? outcome.Finding?.Fingerprint) is { } rootCause)
         {

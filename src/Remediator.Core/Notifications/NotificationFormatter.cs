@@ -56,6 +56,7 @@ public static class NotificationFormatter
         Add(attributes, NotificationAttributes.ApiId, SafeIdentifiers.ApiId(outcome.ApiId));
         Add(attributes, NotificationAttributes.FunctionName, SafeIdentifiers.FunctionName(outcome.FunctionName));
         Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(outcome.AccountId));
+        Add(attributes, NotificationAttributes.AccountAlias, SafeIdentifiers.AccountAlias(outcome.AccountAlias));
         Add(attributes, NotificationAttributes.OpsItemId, SafeIdentifiers.OpsItemId(outcome.OpsItemId));
         Add(attributes, NotificationAttributes.Severity, NotificationSeverity.Of(outcome));
         Add(attributes, NotificationAttributes.Owner, SafeIdentifiers.TagValue(outcome.Owner));
@@ -82,6 +83,7 @@ public static class NotificationFormatter
             [NotificationAttributes.Reason] = NotificationAttributes.NotificationCapReason,
         };
         Add(attributes, NotificationAttributes.AccountId, SafeIdentifiers.AccountId(summary.AccountId));
+        Add(attributes, NotificationAttributes.AccountAlias, SafeIdentifiers.AccountAlias(summary.AccountAlias));
         attributes[NotificationAttributes.Severity] = NotificationSeverity.Info;
         string body = string.Create(CultureInfo.InvariantCulture, $"""
             Remediator reached its cap of {summary.Limit} notification(s) in the hour from {hour} UTC (REMEDIATOR_MAX_NOTIFICATIONS_PER_HOUR).
@@ -89,7 +91,7 @@ public static class NotificationFormatter
             {summary.Suppressed} notification(s) were suppressed in that hour when this message was sent; any more until {next} UTC are suppressed without another message.
             Nothing else changed: every outcome is still logged (one JSON line per outcome in Remediator's log group, marked "notification suppressed"), counted in the NotificationsSuppressed metric, which has the hour's final count, and recorded in the ledger. A recommendation or ticket is notified again when its root cause is next seen after the cap resets.
 
-            Account {SafeIdentifiers.AccountId(summary.AccountId) ?? "unknown"}, region {UntrustedText.Line(summary.Region ?? "unknown", 64)}.
+            Account {SafeIdentifiers.Account(summary.AccountId, summary.AccountAlias)}, region {UntrustedText.Line(summary.Region ?? "unknown", 64)}.
 
             """);
         body = body.ReplaceLineEndings("\n");

@@ -26,6 +26,12 @@ public static class NotificationLimits
     /// <summary>Items of one list (verified steps, evidence lines, request ids) shown at most.</summary>
     public const int MaxListItems = 50;
 
+    /// <summary>
+    /// Message attributes per message at most. SNS delivers a message with more than 10 attributes to no Amazon SQS
+    /// subscription with raw message delivery (SQS takes at most 10), so every notification stays within it.
+    /// </summary>
+    public const int MaxAttributes = 10;
+
     /// <summary>The data type of every attribute Remediator sends.</summary>
     public const string AttributeDataType = "String";
 

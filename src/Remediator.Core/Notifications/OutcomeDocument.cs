@@ -34,6 +34,7 @@ public static class OutcomeDocument
             w.WriteString("severity", severity);
             NotificationJson.StringOrNull(w, "owner", SafeIdentifiers.TagValue(outcome.Owner));
             NotificationJson.StringOrNull(w, "accountId", SafeIdentifiers.AccountId(outcome.AccountId));
+            NotificationJson.StringOrNull(w, "accountAlias", SafeIdentifiers.AccountAlias(outcome.AccountAlias));
             NotificationJson.StringOrNull(w, "region", Region(outcome.Region));
             NotificationJson.StringOrNull(w, "apiType", outcome.ApiId is null ? null : outcome.ApiType.ToString());
             NotificationJson.StringOrNull(w, "apiId", SafeIdentifiers.ApiId(outcome.ApiId));
@@ -86,6 +87,7 @@ public static class OutcomeDocument
             NotificationAttributes.SummaryOutcome,
             NotificationAttributes.NotificationCapReason,
             summary.AccountId,
+            summary.AccountAlias,
             summary.Region,
             string.Create(CultureInfo.InvariantCulture, $"the hourly notification cap of {summary.Limit} was reached; {summary.Suppressed} notification(s) were held back so far this hour"),
             w =>
@@ -107,6 +109,7 @@ public static class OutcomeDocument
             SweepDigestFormatter.DigestOutcome,
             SweepDigestFormatter.DigestReason,
             digest.AccountId,
+            digest.AccountAlias,
             digest.Region,
             string.Create(CultureInfo.InvariantCulture, $"scheduled sweep of {digest.Report.Apis} API(s), {digest.Report.Stages} stage(s) and {digest.Report.Entries.Count} target(s)"),
             w =>
@@ -126,7 +129,7 @@ public static class OutcomeDocument
     }
 
     // A message about Remediator's own run: no API, function or root cause; what it says is in its last keys.
-    private static string AccountLevel(string outcome, string reason, string? accountId, string? region, string detail, Action<Utf8JsonWriter> tail) =>
+    private static string AccountLevel(string outcome, string reason, string? accountId, string? accountAlias, string? region, string detail, Action<Utf8JsonWriter> tail) =>
         NotificationJson.Write(w =>
         {
             w.WriteStartObject();
@@ -137,6 +140,7 @@ public static class OutcomeDocument
             w.WriteString("severity", NotificationSeverity.Info);
             w.WriteNull("owner");
             NotificationJson.StringOrNull(w, "accountId", SafeIdentifiers.AccountId(accountId));
+            NotificationJson.StringOrNull(w, "accountAlias", SafeIdentifiers.AccountAlias(accountAlias));
             NotificationJson.StringOrNull(w, "region", Region(region));
             foreach (string name in (string[])["apiType", "apiId", "stage", "httpMethod", "resourcePath", "routeKey", "authorizerId", "functionArn",
                 "functionName", "qualifier", "statementId", "principal", "action", "sourceArn", "requestSourceArn", "statement", "addPermissionCommand",

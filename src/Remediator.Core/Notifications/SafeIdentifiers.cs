@@ -30,6 +30,31 @@ public static class SafeIdentifiers
     /// <summary>An account id: 12 ASCII digits.</summary>
     public static string? AccountId(string? value) => value is { Length: 12 } && Chars.AreAll(value, Chars.Digits) ? value : null;
 
+    /// <summary>
+    /// An IAM account alias: 3 to 63 lower-case letters, digits and single hyphens, neither first nor last (IAM's
+    /// pattern for CreateAccountAlias).
+    /// </summary>
+    public static string? AccountAlias(string? value) =>
+        value is { Length: >= 3 and <= 63 }
+        && value[0] != '-' && value[^1] != '-'
+        && !value.Contains("--", StringComparison.Ordinal)
+        && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            ? value
+            : null;
+
+    /// <summary>
+    /// How a message names the account: <c>123456789012 (alias)</c>, the id alone without a readable alias, or
+    /// <c>unknown</c>.
+    /// </summary>
+    public static string Account(string? accountId, string? alias) =>
+        (AccountId(accountId), AccountAlias(alias)) switch
+        {
+            ({ } id, { } name) => $"{id} ({name})",
+            ({ } id, null) => id,
+            (null, { } name) => $"unknown ({name})",
+            _ => "unknown",
+        };
+
     /// <summary>A Lambda function name: letters, digits, <c>-</c> and <c>_</c>, at most 64.</summary>
     public static string? FunctionName(string? value) => Shaped(value, 64, Chars.FunctionName);
 

@@ -6,4 +6,8 @@ namespace Remediator.Core.Notifications;
 /// <param name="HourStart">The start of the UTC hour that was counted.</param>
 /// <param name="AccountId">The account Remediator runs in.</param>
 /// <param name="Region">The region Remediator runs in.</param>
-public sealed record SuppressedNotifications(long Suppressed, int Limit, DateTimeOffset HourStart, string? AccountId, string? Region);
+public sealed record SuppressedNotifications(long Suppressed, int Limit, DateTimeOffset HourStart, string? AccountId, string? Region)
+{
+    /// <summary>The IAM alias of <see cref="AccountId"/>, when it could be read.</summary>
+    public string? AccountAlias { get; init; }
+}

@@ -12,6 +12,9 @@ namespace Remediator.Core.Notifications;
 /// <param name="Outcomes">How each target no policy allowed ended (fixed, recommended, ticketed, held back by a cap).</param>
 public sealed record SweepDigest(string EventId, DateTimeOffset Time, string AccountId, string Region, AuditReport Report, IReadOnlyList<EngineOutcome> Outcomes)
 {
+    /// <summary>The IAM alias of <see cref="AccountId"/>, when it could be read.</summary>
+    public string? AccountAlias { get; init; }
+
     /// <summary>The sweep key of the API after which this run began (where the last run stopped); null when it began at the first.</summary>
     public string? StartedAfter { get; init; }
 

@@ -42,10 +42,15 @@ public static class SweepDigestFormatter
             attributes[NotificationAttributes.AccountId] = account;
         }
 
+        if (SafeIdentifiers.AccountAlias(digest.AccountAlias) is { } alias)
+        {
+            attributes[NotificationAttributes.AccountAlias] = alias;
+        }
+
         attributes[NotificationAttributes.Severity] = NotificationSeverity.Info;
 
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"Remediator's scheduled sweep of account {SafeIdentifiers.AccountId(digest.AccountId) ?? "unknown"}, region {UntrustedText.Line(digest.Region, 64)}, ")
+        body.Append(CultureInfo.InvariantCulture, $"Remediator's scheduled sweep of account {SafeIdentifiers.Account(digest.AccountId, digest.AccountAlias)}, region {UntrustedText.Line(digest.Region, 64)}, ")
             .Append(CultureInfo.InvariantCulture, $"at {digest.Time.UtcDateTime:yyyy-MM-dd HH:mm} UTC (EventBridge event {UntrustedText.Line(digest.EventId, 128)}), audited ")
             .Append(CultureInfo.InvariantCulture, $"{report.Apis} API(s), {report.Stages} stage(s) and {report.Entries.Count} Lambda target(s).\n\n")
             .Append(CultureInfo.InvariantCulture, $"Allowed: {digest.Count(AuditStatus.Allowed)}. Missing a permission: {digest.Count(AuditStatus.Missing)}: ")

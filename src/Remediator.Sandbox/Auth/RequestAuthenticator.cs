@@ -29,7 +29,8 @@ internal sealed class RequestAuthenticator(
         var service = result.Authorization?.Service;
         switch (result.Failure)
         {
-            case SigV4Failure.None when result.Authorization!.Region != region:
+            // A global service (IAM) is signed for its partition's region, not the sandbox's.
+            case SigV4Failure.None when result.Authorization!.Region != (service == Remediator.Aws.Endpoints.AwsService.Iam.SigningName ? Remediator.Aws.Endpoints.AwsService.Iam.SigningRegion(region) : region):
                 return new(service, AuthErrors.BadSignature(protocol, $"Credential should be scoped to a valid region, not '{result.Authorization.Region}'. "));
             case SigV4Failure.None:
                 return Session(request, protocol, service, credentials.Find(result.Authorization!.AccessKeyId)!, now);

@@ -70,7 +70,12 @@ internal sealed class ServiceDirectory(IReadOnlyList<IAwsService> services)
             "2015-03-31" or "2017-03-31" => "lambda",
             "restapis" or "tags" => "apigateway",
             "v2" => "apigatewayv2",
-            _ => FormBody.Parse(request).FirstOrDefault(p => p.Key == "Version").Value == "2011-06-15" ? "sts" : "sns",
+            _ => FormBody.Parse(request).FirstOrDefault(p => p.Key == "Version").Value switch
+            {
+                "2011-06-15" => "sts",
+                "2010-05-08" => "iam",
+                _ => "sns",
+            },
         };
     }
 }

@@ -26,6 +26,9 @@ internal sealed class SandboxData
     [JsonPropertyName("snsMessages")] public List<PublishedMessage> SnsMessages { get; init; } = [];
     [JsonPropertyName("queues")] public Dictionary<string, QueueRecord> Queues { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("opsItems")] public Dictionary<string, OpsItem> OpsItems { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The account's IAM alias (IAM keeps at most one).</summary>
+    [JsonPropertyName("accountAliases")] public List<string> AccountAliases { get; init; } = [];
+
     [JsonPropertyName("requestCounts")] public Dictionary<string, int> RequestCounts { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Which IAM roles may invoke which functions (the sandbox has no IAM; see <see cref="RolePermission"/>).</summary>

@@ -144,6 +144,30 @@ public sealed class SnsPublisherTests
         await Assert.ThrowsAsync<ArgumentException>(() => Client(server).PublishAsync(new SnsMessage(Topic, new string('m', 256 * 1024 - 10), Attributes: attributes), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(11, false)]
+    public async Task PublishAsync_MoreThanTenAttributes_ThrowsBeforeSending(int count, bool sent)
+    {
+        // SNS would deliver an 11-attribute message to no raw-delivery SQS subscription: a bug caught at its source.
+        await using var server = new LoopbackServer();
+        server.Enqueue(CannedResponse.Xml(200, Fixture.Text("Sns", "publish.xml")));
+        var attributes = Enumerable.Range(1, count).ToDictionary(i => $"a{i}", i => "v");
+
+        Task publish = Client(server).PublishAsync(new SnsMessage(Topic, "hi", Attributes: attributes), CancellationToken.None);
+
+        if (sent)
+        {
+            await publish;
+        }
+        else
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => publish);
+        }
+
+        Assert.Equal(sent ? 1 : 0, server.Requests.Count);
+    }
+
     [Fact]
     public async Task PublishAsync_StandardTopic_SendsNoFifoParameters()
     {

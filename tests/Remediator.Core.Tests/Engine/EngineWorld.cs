@@ -38,6 +38,9 @@ internal sealed class EngineWorld
 
     public InMemoryOpsCenter OpsCenter { get; } = new();
 
+    /// <summary>IAM's account alias; none unless a test sets it.</summary>
+    public FakeIam? Iam { get; init; }
+
     public RecordingLogSink Sink { get; } = new();
 
     public SteppingTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(Start).AddMinutes(1));
@@ -108,6 +111,7 @@ internal sealed class EngineWorld
         Ledger = Ledger,
         Notifications = Sns,
         OpsCenter = OpsCenter,
+        Iam = Iam,
         LogSink = Sink,
         Time = Time,
     };

@@ -90,6 +90,33 @@ public class EndToEndNotificationTests(SandboxAccount account) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, await account.CallAsync(api, Stage, "GET", "/orders"));
     }
 
+    [Fact]
+    public async Task AccountWithAnAlias_EveryProtocolAndTheAttributesNameTheAccountAndItsAlias()
+    {
+        // A central topic hears from every account of the organization: each message says which one, by id and alias.
+        account.Reset();
+        await account.CreateAccountAliasAsync("pets-prod");
+        string pets = await account.CreateFunctionAsync("pets");
+        (string api, _) = await account.RestApi().Method("GET", "/pets", account.InvokeUri(pets)).DeployAsync(Stage);
+        await account.CallAsync(api, Stage, "GET", "/pets");
+        using RemediatorServices services = account.Services(await SettingsAsync(RemediatorMode.Enforce));
+
+        Assert.Equal(RemediationOutcome.Fixed, Assert.Single(await EndToEndRuns.RemediateAsync(account, services.CreateEngine(account.AccountId))).Outcome);
+
+        JsonElement sent = Assert.Single(account.SnsMessages());
+        JsonElement attributes = sent.GetProperty("messageAttributes");
+        Assert.Equal((account.AccountId, "pets-prod"), (Attribute(attributes, "accountId"), Attribute(attributes, "accountAlias")));
+        Assert.InRange(attributes.EnumerateObject().Count(), 1, 10);
+        JsonElement messages = sent.GetProperty("messages");
+        Assert.Contains($"Account {account.AccountId} (pets-prod), region {account.Region}.", messages.GetProperty("default").GetString(), StringComparison.Ordinal);
+        Assert.Contains("pets-prod", messages.GetProperty("https").GetString(), StringComparison.Ordinal);
+        string document = messages.GetProperty("sqs").GetString()!;
+        Assert.Empty(NotificationSchema.Errors(document));
+        using JsonDocument parsed = JsonDocument.Parse(document);
+        Assert.Equal(("pets-prod", account.AccountId), (Text(parsed.RootElement, "accountAlias"), Text(parsed.RootElement, "accountId")));
+        Assert.Equal(1, account.RequestCounts().GetValueOrDefault("iam:ListAccountAliases"));
+    }
+
     private async Task<RemediatorSettings> SettingsAsync(RemediatorMode mode) => new()
     {
         Mode = mode,

@@ -16,12 +16,13 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
     /// <summary>
     /// Every AWS call one REST fix makes (docs/ARCHITECTURE.md, "Verification"): the API (its tags too), the stage (its
     /// variables and logging too), what the stage deployed, the policy (which also proves the function exists), the
-    /// function's tags (exemption and ownership), the write, the notification. <c>replay</c> adds STS.
+    /// function's tags (exemption and ownership), the write, the notification and, with the first notification of a
+    /// process (each run here builds its engine), the account's alias it names. <c>replay</c> adds STS.
     /// </summary>
     private static readonly string[] RestFixCalls =
     [
         "apigateway:GetRestApi", "apigateway:GetStage", "apigateway:GetExport",
-        "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish",
+        "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish", "iam:ListAccountAliases",
     ];
 
     [Theory]
@@ -64,7 +65,7 @@ public class EndToEndScaleTests(SandboxAccount account, Xunit.Abstractions.ITest
         AssertEachOnce(
             [
                 "apigatewayv2:GetApi", "apigatewayv2:GetStage", "apigatewayv2:GetRoutes", "apigatewayv2:GetIntegration",
-                "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish",
+                "lambda:GetPolicy", "lambda:ListTags", "lambda:AddPermission", "sns:Publish", "iam:ListAccountAliases",
             ],
             calls);
     }

@@ -196,6 +196,15 @@ public sealed class SandboxAccount : IAsyncLifetime
         return xml[start..xml.IndexOf("</TopicArn>", StringComparison.Ordinal)];
     }
 
+    /// <summary>Gives the account an IAM alias through IAM's public CreateAccountAlias, as its administrator would.</summary>
+    public async Task CreateAccountAliasAsync(string alias)
+    {
+        var form = new FormUrlEncodedContent([new("Action", "CreateAccountAlias"), new("Version", "2010-05-08"), new("AccountAlias", alias)]);
+        await Clients.Http.SendAsync(
+            new AwsRequest(AwsService.Iam, "CreateAccountAlias", HttpMethod.Post, "/", null, await form.ReadAsByteArrayAsync(), "application/x-www-form-urlencoded; charset=utf-8"),
+            CancellationToken.None);
+    }
+
     /// <summary>Declares through the sandbox's test hook that IAM role <paramref name="roleArn"/> may invoke <paramref name="functionArn"/>.</summary>
     public async Task AllowRoleToInvokeAsync(string roleArn, string functionArn)
     {
@@ -270,6 +279,7 @@ public sealed class SandboxAccount : IAsyncLifetime
             V2Apis = Clients.ApiGatewayV2,
             Logs = Clients.Logs,
             Notifications = Clients.Sns,
+            Iam = Clients.Iam,
             Ledger = ledger ?? new InMemoryLedger(TimeProvider.System),
         },
         settings,

@@ -39,6 +39,7 @@ public class WireConformanceTests(SandboxAccount account) : IClassFixture<Sandbo
         await account.CallAsync(http, "$default", "GET", "/items/7");
         await account.CallAsync(roleApi, "prod", "GET", "/orders");
         var settings = new RemediatorSettings { Mode = RemediatorMode.Enforce, TopicArn = await account.CreateTopicAsync(), SettleDelay = TimeSpan.Zero };
+        await account.CreateAccountAliasAsync("pets-prod");
 
         // From here on every AWS call is the engine's own, through Remediator's wire clients.
         int mark = account.Server.Exchanges.Count;
@@ -58,6 +59,7 @@ public class WireConformanceTests(SandboxAccount account) : IClassFixture<Sandbo
             "apigateway:GetAuthorizers", "apigateway:GetExport", "apigateway:GetRestApi", "apigateway:GetStage",
             "apigatewayv2:GetApi", "apigatewayv2:GetIntegration", "apigatewayv2:GetRoutes", "apigatewayv2:GetStage",
             "lambda:AddPermission", "lambda:GetAlias", "lambda:GetPolicy", "lambda:ListTags", "logs:FilterLogEvents", "sns:Publish",
+            "iam:ListAccountAliases",
         ];
         Assert.Empty(expected.Except(report.GetProperty("operations").EnumerateArray().Select(o => o.GetString())));
     }
