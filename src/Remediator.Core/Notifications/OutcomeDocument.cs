@@ -123,6 +123,8 @@ public static class OutcomeDocument
                 w.WriteNumber("recommended", digest.Count(RemediationOutcome.Recommended) + digest.Count(RemediationOutcome.Observed));
                 w.WriteNumber("ticketed", digest.Count(RemediationOutcome.Ticket));
                 w.WriteNumber("heldBack", digest.Count(RemediationOutcome.Ignored));
+                w.WriteNumber("staleStatements", digest.Report.StaleStatements.Count);
+                w.WriteNumber("policiesNearLimit", digest.Report.PolicyFindings.Count);
                 w.WriteString("time", Time(digest.Time));
                 w.WriteEndObject();
             });

@@ -8,7 +8,8 @@ namespace Remediator.Core.Notifications;
 
 /// <summary>
 /// The scheduled sweep's one notification: how many APIs, stages and targets were audited, what was fixed,
-/// recommended or ticketed, and which targets fail for reasons no grant cures, each line bounded and every field
+/// recommended or ticketed, which targets fail for reasons no grant cures, Remediator's stale statements and the policies
+/// near Lambda's 20 KB limit, each line bounded and every field
 /// cleaned as in every notification (docs/ARCHITECTURE.md, "Safety rules" 12).
 /// </summary>
 public static class SweepDigestFormatter
@@ -71,6 +72,17 @@ public static class SweepDigestFormatter
             "Failing for reasons a grant does not cure (see `remediator audit`)",
             report.Entries.Where(e => e.Status != AuditStatus.Missing && AuditClassifier.Blocks(e.Status)).Select(e =>
                 $"{e.Status}: {Where(e.ApiId, e.Stage)} {UntrustedText.Line(e.Target, 200)} -> {UntrustedText.Line(e.FunctionArn ?? "no function", 200)}: {UntrustedText.Line(e.Detail, 300)}"));
+        Section(
+            body,
+            "Stale statements Remediator added: their API, stage or route no longer exists (`remediator revert --stale` removes them)",
+            report.StaleStatements.Select(s =>
+                $"{UntrustedText.Line(s.Qualifier is null ? s.FunctionArn : $"{s.FunctionArn}:{s.Qualifier}", 200)} statement {UntrustedText.Line(s.StatementId, 100)}: {UntrustedText.Line(s.Staleness!.Detail, 300)}"));
+        Section(
+            body,
+            $"Function policies above 80% of Lambda's {PolicyLimits.PolicySizeLimitBytes}-byte limit (`remediator audit` prints the consolidation it proposes; nothing is changed)",
+            report.PolicyFindings.Select(f => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{UntrustedText.Line(f.Qualifier is null ? f.FunctionArn : $"{f.FunctionArn}:{f.Qualifier}", 200)}: {f.SizeBytes} bytes ({f.PercentOfLimit}%), {f.Statements} statement(s){(f.Proposal is { } p ? string.Create(CultureInfo.InvariantCulture, $", {p.SizeBytes} bytes once consolidated") : ", no consolidation proposed")}")));
         body.Append("\nEvery outcome is also one JSON line in Remediator's log group; each fix is recorded in the ledger (`remediator revert --from-ledger` undoes it).\n");
         // The chat card holds the counts only: the lines above quote targets and resources' own details.
         string card = string.Create(CultureInfo.InvariantCulture, $"""

@@ -104,6 +104,34 @@ public class OutcomeDocumentTests
     }
 
     [Fact]
+    public void SweepDigest_StaleStatementsAndPoliciesNearTheLimit_AreListedAndCounted()
+    {
+        const string function = "arn:aws:lambda:us-east-1:123456789012:function:pets";
+        var stale = new RemediatorStatement(function, null, "remediator-gone-0123456789abcdef", "arn:aws:execute-api:us-east-1:123456789012:g0n3/*/GET/pets", null)
+        {
+            Staleness = new StatementStaleness(StalenessStatus.Stale, "API g0n3 no longer exists (GetRestApi and GetApi both answer 404 NotFound)"),
+        };
+        var unproven = stale with { StatementId = "remediator-denied-0123456789abcdef", Staleness = new StatementStaleness(StalenessStatus.Unproven, "not proven stale: denied") };
+        var finding = new PolicyFinding(function, "live", 17000, 44, "merge", null);
+        var digest = new SweepDigest("event-1", new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero), "123456789012", "us-east-1",
+            new AuditReport([], [stale, unproven], [], 1, 1) { PolicyFindings = [finding] }, []);
+
+        Notification notification = SweepDigestFormatter.Format(digest);
+        using JsonDocument document = JsonDocument.Parse(notification.Document);
+
+        Assert.Empty(NotificationSchema.Errors(notification.Document));
+        JsonElement counts = document.RootElement.GetProperty("digest");
+        Assert.Equal((1, 1), (counts.GetProperty("staleStatements").GetInt32(), counts.GetProperty("policiesNearLimit").GetInt32()));
+        Assert.Contains(
+            $"- {function} statement remediator-gone-0123456789abcdef: API g0n3 no longer exists (GetRestApi and GetApi both answer 404 NotFound)\n",
+            notification.Body,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("remediator-denied-0123456789abcdef", notification.Body, StringComparison.Ordinal);
+        Assert.Contains($"- {function}:live: 17000 bytes (83%), 44 statement(s), no consolidation proposed\n", notification.Body, StringComparison.Ordinal);
+        Assert.Contains("`remediator revert --stale` removes them", notification.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schema_ADocumentWithoutAKeyOrWithAWrongValue_IsInvalid()
     {
         // The schema can fail: each of these breaks it.
