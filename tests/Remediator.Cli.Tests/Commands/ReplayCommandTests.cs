@@ -128,7 +128,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Replay_Enforce_OneFixCostsEightAwsCallsStsIncluded()
+    public async Task Replay_Enforce_OneFixCostsNineAwsCallsStsAndTheAccountAliasIncluded()
     {
         var form = new FormUrlEncodedContent([new("Action", "CreateTopic"), new("Version", "2010-03-31"), new("Name", "remediator")]);
         AwsResponse topic = await clients.Http.SendAsync(
@@ -144,11 +144,13 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Dictionary<string, int> calls = RequestCounts().Where(c => c.Value != before.GetValueOrDefault(c.Key))
             .ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key));
-        // The engine's seven (the Sandbox tests pin them per scenario) and the account lookup.
-        Assert.Equal(8, calls.Values.Sum());
+        // The engine's seven (the Sandbox tests pin them per scenario), the account lookup, and the account's alias that
+        // the first notification of a process reads.
+        Assert.Equal(9, calls.Values.Sum());
         Assert.All(calls.Values, count => Assert.Equal(1, count));
         Assert.Equal(1, calls["sts:GetCallerIdentity"]);
         Assert.Equal(1, calls["apigateway:GetExport"]);
+        Assert.Equal(1, calls["iam:ListAccountAliases"]);
         Assert.DoesNotContain("lambda:GetFunctionConfiguration", calls.Keys);
     }
 
