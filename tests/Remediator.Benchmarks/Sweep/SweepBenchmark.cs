@@ -114,7 +114,7 @@ internal static class SweepBenchmark
             .AuditAsync(new AuditRequest(sandbox.AccountId, "us-east-1"), CancellationToken.None);
         AuditReport report = audited.IsSuccess ? audited.Value : throw new InvalidOperationException(audited.Error);
         return new SweepOutcome(
-            1, TimeSpan.Zero, report.Entries.Count, report.Stages, report.Entries.Count(e => e.Status == AuditStatus.Missing), 0, 0);
+            1, TimeSpan.Zero, report.Entries.Count, report.Stages, report.Entries.Count(e => e.Status == AuditStatus.Missing), "read-only");
     }
 
     private static async Task<SweepOutcome> SlicesAsync(AwsClients clients, SandboxProcess sandbox)
@@ -133,8 +133,7 @@ internal static class SweepBenchmark
             new RemediatorSettings { Mode = RemediatorMode.Enforce, TopicArn = sandbox.Topic, SettleDelay = TimeSpan.Zero },
             new EngineOptions { AccountId = sandbox.AccountId, Region = "us-east-1" });
         int runs = 0;
-        int fixedNow = 0;
-        int heldBack = 0;
+        var ended = new SortedDictionary<string, int>(StringComparer.Ordinal);
         TimeSpan longest = TimeSpan.Zero;
         do
         {
@@ -144,12 +143,15 @@ internal static class SweepBenchmark
             var run = Stopwatch.StartNew();
             EngineResult result = await engine.ProcessAsync(schedule, $"bench-{runs}", CancellationToken.None);
             longest = run.Elapsed > longest ? run.Elapsed : longest;
-            fixedNow += result.Outcomes.Count(o => o.Outcome == RemediationOutcome.Fixed);
-            heldBack += result.Outcomes.Count(o => o.Outcome == RemediationOutcome.Ignored && o.Reason != OutcomeReason.NothingToFix);
+            foreach (EngineOutcome outcome in result.Outcomes.Where(o => o.Reason != OutcomeReason.NothingToFix))
+            {
+                string kind = $"{outcome.Outcome}({outcome.Reason})";
+                ended[kind] = ended.GetValueOrDefault(kind) + 1;
+            }
         }
         while (await ledger.GetSweepCursorAsync(CancellationToken.None) is not null && runs < 10_000);
 
-        return new SweepOutcome(runs, longest, -1, -1, -1, fixedNow, heldBack);
+        return new SweepOutcome(runs, longest, -1, -1, -1, string.Join(", ", ended.Select(e => $"{e.Value} {e.Key}")));
     }
 
     private static void Print(TextWriter output, Measurement m, SweepWorldShape shape, double share)
@@ -177,13 +179,13 @@ internal static class SweepBenchmark
         output.WriteLine();
         output.WriteLine(FormattableString.Invariant($"Wall time                     {m.Wall.TotalSeconds,8:0.0} s"));
         output.WriteLine(FormattableString.Invariant($"Minimum at Remediator's share {ownMinimum.TotalSeconds,8:0.0} s   ratio {m.Wall / ownMinimum,5:0.00}x   (goal <= 1.2x)"));
-        output.WriteLine(FormattableString.Invariant($"Minimum at AWS's full quota   {awsMinimum.TotalSeconds,8:0.0} s   ratio {m.Wall / awsMinimum,5:0.00}x   (Remediator leaves half to the account)"));
+        output.WriteLine(FormattableString.Invariant($"Minimum at AWS's full quota   {awsMinimum.TotalSeconds,8:0.0} s   ratio {m.Wall / awsMinimum,5:0.00}x   ({(share < 1 ? $"Remediator leaves {1 - share:0.##} of each quota to the account" : "Remediator takes the whole quota")})"));
         output.WriteLine(FormattableString.Invariant($"Throttled (429s sent)         {m.Throttled,8}"));
         output.WriteLine(FormattableString.Invariant(
             $"Targets judged                {m.Outcome.Targets,8} of {shape.Targets}{(m.Outcome.Missing >= 0 ? $", {m.Outcome.Missing} missing a permission" : string.Empty)}"));
         if (m.Outcome.Runs > 1 || m.Outcome.Longest > TimeSpan.Zero)
         {
-            output.WriteLine(FormattableString.Invariant($"Runs (slices)                 {m.Outcome.Runs,8}, longest {m.Outcome.Longest.TotalSeconds:0.0} s; {m.Outcome.Fixed} fixed, {m.Outcome.HeldBack} held back"));
+            output.WriteLine(FormattableString.Invariant($"Runs (slices)                 {m.Outcome.Runs,8}, longest {m.Outcome.Longest.TotalSeconds:0.0} s; outcomes: {m.Outcome.Ended}"));
         }
 
         output.WriteLine(FormattableString.Invariant($"Managed heap peak             {Mb(m.HeapPeak),8}   (sampled every 10 ms; {Mb(m.Allocated)} allocated in all)"));
@@ -192,7 +194,7 @@ internal static class SweepBenchmark
 
     private static string Mb(long bytes) => FormattableString.Invariant($"{bytes / 1048576d:0.0} MB");
 
-    private sealed record SweepOutcome(int Runs, TimeSpan Longest, int Targets, int Stages, int Missing, int Fixed, int HeldBack);
+    private sealed record SweepOutcome(int Runs, TimeSpan Longest, int Targets, int Stages, int Missing, string Ended);
 
     private sealed record Measurement(string Name, TimeSpan Wall, Dictionary<string, long> Calls, SweepOutcome Outcome, long HeapPeak, long WorkingSetPeak, long Allocated)
     {
